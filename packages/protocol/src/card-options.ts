@@ -1,0 +1,75 @@
+import { sanitizeCardStyle, type CardStyle } from './card-style.ts';
+import type { CardframeErrorData } from './errors.ts';
+
+export const FIELD_NAMES = ['number', 'expiry', 'cvc', 'name'] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+/** What a merchant may configure about the card element. Everything is optional. */
+export interface CardElementOptions {
+  style?: CardStyle;
+  /** Per-field placeholder text, e.g. `{ number: '1234 1234 1234 1234' }`. */
+  placeholder?: Partial<Record<FieldName, string>>;
+  /** Show the cardholder name field (sent encrypted with the card). */
+  showCardholderName?: boolean;
+  disabled?: boolean;
+  /** BCP 47 language tag for labels and messages; the frame falls back to English. */
+  locale?: string;
+}
+
+const OPTION_KEYS = ['style', 'placeholder', 'showCardholderName', 'disabled', 'locale'] as const;
+const MAX_TEXT = 60;
+/** Printable text without markup characters; placeholders are rendered as text, this is defence in depth. */
+const PLAIN_TEXT = /^[^<>\\\u0000-\u001f]*$/;
+
+type Result<T> = { ok: true; value: T } | { ok: false; error: CardframeErrorData };
+const bad = (message: string): { ok: false; error: CardframeErrorData } => ({
+  ok: false,
+  error: { code: 'INVALID_OPTIONS', message },
+});
+
+/**
+ * Validates options from an untrusted caller (the merchant page, or the bridge as seen
+ * from the frame) and returns a fresh plain copy. Unknown keys are refused so a typo is
+ * loud, not silently ignored.
+ */
+export function parseCardElementOptions(input: unknown): Result<CardElementOptions> {
+  if (input === undefined) return { ok: true, value: {} };
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('options must be an object');
+  const source = input as Record<string, unknown>;
+  const out: CardElementOptions = {};
+  for (const key of Object.keys(source)) {
+    if (!(OPTION_KEYS as readonly string[]).includes(key)) return bad(`unknown option "${key.slice(0, 40)}"`);
+  }
+  if (source.style !== undefined) {
+    const style = sanitizeCardStyle(source.style);
+    if (!style.ok) return style;
+    out.style = style.value;
+  }
+  if (source.placeholder !== undefined) {
+    const placeholder = source.placeholder;
+    if (typeof placeholder !== 'object' || placeholder === null || Array.isArray(placeholder)) {
+      return bad('placeholder must be an object keyed by field');
+    }
+    out.placeholder = {};
+    for (const [field, text] of Object.entries(placeholder)) {
+      if (!(FIELD_NAMES as readonly string[]).includes(field)) return bad(`placeholder.${field.slice(0, 40)} is not a field`);
+      if (typeof text !== 'string' || text.length > MAX_TEXT || !PLAIN_TEXT.test(text)) {
+        return bad(`placeholder.${field} must be plain text of at most ${MAX_TEXT} characters`);
+      }
+      out.placeholder[field as FieldName] = text;
+    }
+  }
+  for (const key of ['showCardholderName', 'disabled'] as const) {
+    if (source[key] !== undefined) {
+      if (typeof source[key] !== 'boolean') return bad(`${key} must be a boolean`);
+      out[key] = source[key];
+    }
+  }
+  if (source.locale !== undefined) {
+    if (typeof source.locale !== 'string' || !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(source.locale)) {
+      return bad('locale must be a BCP 47 language tag');
+    }
+    out.locale = source.locale;
+  }
+  return { ok: true, value: out };
+}

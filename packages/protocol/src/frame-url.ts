@@ -1,0 +1,49 @@
+/** Where the vault serves the card frame document and the SDK script. Versioned paths, so SRI can pin them. */
+export const FRAME_PATH = '/frame/v1/card.html';
+export const SDK_PATH = '/sdk/v1/cardframe.js';
+
+/**
+ * What the SDK tells the frame at load. It travels in the URL fragment, never the
+ * query: fragments are not sent to servers, so they stay out of access logs and
+ * Referer headers.
+ */
+export interface FrameParams {
+  /** The session id, the frame's only credential at the vault. */
+  session: string;
+  /** The exact origin of the merchant page; the frame sends its hello only there. */
+  origin: string;
+  /** A random id that ties the hello/connect pair to this one mount. */
+  channel: string;
+}
+
+export function composeFrameUrl(vaultBaseUrl: string, params: FrameParams): string {
+  const url = new URL(FRAME_PATH, vaultBaseUrl);
+  url.hash = new URLSearchParams({
+    session: params.session,
+    origin: params.origin,
+    channel: params.channel,
+  }).toString();
+  return url.toString();
+}
+
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CHANNEL = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** Parses and checks a fragment (`#session=…&origin=…&channel=…`); null when anything is off. */
+export function parseFrameParams(hash: string): FrameParams | null {
+  const search = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
+  const session = search.get('session');
+  const origin = search.get('origin');
+  const channel = search.get('channel');
+  if (!session || !origin || !channel) return null;
+  if (!SESSION_ID.test(session) || !CHANNEL.test(channel)) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return null;
+  }
+  // An origin is scheme://host[:port] and nothing else; "null" (sandboxed frames) is never a valid parent.
+  if (parsed.origin !== origin || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return null;
+  return { session: session.toLowerCase(), origin, channel };
+}

@@ -1,0 +1,56 @@
+export { SCHEMES, isScheme, schemeFromCardType, type Scheme } from './schemes.ts';
+export {
+  VALIDATION_ERROR_CODES,
+  CARDFRAME_ERROR_CODES,
+  SESSION_CLASSIFIERS,
+  isCardframeErrorData,
+  type ValidationErrorCode,
+  type CardframeErrorCode,
+  type CardframeErrorData,
+  type GuardianError,
+} from './errors.ts';
+export {
+  STYLE_VARIANTS,
+  STYLE_PSEUDOS,
+  STYLE_PROPERTIES,
+  sanitizeCardStyle,
+  styleValueProblem,
+  styleRulesToCss,
+  type CardStyle,
+  type StyleBlock,
+  type StyleRules,
+  type StyleVariant,
+  type StylePseudo,
+  type StyleProperty,
+} from './card-style.ts';
+export { FIELD_NAMES, parseCardElementOptions, type FieldName, type CardElementOptions } from './card-options.ts';
+export type { CardState, FieldState, FieldError } from './card-state.ts';
+export { FRAME_PATH, SDK_PATH, composeFrameUrl, parseFrameParams, type FrameParams } from './frame-url.ts';
+export {
+  BRIDGE_VERSION,
+  CARD_FRAME_METHODS,
+  isHelloMessage,
+  isConnectMessage,
+  isCardFrameMethod,
+  type HelloMessage,
+  type ConnectMessage,
+  type CardFrameApi,
+  type CardFrameMethod,
+  type SubmitResult,
+  type FrameEvent,
+  type FrameEventType,
+  type FrameMode,
+} from './bridge.ts';
+// Session wire types only: the runtime schemas live behind `@cardframe/protocol/session-api`
+// so browser bundles that import this entry never pull in TypeBox.
+export type {
+  SessionJwk,
+  SessionState,
+  TokenizeCardState,
+  RefreshSecurityCodeState,
+  FinishedState,
+  CompleteActionRequest,
+  CompleteActionResponse,
+  CardClaims,
+  SecurityCodeClaims,
+} from './session-api.ts';
