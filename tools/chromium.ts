@@ -37,7 +37,21 @@ export function hostResolverRules(hosts: readonly string[] = Object.values(testS
   return `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`;
 }
 
-export const chromiumLaunchOptions = {
-  executablePath: chromiumExecutablePath,
-  args: [...chromiumArgs, hostResolverRules()],
-};
+/**
+ * The e2e sites are plain http on made-up hosts, which browsers do not treat as secure
+ * contexts, and WebCrypto (the frame's JWE) exists only in secure contexts. Production runs
+ * on https; the test world declares its exact origins secure instead of adding TLS.
+ */
+export function treatAsSecure(origins: readonly string[]): string {
+  return `--unsafely-treat-insecure-origin-as-secure=${origins.join(',')}`;
+}
+
+/** Launch options for Playwright: pass the exact http origins the test serves, if any. */
+export function chromiumLaunchOptions(secureOrigins: readonly string[] = []): {
+  executablePath: string;
+  args: string[];
+} {
+  const args = [...chromiumArgs, hostResolverRules()];
+  if (secureOrigins.length > 0) args.push(treatAsSecure(secureOrigins));
+  return { executablePath: chromiumExecutablePath, args };
+}
