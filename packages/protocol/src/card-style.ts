@@ -66,6 +66,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** Checks one CSS value; returns the reason it is refused, or undefined when it is safe. */
 export function styleValueProblem(property: StyleProperty, value: unknown): string | undefined {
   if (typeof value !== 'string') return 'value must be a string';
+  if (value.trim() === '') return 'value must not be empty';
   if (value.length > MAX_VALUE_LENGTH) return `value longer than ${MAX_VALUE_LENGTH} characters`;
   if (!SAFE_CHARACTERS.test(value)) return 'value contains a character that is not allowed';
   if (/\/\*/.test(value)) return 'comments are not allowed';

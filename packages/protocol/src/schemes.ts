@@ -23,16 +23,17 @@ export function isScheme(value: unknown): value is Scheme {
  * the seed's names. Brands card-validator knows but Guardian does not (maestro, elo,
  * mir, hiper…) have no scheme and are therefore never tokenizable.
  */
-const CARD_VALIDATOR_TYPES: Readonly<Record<string, Scheme>> = {
-  visa: 'visa',
-  mastercard: 'mastercard',
-  'american-express': 'american express',
-  discover: 'discover',
-  'diners-club': 'diners club',
-  jcb: 'jcb',
-  unionpay: 'unionpay',
-};
+const CARD_VALIDATOR_TYPES: ReadonlyMap<string, Scheme> = new Map([
+  ['visa', 'visa'],
+  ['mastercard', 'mastercard'],
+  ['american-express', 'american express'],
+  ['discover', 'discover'],
+  ['diners-club', 'diners club'],
+  ['jcb', 'jcb'],
+  ['unionpay', 'unionpay'],
+]);
 
 export function schemeFromCardType(type: string | undefined | null): Scheme | undefined {
-  return type ? CARD_VALIDATOR_TYPES[type] : undefined;
+  // A Map, not an object literal: `constructor` or `__proto__` must not resolve to anything.
+  return type ? CARD_VALIDATOR_TYPES.get(type) : undefined;
 }
