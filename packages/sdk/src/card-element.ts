@@ -1,0 +1,285 @@
+import { wrap, type Remote } from 'comlink';
+import {
+  FIELD_NAMES,
+  composeFrameUrl,
+  parseCardElementOptions,
+  type CardElementOptions,
+  type CardFrameApi,
+  type CardState,
+  type FieldName,
+  type FrameEvent,
+  type FrameMode,
+  type SubmitResult,
+} from '@cardframe/protocol';
+import { CardframeError } from './cardframe-error.ts';
+import { connectFrame } from './connect-frame.ts';
+import { createFrame } from './create-frame.ts';
+import { randomChannel } from './random-channel.ts';
+
+/** What each event hands its listeners. Coarse by design: no card data ever reaches the page. */
+export interface CardElementEventMap {
+  ready: { mode: FrameMode };
+  change: CardState;
+  focus: { field: FieldName };
+  blur: { field: FieldName };
+  submit: undefined;
+  escape: undefined;
+  error: CardframeError;
+}
+export type CardElementEventType = keyof CardElementEventMap;
+export type CardElementListener<K extends CardElementEventType> = (payload: CardElementEventMap[K]) => void;
+
+export interface MountOptions {
+  /** How long to wait for the frame's `ready` before rejecting with FRAME_LOAD_FAILED (ms, default 15000). */
+  timeout?: number;
+}
+
+/** The merchant's handle on one card frame. */
+export interface CardElement {
+  /** Inserts the frame into `target` (a selector or element); resolves once the form is ready. */
+  mount(target: string | HTMLElement, options?: MountOptions): Promise<void>;
+  /** Subscribes to an event; returns the function that unsubscribes. */
+  on<K extends CardElementEventType>(type: K, listener: CardElementListener<K>): () => void;
+  update(options: CardElementOptions): Promise<void>;
+  focus(field?: FieldName): Promise<void>;
+  blur(): Promise<void>;
+  clear(): Promise<void>;
+  /** Validates, encrypts and tokenizes inside the frame; resolves with the token id only. */
+  submit(): Promise<SubmitResult>;
+  /** Removes the frame and every listener the SDK added; pending calls reject with NOT_MOUNTED. */
+  unmount(): void;
+}
+
+export interface CardElementContext {
+  sessionId: string;
+  vaultOrigin: string;
+  options: CardElementOptions;
+}
+
+/** Calls that only touch the form answer fast; submit waits on the network and the vault. */
+const CALL_TIMEOUT_MS = 10_000;
+const SUBMIT_TIMEOUT_MS = 60_000;
+const DEFAULT_MOUNT_TIMEOUT_MS = 15_000;
+
+interface Mount {
+  iframe: HTMLIFrameElement;
+  stopConnect: () => void;
+  rpc?: MessagePort;
+  events?: MessagePort;
+  remote?: Remote<CardFrameApi>;
+  /** Rejects the pending mount() promise, if it has not settled. */
+  abortMount: (error: CardframeError) => void;
+}
+
+const notMounted = (): CardframeError => new CardframeError('NOT_MOUNTED', 'The card element is not mounted');
+
+/** Validates options the way card() and update() need: typed errors, thrown before anything leaves the page. */
+export function checkOptions(input: unknown): CardElementOptions {
+  const parsed = parseCardElementOptions(input);
+  if (!parsed.ok) throw new CardframeError(parsed.error.code, parsed.error.message);
+  return parsed.value;
+}
+
+/** Creates a card element bound to one session. Nothing touches the DOM until mount(). */
+export function createCardElement(context: CardElementContext): CardElement {
+  const { sessionId, vaultOrigin } = context;
+  let options = context.options;
+  let current: Mount | undefined;
+  const listeners = new Map<CardElementEventType, Set<(payload: never) => void>>();
+  const pending = new Set<(error: CardframeError) => void>();
+
+  function emit<K extends CardElementEventType>(type: K, payload: CardElementEventMap[K]): void {
+    for (const listener of [...(listeners.get(type) ?? [])]) {
+      try {
+        (listener as CardElementListener<K>)(payload);
+      } catch (error) {
+        // A merchant listener's bug must not stop the other listeners or the bridge.
+        setTimeout(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  function teardown(mount: Mount): void {
+    mount.stopConnect();
+    if (mount.events) mount.events.onmessage = null;
+    mount.rpc?.close();
+    mount.events?.close();
+    mount.iframe.remove();
+    if (current === mount) current = undefined;
+    for (const reject of [...pending]) reject(notMounted());
+  }
+
+  function call<T>(run: (remote: Remote<CardFrameApi>) => Promise<T>, timeoutMs = CALL_TIMEOUT_MS): Promise<T> {
+    const remote = current?.remote;
+    if (!remote) return Promise.reject(notMounted());
+    return new Promise<T>((resolve, reject) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        pending.delete(abort);
+      };
+      const abort = (error: CardframeError): void => {
+        done();
+        reject(error);
+      };
+      const timer = setTimeout(
+        () => abort(new CardframeError('FRAME_TIMEOUT', 'The card frame did not answer in time')),
+        timeoutMs,
+      );
+      pending.add(abort);
+      run(remote).then(
+        (value) => {
+          done();
+          resolve(value);
+        },
+        (reason: unknown) => abort(CardframeError.from(reason)),
+      );
+    });
+  }
+
+  function setHeight(iframe: HTMLIFrameElement, height: unknown): void {
+    if (typeof height === 'number' && Number.isFinite(height) && height >= 0 && height < 10_000) {
+      iframe.style.height = `${Math.ceil(height)}px`;
+    }
+  }
+
+  function mount(target: string | HTMLElement, mountOptions: MountOptions = {}): Promise<void> {
+    if (current) return Promise.reject(new CardframeError('ALREADY_MOUNTED', 'The card element is already mounted'));
+    const container = typeof target === 'string' ? document.querySelector(target) : target;
+    if (!(container instanceof HTMLElement)) {
+      return Promise.reject(new CardframeError('INVALID_OPTIONS', 'The mount target was not found'));
+    }
+    const timeout = mountOptions.timeout ?? DEFAULT_MOUNT_TIMEOUT_MS;
+    const channel = randomChannel();
+    const iframe = createFrame(composeFrameUrl(vaultOrigin, { session: sessionId, origin: location.origin, channel }));
+
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      let ready: FrameMode | undefined;
+      let optionsApplied = false;
+      const settle = (error?: CardframeError): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
+      };
+      const maybeReady = (): void => {
+        if (ready === undefined || !optionsApplied || settled) return;
+        settle();
+        emit('ready', { mode: ready });
+      };
+      const mounted: Mount = {
+        iframe,
+        stopConnect: () => {},
+        abortMount: (error) => settle(error),
+      };
+      const timer = setTimeout(() => {
+        const error = new CardframeError('FRAME_LOAD_FAILED', 'The card frame did not load in time');
+        teardown(mounted);
+        settle(error);
+        emit('error', error);
+      }, timeout);
+
+      const onFrameEvent = (event: FrameEvent): void => {
+        switch (event.type) {
+          case 'ready':
+            setHeight(iframe, event.height);
+            ready = event.mode === 'cvc' ? 'cvc' : 'card';
+            maybeReady();
+            break;
+          case 'resize':
+            setHeight(iframe, event.height);
+            break;
+          case 'change':
+            emit('change', event.state);
+            break;
+          case 'focus':
+          case 'blur':
+            emit(event.type, { field: event.field });
+            break;
+          case 'submit':
+          case 'escape':
+            emit(event.type, undefined);
+            break;
+          case 'error': {
+            const error = CardframeError.from(event.error, 'FRAME_LOAD_FAILED');
+            settle(error);
+            emit('error', error);
+            break;
+          }
+        }
+      };
+
+      current = mounted;
+      mounted.stopConnect = connectFrame(iframe, vaultOrigin, channel, ({ rpc, events }) => {
+        mounted.rpc = rpc;
+        mounted.events = events;
+        mounted.remote = wrap<CardFrameApi>(rpc);
+        events.onmessage = (message: MessageEvent) => {
+          const data: unknown = message.data;
+          if (typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string') {
+            onFrameEvent(data as FrameEvent);
+          }
+        };
+        call((remote) => remote.update(options)).then(
+          () => {
+            optionsApplied = true;
+            maybeReady();
+          },
+          (error: CardframeError) => {
+            settle(error);
+            emit('error', error);
+          },
+        );
+      });
+      container.appendChild(iframe);
+    });
+  }
+
+  const element: CardElement = {
+    mount,
+    on(type, listener) {
+      let set = listeners.get(type);
+      if (!set) listeners.set(type, (set = new Set()));
+      const entry = listener as (payload: never) => void;
+      set.add(entry);
+      return () => {
+        set.delete(entry);
+      };
+    },
+    update(next) {
+      let parsed: CardElementOptions;
+      try {
+        parsed = checkOptions(next);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      options = { ...options, ...parsed };
+      return current ? call((remote) => remote.update(options)) : Promise.resolve();
+    },
+    focus(field) {
+      if (field !== undefined && !(FIELD_NAMES as readonly unknown[]).includes(field)) {
+        return Promise.reject(new CardframeError('INVALID_OPTIONS', 'Unknown field'));
+      }
+      return call((remote) => (field === undefined ? remote.focus() : remote.focus(field)));
+    },
+    blur: () => call((remote) => remote.blur()),
+    clear: () => call((remote) => remote.clear()),
+    submit: () =>
+      call((remote) => remote.submit(), SUBMIT_TIMEOUT_MS).then((result) => {
+        if (typeof result?.tokenId !== 'string') {
+          throw new CardframeError('TOKENIZATION_FAILED', 'The card frame returned no token');
+        }
+        return { tokenId: result.tokenId };
+      }),
+    unmount() {
+      const mount = current;
+      if (!mount) return;
+      teardown(mount);
+      mount.abortMount(notMounted());
+    },
+  };
+  return Object.freeze(element);
+}

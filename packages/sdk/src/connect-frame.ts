@@ -1,0 +1,40 @@
+import { BRIDGE_VERSION, isHelloMessage, type ConnectMessage } from '@cardframe/protocol';
+
+/** The page's ends of the two channels: comlink calls on `rpc`, frame events on `events`. */
+export interface FramePorts {
+  rpc: MessagePort;
+  events: MessagePort;
+}
+
+/**
+ * Waits for the frame's hello and answers it with two MessagePorts.
+ *
+ * A hello counts only if it comes from this iframe's window (`event.source`), from the
+ * exact vault origin, and carries this mount's channel; anything else (another frame,
+ * another tab, a replay) is ignored silently. The connect goes to the vault origin only,
+ * never '*', and the window listener is removed as soon as the ports are handed over:
+ * after that nothing of ours listens on `window`.
+ *
+ * Returns a cancel function (unmount/timeout) and calls `onConnect` at most once.
+ */
+export function connectFrame(
+  iframe: HTMLIFrameElement,
+  vaultOrigin: string,
+  channel: string,
+  onConnect: (ports: FramePorts) => void,
+): () => void {
+  const listener = (event: MessageEvent): void => {
+    const frameWindow = iframe.contentWindow;
+    if (frameWindow === null || event.source !== frameWindow) return;
+    if (event.origin !== vaultOrigin || !isHelloMessage(event.data, channel)) return;
+    stop();
+    const rpc = new MessageChannel();
+    const events = new MessageChannel();
+    const connect: ConnectMessage = { type: 'cardframe:connect', version: BRIDGE_VERSION, channel };
+    frameWindow.postMessage(connect, vaultOrigin, [rpc.port2, events.port2]);
+    onConnect({ rpc: rpc.port1, events: events.port1 });
+  };
+  const stop = (): void => window.removeEventListener('message', listener);
+  window.addEventListener('message', listener);
+  return stop;
+}

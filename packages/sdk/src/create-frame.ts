@@ -1,0 +1,26 @@
+/**
+ * Builds the card iframe. Deliberately:
+ * - no `allow` attribute: a cross-origin frame gets no powerful feature (payment, camera,
+ *   clipboard, geolocation…) unless the embedder delegates it, and the card form needs none,
+ *   so delegating nothing is the least privilege; `payment 'none'` would only restate the default;
+ * - no `sandbox`: the frame must run scripts, keep its own origin (WebCrypto, same-origin fetch
+ *   to the vault) and receive autofill; sandboxing would break all three;
+ * - `referrerpolicy="no-referrer"`: the merchant page URL (order ids, emails in paths) stays home;
+ * - sizing through CSSOM properties, never a `style` attribute, so a merchant CSP without
+ *   'unsafe-inline' still lets the SDK work.
+ */
+export function createFrame(src: string): HTMLIFrameElement {
+  const iframe = document.createElement('iframe');
+  iframe.title = 'Secure card payment form';
+  iframe.referrerPolicy = 'no-referrer';
+  iframe.loading = 'eager';
+  iframe.setAttribute('scrolling', 'no');
+  const style = iframe.style;
+  style.border = '0';
+  style.width = '100%';
+  style.display = 'block';
+  style.overflow = 'hidden';
+  style.colorScheme = 'normal';
+  iframe.src = src;
+  return iframe;
+}

@@ -1,0 +1,39 @@
+import type { CardElementOptions } from '@cardframe/protocol';
+import { createCardElement, checkOptions, type CardElement } from './card-element.ts';
+import { CardframeError } from './cardframe-error.ts';
+
+export interface InitOptions {
+  /** The vault's base URL, e.g. `https://vault.example`; the frame is loaded from its origin. */
+  baseUrl: string;
+}
+
+/** A Cardframe instance bound to one checkout session. */
+export interface Cardframe {
+  /** Creates a card element. Throws CardframeError INVALID_OPTIONS / INVALID_STYLE synchronously. */
+  card(options?: CardElementOptions): CardElement;
+}
+
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Starts Cardframe for a session the merchant server created at the vault. The session id
+ * is the frame's only credential; the page never holds a key or any card data.
+ */
+export async function init(sessionId: string, options: InitOptions): Promise<Cardframe> {
+  if (typeof sessionId !== 'string' || !SESSION_ID.test(sessionId)) {
+    throw new CardframeError('INVALID_OPTIONS', 'sessionId must be the session id the vault returned');
+  }
+  let vaultOrigin: string;
+  try {
+    const url = new URL(options?.baseUrl);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError();
+    vaultOrigin = url.origin;
+  } catch {
+    throw new CardframeError('INVALID_OPTIONS', 'baseUrl must be an http(s) URL of the vault');
+  }
+  const session = sessionId.toLowerCase();
+  return Object.freeze({
+    card: (cardOptions?: CardElementOptions) =>
+      createCardElement({ sessionId: session, vaultOrigin, options: checkOptions(cardOptions) }),
+  });
+}
