@@ -1,0 +1,50 @@
+// Deep import on purpose: the package index also pulls postal-code, cardholder-name and
+// month/year validators the frame never uses, and every byte counts in its 25 KB budget.
+import { cardNumber } from 'card-validator/dist/card-number.js';
+import { schemeFromCardType, type Scheme } from '@cardframe/protocol';
+
+/** Largest PAN length any brand uses (ISO/IEC 7812). */
+export const MAX_PAN_DIGITS = 19;
+const DEFAULT_GAPS: readonly number[] = [4, 8, 12];
+
+/** What the form needs to know about the number typed so far. */
+export interface CardDetection {
+  /** Guardian scheme, `unknown` while ambiguous, `other` for a brand Guardian cannot tokenize (maestro, mir…). */
+  brand: Scheme | 'unknown' | 'other';
+  gaps: readonly number[];
+  maxLength: number;
+  /** Security code lengths this brand allows. */
+  cvcLengths: readonly number[];
+  /** Digits could still become a valid number of some brand. */
+  isPotentiallyValid: boolean;
+  /** Complete length for the brand and Luhn-valid. */
+  isValid: boolean;
+  /** Length is one of the brand's lengths (whether or not Luhn passes). */
+  isFullLength: boolean;
+}
+
+/** Detects the brand and validity of a digits-only card number with card-validator. */
+export function detectCard(digits: string): CardDetection {
+  const result = cardNumber(digits, { maxLength: MAX_PAN_DIGITS });
+  const card = result.card;
+  if (!card) {
+    return {
+      brand: 'unknown',
+      gaps: DEFAULT_GAPS,
+      maxLength: MAX_PAN_DIGITS,
+      cvcLengths: [3, 4],
+      isPotentiallyValid: digits.length === 0 || result.isPotentiallyValid,
+      isValid: false,
+      isFullLength: false,
+    };
+  }
+  return {
+    brand: schemeFromCardType(card.type) ?? 'other',
+    gaps: card.gaps,
+    maxLength: Math.max(...card.lengths),
+    cvcLengths: [card.code.size],
+    isPotentiallyValid: result.isPotentiallyValid,
+    isValid: result.isValid,
+    isFullLength: card.lengths.includes(digits.length),
+  };
+}
