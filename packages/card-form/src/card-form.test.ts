@@ -1,0 +1,425 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import type { CardState, FieldName } from '@cardframe/protocol';
+import type { CardframeCardForm } from './card-form.ts';
+import './define.ts';
+
+const year = new Date().getFullYear();
+const FUTURE = `12 / ${String((year + 3) % 100).padStart(2, '0')}`;
+const mounted: HTMLElement[] = [];
+
+async function mount(props: Partial<CardframeCardForm> = {}): Promise<CardframeCardForm> {
+  const el = document.createElement('cardframe-card-form');
+  Object.assign(el, props);
+  document.body.append(el);
+  mounted.push(el);
+  await el.updateComplete;
+  return el;
+}
+
+afterEach(() => {
+  for (const el of mounted.splice(0)) el.remove();
+});
+
+const input = (el: CardframeCardForm, field: FieldName): HTMLInputElement => {
+  const found = el.shadowRoot?.querySelector<HTMLInputElement>(`#${field}-input`);
+  if (!found) throw new Error(`no ${field} input`);
+  return found;
+};
+const focused = (el: CardframeCardForm): string | undefined => el.shadowRoot?.activeElement?.id;
+const changes = (el: CardframeCardForm): CardState[] => {
+  const seen: CardState[] = [];
+  el.addEventListener('cardframe-change', (e) => seen.push(e.detail));
+  return seen;
+};
+
+describe('<cardframe-card-form> formatting', () => {
+  it('formats visa 4-4-4-4, shows the brand and moves on to the expiry', async () => {
+    const el = await mount();
+    await userEvent.type(input(el, 'number'), '4242424242424242');
+    await el.updateComplete;
+    expect(input(el, 'number').value).toBe('4242 4242 4242 4242');
+    expect(el.state.brand).toBe('visa');
+    expect(el.shadowRoot?.querySelector('.brand')?.getAttribute('aria-label')).toBe('Visa');
+    expect(focused(el)).toBe('expiry-input');
+  });
+
+  it('formats amex 4-6-5 and stops at 15 digits', async () => {
+    const el = await mount();
+    await userEvent.type(input(el, 'number'), '3782822463100051234');
+    expect(input(el, 'number').value).toBe('3782 822463 10005');
+    expect(el.state.brand).toBe('american express');
+  });
+
+  it('formats diners 4-6-4', async () => {
+    const el = await mount();
+    await userEvent.type(input(el, 'number'), '36227206271667');
+    expect(input(el, 'number').value).toBe('3622 720627 1667');
+    expect(el.state.brand).toBe('diners club');
+  });
+
+  it('keeps the caret in place when a digit is typed in the middle', async () => {
+    const el = await mount();
+    const number = input(el, 'number');
+    await userEvent.type(number, '42424242');
+    number.setSelectionRange(2, 2);
+    await userEvent.keyboard('9');
+    expect(number.value).toBe('4294 2424 2');
+    expect(number.selectionStart).toBe(3);
+  });
+
+  it('deletes the digit before a separator on backspace', async () => {
+    const el = await mount();
+    const number = input(el, 'number');
+    await userEvent.type(number, '42424242');
+    number.setSelectionRange(5, 5);
+    await userEvent.keyboard('{Backspace}');
+    expect(number.value).toBe('4244 242');
+    expect(number.selectionStart).toBe(3);
+  });
+
+  it('accepts a pasted number with spaces and dashes', async () => {
+    const el = await mount();
+    const source = document.createElement('textarea');
+    source.value = '4111 1111-1111 1111';
+    document.body.append(source);
+    mounted.push(source);
+    source.select();
+    await userEvent.copy();
+    input(el, 'number').focus();
+    await userEvent.paste();
+    expect(input(el, 'number').value).toBe('4111 1111 1111 1111');
+    expect(el.state.fields.number).toEqual({ empty: false, complete: true });
+  });
+
+  it.each([
+    ['1225', '12 / 25'],
+    ['12/25', '12 / 25'],
+    [`12 / ${year + 3}`, FUTURE],
+    ['1', '1'],
+  ])('reads the expiry %j as %j', async (typed, shown) => {
+    const el = await mount();
+    await userEvent.type(input(el, 'expiry'), typed);
+    expect(input(el, 'expiry').value).toBe(shown);
+  });
+
+  it('limits the CVC to the brand length (4 for amex, 3 otherwise)', async () => {
+    const el = await mount();
+    await userEvent.type(input(el, 'cvc'), '12345');
+    expect(input(el, 'cvc').value).toBe('1234');
+    await userEvent.type(input(el, 'number'), '4242');
+    await userEvent.clear(input(el, 'cvc'));
+    await userEvent.type(input(el, 'cvc'), '12345');
+    expect(input(el, 'cvc').value).toBe('123');
+  });
+});
+
+describe('<cardframe-card-form> validation', () => {
+  it('shows NOT_COMPLETE only once the field is left', async () => {
+    const el = await mount();
+    await userEvent.type(input(el, 'number'), '4242');
+    await el.updateComplete;
+    expect(el.state.error).toBeUndefined();
+    expect(input(el, 'number').getAttribute('aria-invalid')).toBe('false');
+    await userEvent.tab();
+    await el.updateComplete;
+    expect(el.state.fields.number?.error?.code).toBe('NOT_COMPLETE');
+    expect(input(el, 'number').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('reports LUHN_CHECK_FAILED for a full-length number with a bad check digit', async () => {
+    const el = await mount();
+    await userEvent.type(input(el, 'number'), '4242424242424241');
+    expect(focused(el)).toBe('number-input');
+    await userEvent.tab();
+    await el.updateComplete;
+    expect(el.state.error).toEqual({ code: 'LUHN_CHECK_FAILED', message: 'Your card number is invalid.' });
+  });
+
+  it('reports INVALID_EXPIRY_DATE at once for a past date and for more than 20 years ahead', async () => {
+    const el = await mount();
+    await userEvent.type(input(el, 'expiry'), `01${String((year - 1) % 100).padStart(2, '0')}`);
+    await el.updateComplete;
+    expect(el.state.fields.expiry?.error?.code).toBe('INVALID_EXPIRY_DATE');
+    await userEvent.clear(input(el, 'expiry'));
+    await userEvent.type(input(el, 'expiry'), `01${String((year + 21) % 100).padStart(2, '0')}`);
+    await el.updateComplete;
+    expect(el.state.fields.expiry?.error?.code).toBe('INVALID_EXPIRY_DATE');
+  });
+
+  it('reports SCHEME_NOT_SUPPORTED at once for a brand outside allowedSchemes', async () => {
+    const el = await mount({ allowedSchemes: ['visa'] });
+    await userEvent.type(input(el, 'number'), '5555');
+    await el.updateComplete;
+    expect(focused(el)).toBe('number-input');
+    expect(el.state.error?.code).toBe('SCHEME_NOT_SUPPORTED');
+    expect(el.state.brand).toBe('mastercard');
+    await userEvent.clear(input(el, 'number'));
+    await userEvent.type(input(el, 'number'), '4242');
+    await el.updateComplete;
+    expect(el.state.error).toBeUndefined();
+  });
+
+  it('refuses brands Guardian cannot tokenize (maestro)', async () => {
+    const el = await mount();
+    await userEvent.type(input(el, 'number'), '6759');
+    await el.updateComplete;
+    expect(el.state.error?.code).toBe('SCHEME_NOT_SUPPORTED');
+  });
+});
+
+describe('<cardframe-card-form> events', () => {
+  it('moves focus number → expiry → cvc and reports focus and blur', async () => {
+    const el = await mount();
+    const seen: string[] = [];
+    el.addEventListener('cardframe-focus', (e) => seen.push(`focus:${e.detail.field}`));
+    el.addEventListener('cardframe-blur', (e) => seen.push(`blur:${e.detail.field}`));
+    await userEvent.type(input(el, 'number'), '4242424242424242');
+    await userEvent.keyboard(FUTURE.replace(/\D/g, ''));
+    expect(focused(el)).toBe('cvc-input');
+    await userEvent.keyboard('123');
+    await el.updateComplete;
+    expect(el.state.complete).toBe(true);
+    expect(seen).toEqual(['focus:number', 'blur:number', 'focus:expiry', 'blur:expiry', 'focus:cvc']);
+  });
+
+  it('fires cardframe-submit on Enter and cardframe-escape on Escape', async () => {
+    const el = await mount();
+    const seen: string[] = [];
+    el.addEventListener('cardframe-submit', () => seen.push('submit'));
+    el.addEventListener('cardframe-escape', () => seen.push('escape'));
+    await userEvent.type(input(el, 'cvc'), '1{Enter}');
+    await userEvent.keyboard('{Escape}');
+    expect(seen).toEqual(['submit', 'escape']);
+  });
+
+  it('emits cardframe-change only when the coarse state changes, and never with card digits', async () => {
+    const el = await mount();
+    const seen = changes(el);
+    const pan = '4242424242424242';
+    await userEvent.type(input(el, 'number'), pan);
+    await userEvent.keyboard(`${FUTURE.replace(/\D/g, '')}123`);
+    await el.updateComplete;
+    // 1st digit (non-empty + visa), completion of each field: far fewer than keystrokes.
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.length).toBeLessThan(8);
+    expect(seen.at(-1)).toMatchObject({ empty: false, complete: true, brand: 'visa' });
+    const json = JSON.stringify(seen);
+    for (let i = 0; i + 4 <= pan.length; i += 1) expect(json).not.toContain(pan.slice(i, i + 4));
+    expect(json).not.toMatch(/\d{4}/);
+  });
+
+  it('never writes typed digits into a value attribute', async () => {
+    const el = await mount({ showCardholderName: true });
+    const attributes: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) attributes.push(`${r.attributeName}=${(r.target as Element).getAttribute(r.attributeName ?? '')}`);
+    });
+    observer.observe(el.shadowRoot as ShadowRoot, { attributes: true, subtree: true });
+    observer.observe(el, { attributes: true });
+    await userEvent.type(input(el, 'number'), '4242424242424242');
+    await userEvent.keyboard(`${FUTURE.replace(/\D/g, '')}123`);
+    await userEvent.type(input(el, 'name'), 'Ada Lovelace');
+    await userEvent.tab();
+    await el.updateComplete;
+    observer.disconnect();
+    expect(attributes.filter((a) => a.startsWith('value='))).toEqual([]);
+    expect(attributes.join(' ')).not.toMatch(/\d{3}/);
+    for (const field of ['number', 'expiry', 'cvc', 'name'] as const) {
+      expect(input(el, field).hasAttribute('value')).toBe(false);
+    }
+  });
+});
+
+describe('<cardframe-card-form> accessibility', () => {
+  it('labels every input and wires aria-describedby to the error text', async () => {
+    const el = await mount({ showCardholderName: true });
+    for (const label of ['Card number', 'Expiry date', 'Security code', 'Name on card']) {
+      await expect.element(page.getByLabelText(label)).toBeVisible();
+    }
+    await userEvent.type(input(el, 'expiry'), '1');
+    await userEvent.tab();
+    await el.updateComplete;
+    const expiry = input(el, 'expiry');
+    expect(expiry.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = el.shadowRoot?.getElementById(expiry.getAttribute('aria-describedby') ?? '');
+    expect(describedBy?.textContent).toBe('Your card’s expiry date is incomplete.');
+  });
+
+  it('has exactly one polite live region and announces the first error', async () => {
+    const el = await mount();
+    const regions = el.shadowRoot?.querySelectorAll('[aria-live]') ?? [];
+    expect(regions.length).toBe(1);
+    expect(regions[0]?.getAttribute('aria-live')).toBe('polite');
+    await userEvent.type(input(el, 'number'), '4242');
+    await userEvent.tab();
+    await el.updateComplete;
+    expect(regions[0]?.textContent).toBe('Your card number is incomplete.');
+    expect(el.shadowRoot?.querySelectorAll('[aria-live]').length).toBe(1);
+  });
+
+  it('keeps labels for screen readers when the merchant hides them', async () => {
+    const el = await mount({ hideLabels: true });
+    expect(el.shadowRoot?.querySelector('label[for="number-input"]')?.classList.contains('sr-only')).toBe(true);
+    await expect.element(page.getByLabelText('Card number')).toBeInTheDocument();
+  });
+
+  it('uses numeric keyboards and autofill tokens inside one real form', async () => {
+    const el = await mount({ showCardholderName: true });
+    const form = el.shadowRoot?.querySelector('form');
+    const tokens = ['number', 'expiry', 'cvc', 'name'].map((f) => {
+      const i = input(el, f as FieldName);
+      expect(i.form).toBe(form);
+      return [i.getAttribute('autocomplete'), i.name, i.inputMode];
+    });
+    expect(tokens).toEqual([
+      ['cc-number', 'cc-number', 'numeric'],
+      ['cc-exp', 'cc-exp', 'numeric'],
+      ['cc-csc', 'cc-csc', 'numeric'],
+      ['cc-name', 'cc-name', 'text'],
+    ]);
+  });
+});
+
+describe('<cardframe-card-form> methods', () => {
+  it('collect() returns the card with a four-digit year and the name when shown', async () => {
+    const el = await mount({ showCardholderName: true });
+    await userEvent.type(input(el, 'number'), '4242424242424242');
+    await userEvent.keyboard(`${FUTURE.replace(/\D/g, '')}123`);
+    await userEvent.type(input(el, 'name'), ' Ada Lovelace ');
+    expect(el.collect()).toEqual({
+      ok: true,
+      card: {
+        accountNumber: '4242424242424242',
+        expiryMonth: 12,
+        expiryYear: year + 3,
+        securityCode: '123',
+        cardholderName: 'Ada Lovelace',
+      },
+    });
+  });
+
+  it('collect() on an empty form shows every error, announces the first and focuses its field', async () => {
+    const el = await mount();
+    const result = el.collect();
+    await el.updateComplete;
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.values(result.state.fields).map((f) => f.error?.code)).toEqual([
+      'NOT_COMPLETE',
+      'NOT_COMPLETE',
+      'NOT_COMPLETE',
+    ]);
+    expect(focused(el)).toBe('number-input');
+    expect(el.shadowRoot?.querySelector('[aria-live]')?.textContent).toBe('Your card number is incomplete.');
+    expect(el.shadowRoot?.querySelectorAll('[aria-invalid="true"]').length).toBe(3);
+  });
+
+  it('clear() empties every field and reports an empty state', async () => {
+    const el = await mount();
+    await userEvent.type(input(el, 'number'), '4242424242424242');
+    const seen = changes(el);
+    el.clear();
+    await el.updateComplete;
+    expect(input(el, 'number').value).toBe('');
+    expect(el.state).toEqual({
+      empty: true,
+      complete: false,
+      brand: 'unknown',
+      fields: {
+        number: { empty: true, complete: false },
+        expiry: { empty: true, complete: false },
+        cvc: { empty: true, complete: false },
+      },
+    });
+    expect(seen.at(-1)?.empty).toBe(true);
+  });
+
+  it('focusField() goes to the first incomplete field; blurField() leaves it', async () => {
+    const el = await mount();
+    await userEvent.type(input(el, 'number'), '4242424242424242');
+    input(el, 'number').focus();
+    el.focusField();
+    expect(focused(el)).toBe('expiry-input');
+    el.focusField('cvc');
+    expect(focused(el)).toBe('cvc-input');
+    el.blurField();
+    expect(focused(el)).toBeUndefined();
+  });
+
+  it('disables every input', async () => {
+    const el = await mount({ disabled: true });
+    expect(input(el, 'number').disabled).toBe(true);
+    expect(input(el, 'cvc').disabled).toBe(true);
+  });
+});
+
+describe('<cardframe-card-form> CVC mode', () => {
+  it('shows the saved card and collects only a four-digit amex CVC', async () => {
+    const el = await mount({
+      mode: 'cvc',
+      savedCard: { scheme: 'american express', maskedAccountNumber: '378282*****0005', expiryMonth: 4, expiryYear: year + 2 },
+    });
+    const inputs = el.shadowRoot?.querySelectorAll('input') ?? [];
+    expect(inputs.length).toBe(1);
+    expect(el.shadowRoot?.querySelector('.saved')?.textContent).toContain('•••• 0005');
+    expect(el.shadowRoot?.querySelector('.saved')?.textContent).toContain(`04/${String((year + 2) % 100)}`);
+    await userEvent.type(input(el, 'cvc'), '123');
+    expect(el.collect().ok).toBe(false);
+    await userEvent.type(input(el, 'cvc'), '45');
+    expect(input(el, 'cvc').value).toBe('1234');
+    expect(el.collect()).toEqual({ ok: true, card: { securityCode: '1234' } });
+    expect(el.state.brand).toBe('american express');
+  });
+});
+
+describe('<cardframe-card-form> styling', () => {
+  it('applies a sanitized cardStyle by variant and pseudo-class', async () => {
+    const el = await mount({
+      cardStyle: {
+        base: { color: 'rgb(10, 20, 30)', fontSize: '18px', ':focus': { color: 'rgb(0, 0, 200)' } },
+        invalid: { color: 'rgb(200, 0, 0)' },
+      },
+    });
+    const number = input(el, 'number');
+    expect(getComputedStyle(input(el, 'cvc')).color).toBe('rgb(10, 20, 30)');
+    expect(getComputedStyle(number).fontSize).toBe('18px');
+    number.focus();
+    expect(getComputedStyle(number).color).toBe('rgb(0, 0, 200)');
+    await userEvent.type(number, '4242');
+    await userEvent.tab();
+    await el.updateComplete;
+    expect(getComputedStyle(number).color).toBe('rgb(200, 0, 0)');
+    expect(el.shadowRoot?.querySelectorAll('style').length).toBe(0);
+    expect(el.shadowRoot?.querySelectorAll('[style]').length).toBe(0);
+  });
+
+  it('ignores an unsafe style entirely', async () => {
+    const el = await mount({
+      cardStyle: { base: { color: 'rgb(10, 20, 30)', backgroundColor: 'url(https://evil.test/x)' } } as never,
+    });
+    expect(getComputedStyle(input(el, 'number')).color).toBe('rgb(26, 31, 54)');
+    el.cardStyle = { base: { color: 'rgb(10, 20, 30)' } };
+    await el.updateComplete;
+    expect(getComputedStyle(input(el, 'number')).color).toBe('rgb(10, 20, 30)');
+  });
+
+  it('renders the default look (screenshot kept for review)', async () => {
+    await page.viewport(480, 360);
+    const wrap = document.createElement('div');
+    wrap.className = 'shot';
+    document.body.append(wrap);
+    mounted.push(wrap);
+    const el = document.createElement('cardframe-card-form');
+    el.showCardholderName = true;
+    wrap.append(el);
+    await el.updateComplete;
+    await userEvent.type(input(el, 'number'), '4242424242424242');
+    await userEvent.keyboard('1');
+    await userEvent.type(input(el, 'cvc'), '12');
+    await userEvent.tab();
+    await el.updateComplete;
+    const path = await page.screenshot({ element: el, path: '__screenshots__/card-form-default.png' });
+    expect(path).toMatch(/card-form-default\.png$/);
+  });
+});

@@ -1,0 +1,404 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { SCHEMES, type CardState, type CardStyle, type FieldName, type FieldState, type Scheme } from '@cardframe/protocol';
+import { BRAND_ICONS } from './brand-icons.ts';
+import type { CardFormMode, CollectResult, FieldEventDetail, SavedCard } from './card-form-types.ts';
+import { cardFormStyles } from './card-form.styles.ts';
+import { cardStyleToCss } from './card-style-sheet.ts';
+import { detectCard, MAX_PAN_DIGITS, type CardDetection } from './detect-card.ts';
+import { formatCardNumber } from './format-card-number.ts';
+import { messagesFor, type Messages } from './messages.ts';
+import { formatExpiry, fullYear, parseExpiry } from './parse-expiry.ts';
+import { caretAfterDigits, countDigits, reformatDigits } from './reformat-digits.ts';
+import { checkCvc, checkExpiryField, checkName, checkNumber, type FieldCheck } from './validate-card-fields.ts';
+
+type Values = Record<FieldName, string>;
+const EMPTY: Values = { number: '', expiry: '', cvc: '', name: '' };
+const AUTOCOMPLETE: Readonly<Record<FieldName, string>> = {
+  number: 'cc-number',
+  expiry: 'cc-exp',
+  cvc: 'cc-csc',
+  name: 'cc-name',
+};
+
+/**
+ * The card form that runs inside the vault frame: number, expiry, CVC and an optional
+ * name in ONE real `<form>`, so browser autofill fills every field at once. The inputs
+ * live in the shadow root: Chromium's autofill walks shadow trees, and a shadow root keeps
+ * the theme's CSS away from the frame document.
+ *
+ * Card data stays in this element's private fields and the inputs' `value` properties,
+ * never in attributes (a CSS attribute selector could read those), never in events.
+ * No network, no postMessage, no logging: the frame decides what leaves.
+ *
+ * @event cardframe-change - coarse {@link CardState} whenever it changes.
+ * @event cardframe-focus - `{ field }` when a field gains focus.
+ * @event cardframe-blur - `{ field }` when a field loses focus.
+ * @event cardframe-submit - Enter was pressed in a field.
+ * @event cardframe-escape - Escape was pressed in a field.
+ */
+export class CardframeCardForm extends LitElement {
+  static override styles = cardFormStyles;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override properties = {
+    mode: {},
+    allowedSchemes: { attribute: false },
+    showCardholderName: { type: Boolean, attribute: 'show-cardholder-name' },
+    placeholders: { attribute: false },
+    cardStyle: { attribute: false },
+    savedCard: { attribute: false },
+    disabled: { type: Boolean },
+    locale: {},
+    hideLabels: { type: Boolean, attribute: 'hide-labels' },
+    _announcement: { state: true },
+  };
+
+  /** `card` collects a whole card; `cvc` only the security code of {@link savedCard}. */
+  declare mode: CardFormMode;
+  /** Brands the session accepts; any other detected brand is `SCHEME_NOT_SUPPORTED`. */
+  declare allowedSchemes: Scheme[];
+  declare showCardholderName: boolean;
+  declare placeholders: Partial<Record<FieldName, string>>;
+  /** A merchant style, already sanitized by the frame (and sanitized again here). */
+  declare cardStyle: CardStyle;
+  declare savedCard: SavedCard | undefined;
+  declare disabled: boolean;
+  declare locale: string | undefined;
+  /** Labels become screen-reader only (each input keeps an accessible name). */
+  declare hideLabels: boolean;
+  declare private _announcement: string;
+
+  #values: Values = { ...EMPTY };
+  /** Fields whose error is on display: they were left non-empty, or collect() ran. */
+  #shown = new Set<FieldName>();
+  #lastState = '';
+  readonly #merchantSheet = new CSSStyleSheet();
+
+  constructor() {
+    super();
+    this.mode = 'card';
+    this.allowedSchemes = [...SCHEMES];
+    this.showCardholderName = false;
+    this.placeholders = {};
+    this.cardStyle = {};
+    this.savedCard = undefined;
+    this.disabled = false;
+    this.locale = undefined;
+    this.hideLabels = false;
+    this._announcement = '';
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    if (root instanceof ShadowRoot) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#merchantSheet];
+    return root;
+  }
+
+  /** The coarse state the frame may pass to the merchant: no digits, no lengths. */
+  get state(): CardState {
+    const messages = this.#messages;
+    const fields: Partial<Record<FieldName, FieldState>> = {};
+    let error: CardState['error'];
+    let empty = true;
+    let complete = true;
+    for (const field of this.#fields) {
+      const check = this.#check(field);
+      const state: FieldState = { empty: check.empty, complete: check.complete };
+      const code = this.#visibleError(field, check);
+      if (code) {
+        state.error = { code, message: messages.errors[field][code] ?? code };
+        error ??= state.error;
+      }
+      fields[field] = state;
+      empty &&= check.empty;
+      complete &&= check.complete;
+    }
+    return error ? { empty, complete, brand: this.#brand, fields, error } : { empty, complete, brand: this.#brand, fields };
+  }
+
+  /** Focuses `field`, or the first shown field that is not complete yet. */
+  focusField(field?: FieldName): void {
+    const target = field ?? this.#fields.find((f) => !this.#check(f).complete) ?? this.#fields[0];
+    if (target) this.#input(target)?.focus();
+  }
+
+  blurField(): void {
+    const active = this.shadowRoot?.activeElement;
+    if (active instanceof HTMLElement) active.blur();
+  }
+
+  /** Empties every field and hides every error. */
+  clear(): void {
+    this.#values = { ...EMPTY };
+    this.#shown.clear();
+    for (const field of this.#fields) {
+      const input = this.#input(field);
+      if (input) input.value = '';
+    }
+    this._announcement = '';
+    this.requestUpdate();
+  }
+
+  /**
+   * Validates every shown field and shows every error. On failure it announces the first
+   * error and focuses its field; on success it returns the card for the frame to encrypt.
+   */
+  collect(): CollectResult {
+    for (const field of this.#fields) this.#shown.add(field);
+    this.requestUpdate();
+    const state = this.state;
+    if (!state.complete) {
+      const first = this.#fields.find((f) => !this.#check(f).complete);
+      if (state.error) this.#announce(state.error.message);
+      if (first) this.#input(first)?.focus();
+      return { ok: false, state };
+    }
+    const securityCode = this.#values.cvc;
+    if (this.mode === 'cvc') return { ok: true, card: { securityCode } };
+    const { month, year } = parseExpiry(this.#values.expiry);
+    const card = {
+      accountNumber: this.#values.number.replace(/\D/g, ''),
+      expiryMonth: Number(month),
+      expiryYear: fullYear(year),
+      securityCode,
+    };
+    return {
+      ok: true,
+      card: this.showCardholderName ? { ...card, cardholderName: this.#values.name.trim() } : card,
+    };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('cardStyle')) this.#merchantSheet.replaceSync(cardStyleToCss(this.cardStyle));
+  }
+
+  protected override firstUpdated(): void {
+    this.#lastState = JSON.stringify(this.state);
+  }
+
+  protected override updated(): void {
+    const state = this.state;
+    const json = JSON.stringify(state);
+    if (json === this.#lastState) return;
+    this.#lastState = json;
+    this.#emit('cardframe-change', state);
+  }
+
+  protected override render(): TemplateResult {
+    const m = this.#messages;
+    const body =
+      this.mode === 'cvc'
+        ? html`${this.#renderSaved(m)}${this.#renderField('cvc', m)}`
+        : html`<div class="row">${this.#renderField('number', m)}</div>
+            <div class="row">${this.#renderField('expiry', m)}${this.#renderField('cvc', m)}</div>
+            ${this.showCardholderName ? html`<div class="row">${this.#renderField('name', m)}</div>` : nothing}`;
+    return html`<form class="form" novalidate autocomplete="on" @submit=${(e: Event) => e.preventDefault()}>
+      <div class="group">${body}</div>
+      <div class="errors">
+        ${this.#fields.map((field) => {
+          const code = this.#visibleError(field, this.#check(field));
+          const message = code ? m.errors[field][code] : undefined;
+          return html`<p class="error" id="${field}-error" ?hidden=${!message}>${message ?? nothing}</p>`;
+        })}
+      </div>
+      <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
+    </form>`;
+  }
+
+  #renderField(field: FieldName, m: Messages): TemplateResult {
+    const invalid = this.#visibleError(field, this.#check(field)) !== undefined;
+    const check = this.#check(field);
+    const state = invalid ? 'is-invalid' : check.complete ? 'is-complete' : check.empty ? 'is-empty' : '';
+    const numeric = field !== 'name';
+    return html`<div class="cell ${field} ${invalid ? 'has-error' : ''}">
+      <label class="label ${this.hideLabels ? 'sr-only' : ''}" for="${field}-input">${m.labels[field]}</label>
+      <input
+        id="${field}-input"
+        class="input ${state}"
+        name=${AUTOCOMPLETE[field]}
+        autocomplete=${AUTOCOMPLETE[field]}
+        type="text"
+        inputmode=${numeric ? 'numeric' : 'text'}
+        autocorrect="off"
+        autocapitalize=${numeric ? 'off' : 'words'}
+        spellcheck="false"
+        placeholder=${this.placeholders[field] ?? m.placeholders[field]}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby="${field}-error"
+        ?disabled=${this.disabled}
+        .value=${live(this.#values[field])}
+        @input=${(e: InputEvent) => this.#onInput(field, e)}
+        @keydown=${this.#onKeydown}
+        @focus=${() => this.#emit('cardframe-focus', { field } satisfies FieldEventDetail)}
+        @blur=${() => this.#onBlur(field)}
+      />
+      ${field === 'number' ? this.#renderBrand(this.#brand, m) : nothing}
+    </div>`;
+  }
+
+  #renderBrand(brand: Scheme | 'unknown', m: Messages): TemplateResult {
+    return html`<span class="brand" role="img" aria-label=${m.brandNames[brand] ?? m.unknownCard}
+      ><svg viewBox="0 0 32 20" aria-hidden="true">${BRAND_ICONS[brand]}</svg></span
+    >`;
+  }
+
+  #renderSaved(m: Messages): TemplateResult | typeof nothing {
+    const card = this.savedCard;
+    if (!card) return nothing;
+    const lastFour = card.maskedAccountNumber.replace(/\D/g, '').slice(-4);
+    const expiry = `${String(card.expiryMonth).padStart(2, '0')}/${String(card.expiryYear % 100).padStart(2, '0')}`;
+    const brand = m.brandNames[card.scheme] ?? m.unknownCard;
+    return html`<div class="saved">
+      <svg viewBox="0 0 32 20" aria-hidden="true">${BRAND_ICONS[card.scheme] ?? BRAND_ICONS.unknown}</svg>
+      <span class="digits" aria-hidden="true">•••• ${lastFour}</span>
+      <span class="expires" aria-hidden="true">${m.expiresLabel} ${expiry}</span>
+      <span class="sr-only">${m.savedCard(brand, lastFour, expiry)}</span>
+    </div>`;
+  }
+
+  get #messages(): Messages {
+    return messagesFor(this.locale);
+  }
+
+  get #fields(): FieldName[] {
+    if (this.mode === 'cvc') return ['cvc'];
+    return this.showCardholderName ? ['number', 'expiry', 'cvc', 'name'] : ['number', 'expiry', 'cvc'];
+  }
+
+  get #detection(): CardDetection {
+    return detectCard(this.#values.number.replace(/\D/g, ''));
+  }
+
+  get #brand(): Scheme | 'unknown' {
+    if (this.mode === 'cvc') return this.savedCard?.scheme ?? 'unknown';
+    const brand = this.#detection.brand;
+    return brand === 'other' ? 'unknown' : brand;
+  }
+
+  get #cvcLengths(): readonly number[] {
+    if (this.mode === 'cvc') return this.savedCard?.scheme === 'american express' ? [4] : [3];
+    return this.#detection.cvcLengths;
+  }
+
+  #check(field: FieldName): FieldCheck {
+    switch (field) {
+      case 'number':
+        return checkNumber(this.#values.number.replace(/\D/g, ''), this.allowedSchemes, this.#detection);
+      case 'expiry':
+        return checkExpiryField(this.#values.expiry);
+      case 'cvc':
+        return checkCvc(this.#values.cvc, this.#cvcLengths);
+      case 'name':
+        return checkName(this.#values.name);
+    }
+  }
+
+  #visibleError(field: FieldName, check: FieldCheck): FieldCheck['error'] {
+    if (!check.error) return undefined;
+    return check.immediate || this.#shown.has(field) ? check.error : undefined;
+  }
+
+  #input(field: FieldName): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>(`#${field}-input`);
+  }
+
+  #onInput(field: FieldName, event: InputEvent): void {
+    const input = event.target as HTMLInputElement;
+    const before = this.#check(field);
+    const previous = this.#values[field];
+    if (field === 'name') {
+      this.#values.name = input.value;
+    } else {
+      const next = this.#reformat(field, input.value, input.selectionStart ?? input.value.length, previous, event.inputType);
+      input.value = next.value;
+      input.setSelectionRange(next.caret, next.caret);
+      this.#values[field] = next.value;
+    }
+    // The shopper is fixing this field: hide its old error until they leave it again.
+    this.#shown.delete(field);
+    const after = this.#check(field);
+    if (after.immediate && after.error && after.error !== before.error) {
+      this.#announce(this.#messages.errors[field][after.error] ?? after.error);
+    }
+    this.requestUpdate();
+    const typedAtEnd = event.inputType.startsWith('insert') && input.selectionStart === input.value.length;
+    if (field !== 'name' && after.complete && !before.complete && typedAtEnd) this.#advanceFrom(field);
+  }
+
+  /** Formats a digits field and places the caret by counting digits, never characters. */
+  #reformat(
+    field: Exclude<FieldName, 'name'>,
+    raw: string,
+    caret: number,
+    previous: string,
+    inputType: string,
+  ): { value: string; caret: number } {
+    // Backspace over a separator deletes the digit before it, so the caret never seems stuck.
+    if (inputType === 'deleteContentBackward' && countDigits(raw) === countDigits(previous) && raw.length < previous.length) {
+      const n = countDigits(raw.slice(0, caret));
+      if (n > 0) {
+        const digits = raw.replace(/\D/g, '');
+        raw = digits.slice(0, n - 1) + digits.slice(n);
+        caret = n - 1;
+        const formatted = this.#reformat(field, raw, caret, raw, 'deleteContent');
+        return { ...formatted, caret: caretAfterDigits(formatted.value, n - 1) };
+      }
+    }
+    const atEnd = caret === raw.length;
+    const typed = inputType === 'insertText';
+    if (field === 'expiry') {
+      const parts = parseExpiry(raw);
+      const old = parseExpiry(previous);
+      if (typed && old.month.length === 2 && old.year.length === 2 && old.year !== '20') {
+        return { value: previous, caret: Math.max(0, caret - 1) };
+      }
+      const value = formatExpiry(parts);
+      return { value, caret: atEnd ? value.length : caretAfterDigits(value, countDigits(raw.slice(0, caret))) };
+    }
+    const max = field === 'number' ? detectCard(raw.replace(/\D/g, '').slice(0, MAX_PAN_DIGITS)).maxLength : Math.max(...this.#cvcLengths);
+    // Typing one more digit into a full field is refused rather than pushing the last digit out.
+    if (typed && countDigits(raw) > max && countDigits(previous) >= max) {
+      return { value: previous, caret: Math.max(0, caret - 1) };
+    }
+    const format = field === 'number' ? (d: string) => formatCardNumber(d, detectCard(d).gaps) : (d: string) => d;
+    const next = reformatDigits(raw, caret, max, format);
+    return atEnd ? { value: next.value, caret: next.value.length } : next;
+  }
+
+  #advanceFrom(field: FieldName): void {
+    const fields = this.#fields;
+    const next = fields[fields.indexOf(field) + 1];
+    if (next && !this.#check(next).complete) this.#input(next)?.focus();
+  }
+
+  #onBlur(field: FieldName): void {
+    const check = this.#check(field);
+    if (!check.empty && !this.#shown.has(field)) {
+      this.#shown.add(field);
+      if (check.error && !check.immediate) this.#announce(this.#messages.errors[field][check.error] ?? check.error);
+      this.requestUpdate();
+    }
+    this.#emit('cardframe-blur', { field } satisfies FieldEventDetail);
+  }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      this.#emit('cardframe-submit', null);
+    } else if (event.key === 'Escape') {
+      this.#emit('cardframe-escape', null);
+    }
+  };
+
+  /** Puts a message in the one polite live region (toggling a trailing space re-announces a repeat). */
+  #announce(message: string): void {
+    this._announcement = this._announcement === message ? `${message}\u00a0` : message;
+  }
+
+  #emit<K extends 'cardframe-change' | 'cardframe-focus' | 'cardframe-blur' | 'cardframe-submit' | 'cardframe-escape'>(
+    type: K,
+    detail: HTMLElementEventMap[K]['detail'],
+  ): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
