@@ -1,0 +1,74 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.ts';
+import { createVaultClient } from './vault-client.ts';
+
+// A real vault client pointed at a port where nothing listens: the routes' input checks must
+// answer before any vault call, and a dead vault must turn into a shopper-safe 502.
+const DEAD_VAULT = 'http://127.0.0.1:9';
+const PAN = '4242424242424242';
+const logLines: string[] = [];
+
+const app = await createApp({
+  vault: createVaultClient({ baseUrl: DEAD_VAULT, apiKey: 'key_unused', timeoutMs: 2000 }),
+  vaultFrameUrl: 'http://vault.test:4100',
+  pages: { index: '<h1>checkout</h1>', npm: '<h1>npm</h1>' },
+  assetsDir: import.meta.dirname,
+  logger: {
+    level: 'trace',
+    stream: new Writable({
+      write(chunk, _encoding, done) {
+        logLines.push(String(chunk));
+        done();
+      },
+    }),
+  },
+});
+
+beforeAll(() => app.ready());
+afterAll(() => app.close());
+
+describe('demo app', () => {
+  it('serves the checkout with the merchant CSP and no caching', async () => {
+    const response = await app.inject({ method: 'GET', url: '/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe('<h1>checkout</h1>');
+    expect(response.headers['content-security-policy']).toContain('frame-src http://vault.test:4100');
+    expect(response.headers['content-security-policy']).toContain("base-uri 'none'");
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect((await app.inject({ method: 'GET', url: '/npm.html' })).body).toBe('<h1>npm</h1>');
+  });
+
+  it.each([
+    ['a body that is not a token id', { tokenId: 'not-a-uuid' }],
+    ['a missing token id', {}],
+    ['a card number smuggled next to the token id', { tokenId: '0b0c7b4e-5d1f-4f5e-9d7a-1f2e3d4c5b6a', number: PAN }],
+  ])('refuses %s on /api/pay without calling the vault', async (_name, payload) => {
+    const response = await app.inject({ method: 'POST', url: '/api/pay', payload });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({ error: 'BAD_REQUEST', message: 'The request is not valid.' });
+    expect(response.body).not.toContain(PAN);
+  });
+
+  it('refuses bodies over 1 KB', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/pay', payload: { tokenId: 'x'.repeat(2000) } });
+    expect(response.statusCode).toBe(413);
+  });
+
+  it('refuses a CVC refresh for something that is not a token id', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/cards/..%2Fadmin/cvc' });
+    expect(response.statusCode).toBe(400);
+  });
+
+  it('answers a shopper-safe 502 when the vault is down', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/checkout' });
+    expect(response.statusCode).toBe(502);
+    expect(response.json()).toMatchObject({ error: 'VAULT_UNAVAILABLE' });
+    expect(response.body).not.toContain('127.0.0.1');
+  });
+
+  it('never writes a request body to its log', () => {
+    expect(logLines.length).toBeGreaterThan(0);
+    expect(logLines.join('\n')).not.toContain(PAN);
+  });
+});

@@ -1,0 +1,24 @@
+import { SDK_SCRIPT_PATH } from './sdk-integrity.ts';
+
+/**
+ * The Content-Security-Policy of the checkout pages, and the one the README recommends to
+ * merchants. Scripts: our own bundle and exactly the vault's SDK file (pinned again by SRI).
+ * Frames: only the vault's origin. The page talks only to its own server (the card goes from
+ * the frame to the vault, never from this page). No inline script or style, no plugins, no
+ * `<base>`, and nobody may frame the checkout.
+ */
+export function merchantCsp(vaultFrameUrl: string): string {
+  const vault = new URL(vaultFrameUrl);
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${vault.origin}${SDK_SCRIPT_PATH}`,
+    `frame-src ${vault.origin}`,
+    "connect-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}

@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { integrityFromManifest, sha384Integrity } from './sdk-integrity.ts';
+
+describe('SDK integrity', () => {
+  const bytes = new TextEncoder().encode('window.Cardframe = {};');
+  const integrity = sha384Integrity(bytes);
+
+  it('hashes like a browser does for the integrity attribute', () => {
+    expect(integrity).toBe(`sha384-${createHash('sha384').update('window.Cardframe = {};').digest('base64')}`);
+    expect(integrity).toMatch(/^sha384-[A-Za-z0-9+/]{64}$/);
+  });
+
+  it("reads the SDK build's manifest entry and nothing else", () => {
+    expect(integrityFromManifest({ 'cardframe.js': { integrity, bytes: 22 } })).toBe(integrity);
+    expect(integrityFromManifest({ 'cardframe.js': { integrity: 'sha256-abc' } })).toBeUndefined();
+    expect(integrityFromManifest({ 'other.js': { integrity } })).toBeUndefined();
+    expect(integrityFromManifest(null)).toBeUndefined();
+  });
+});

@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import { defineProject } from 'vitest/config';
+
+// `vite build` bundles the two checkout pages (web/) into dist/web; the server serves them.
+// The Vitest project tests the server's pure pieces and its routes in Node.
+export default defineProject({
+  root: resolve(import.meta.dirname, 'web'),
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // No inline scripts or styles in the output: the merchant page's CSP allows only 'self'.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'web/index.html'),
+        npm: resolve(import.meta.dirname, 'web/npm.html'),
+      },
+    },
+  },
+  test: {
+    name: 'demo',
+    root: import.meta.dirname,
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
+});
