@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 // real Chromium (via @vitest/browser + Playwright) for code that runs in a browser.
 export default defineConfig({
   test: {
-    projects: ['packages/*/vite.config.ts', 'apps/*/vite.config.ts'],
+    // The vault's suite runs a second time on PostgreSQL + Redis.
+    projects: ['packages/*/vite.config.ts', 'apps/*/vite.config.ts', 'apps/vault/vitest.postgres.config.ts'],
   },
 });
