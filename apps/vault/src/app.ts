@@ -1,0 +1,84 @@
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import swagger from '@fastify/swagger';
+import { TypeBoxValidatorCompiler, registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { VaultDeps } from './domain/vault-deps.ts';
+import { errors } from './http/api-error.ts';
+import { authenticate } from './http/authenticate.ts';
+import { errorHandler } from './http/error-handler.ts';
+import { hostingRoutes } from './hosting/hosting-routes.ts';
+import { apiKeyRoutes } from './routes/api-key-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+import { pciTokenRoutes } from './routes/pci-token-routes.ts';
+import { sessionRoutes } from './routes/session-routes.ts';
+
+export interface AppOptions {
+  /** A pino logger (with redaction) from the edge; tests may omit it. */
+  logger?: FastifyBaseLogger;
+}
+
+registerAjvFormats();
+
+/** Builds the vault's HTTP app from its dependencies. No I/O of its own. */
+export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: 64 * 1024,
+    disableRequestLogging: false,
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((_request, reply) => {
+    const error = errors.notFound();
+    return reply.code(404).send(error.toJSON());
+  });
+
+  // JSON only: a text/plain body is a 415, not a string that fails validation.
+  app.removeAllContentTypeParsers();
+  // An empty JSON body is "no body" (security-code refresh takes none), not a 400.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' || body === undefined) return done(null, undefined);
+    return parseJson(request, body as string, done);
+  });
+
+  app.decorateRequest('caller', undefined);
+  app.addHook('onRequest', async (request) => {
+    const scope = request.routeOptions.config?.scope;
+    if (scope) request.caller = await authenticate(deps, request, scope);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Guardian API',
+        version: '1.0',
+        description: 'Cardframe vault: a self-hostable, Guardian-compatible PCI token service.',
+      },
+      servers: [{ url: deps.publicUrl, description: 'Guardian service instance' }],
+      tags: [
+        { name: 'pci', description: 'Management of card payment credentials under the ruling of PCI DSS.' },
+        { name: 'apikey', description: 'Management of API keys for service access.' },
+        { name: 'sessions', description: 'The session protocol spoken by the card frame.' },
+      ],
+      components: {
+        securitySchemes: {
+          APIKey: { type: 'apiKey', name: 'x-api-key', in: 'header' },
+          AdminToken: { type: 'apiKey', name: 'x-admin-token', in: 'header' },
+        },
+      },
+    },
+  });
+
+  await app.register(healthRoutes(deps));
+  await app.register(pciTokenRoutes(deps));
+  await app.register(sessionRoutes(deps));
+  await app.register(apiKeyRoutes(deps));
+  await app.register(hostingRoutes(deps));
+  app.get('/openapi.json', { config: { scope: null }, schema: { hide: true } }, async () => app.swagger());
+  return app;
+}
+
+export type VaultApp = Awaited<ReturnType<typeof createApp>>;

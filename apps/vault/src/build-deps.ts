@@ -1,0 +1,54 @@
+import { createFieldCipher } from './crypto/field-cipher.ts';
+import { deriveKeys } from './crypto/derive-keys.ts';
+import { createJweKeyring } from './crypto/jwe-keyring.ts';
+import type { VaultDeps } from './domain/vault-deps.ts';
+import type { SecurityCodeStore } from './ephemeral/security-code-store.ts';
+import { createSecurityCodeVault } from './ephemeral/security-code-vault.ts';
+import type { DbHandle } from './storage/create-db.ts';
+
+export interface BuildDepsInput {
+  handle: DbHandle;
+  masterKey: Buffer;
+  securityCodeStore: SecurityCodeStore;
+  adminTokenHash: string;
+  publicUrl: string;
+  allowedOrigins: readonly string[];
+  sessionTtlSeconds: number;
+  securityCodeTtlSeconds: number;
+  jweKeyRotationSeconds: number;
+  /** 2048 by default; see the bench for 3072. */
+  rsaModulusLength?: number;
+  frameDir: string;
+  sdkDir: string;
+  now?: () => number;
+}
+
+/** Derives the keys and wires the domain's dependencies. Pure wiring: opening stores is the caller's job. */
+export function buildDeps(input: BuildDepsInput): VaultDeps {
+  const keys = deriveKeys(input.masterKey);
+  const cipher = createFieldCipher(keys.field, keys.fieldVersion);
+  const cvcCipher = createFieldCipher(new Map([[1, keys.securityCode]]), 1);
+  const now = input.now ?? Date.now;
+  return {
+    db: input.handle.db,
+    cipher,
+    fingerprintKey: keys.fingerprint,
+    keyring: createJweKeyring({
+      db: input.handle.db,
+      cipher,
+      rotationSeconds: input.jweKeyRotationSeconds,
+      modulusLength: input.rsaModulusLength ?? 2048,
+      now,
+    }),
+    securityCodes: createSecurityCodeVault(input.securityCodeStore, cvcCipher, input.securityCodeTtlSeconds),
+    securityCodeStore: input.securityCodeStore,
+    adminTokenHash: input.adminTokenHash,
+    publicUrl: input.publicUrl,
+    allowedOrigins: input.allowedOrigins,
+    sessionTtlSeconds: input.sessionTtlSeconds,
+    securityCodeTtlSeconds: input.securityCodeTtlSeconds,
+    frameDir: input.frameDir,
+    sdkDir: input.sdkDir,
+    now,
+  };
+}

@@ -1,0 +1,107 @@
+import path from 'node:path';
+
+/** Everything the vault reads from the environment, parsed once at the edge. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  masterKey: Buffer | undefined;
+  adminToken: string | undefined;
+  publicUrl: string;
+  allowedOrigins: string[];
+  sessionTtlSeconds: number;
+  securityCodeTtlSeconds: number;
+  jweKeyRotationSeconds: number;
+  sweepIntervalSeconds: number;
+  frameDir: string;
+  sdkDir: string;
+  logLevel: string;
+  logFile: string | undefined;
+}
+
+/** Thrown with a message meant for the operator's terminal. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+/** Accepts exactly `scheme://host[:port]`: a framing allowlist must never contain paths or wildcards. */
+export function parseOrigin(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`CARDFRAME_ALLOWED_ORIGINS: "${value}" is not an origin (scheme://host[:port])`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== value) {
+    throw new ConfigError(`CARDFRAME_ALLOWED_ORIGINS: "${value}" is not an origin (scheme://host[:port])`);
+  }
+  return url.origin;
+}
+
+function masterKey(raw: string | undefined): Buffer | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32 || key.toString('base64') !== raw.replace(/\s/g, '')) {
+    throw new ConfigError('CARDFRAME_MASTER_KEY must be 32 bytes encoded as base64 (44 characters)');
+  }
+  return key;
+}
+
+/** Parses the environment once; throws {@link ConfigError} with a readable message on the first bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const port = int(env, 'PORT', 8080, 0, 65535);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite)');
+  }
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  const adminToken = env.CARDFRAME_ADMIN_TOKEN || undefined;
+  if (adminToken !== undefined && adminToken.length < 32) {
+    throw new ConfigError('CARDFRAME_ADMIN_TOKEN must be at least 32 characters');
+  }
+  const publicUrl = (env.CARDFRAME_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`CARDFRAME_PUBLIC_URL must be an absolute URL, got "${publicUrl}"`);
+  }
+  const allowedOrigins = (env.CARDFRAME_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(parseOrigin);
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.CARDFRAME_DATA_DIR || './data'),
+    databaseUrl,
+    redisUrl,
+    masterKey: masterKey(env.CARDFRAME_MASTER_KEY),
+    adminToken,
+    publicUrl,
+    allowedOrigins,
+    sessionTtlSeconds: int(env, 'CARDFRAME_SESSION_TTL', 900, 10, 86_400),
+    // One hour: long enough for a merchant to authorize after checkout, short enough that a CVC is not "stored".
+    securityCodeTtlSeconds: int(env, 'CARDFRAME_SECURITY_CODE_TTL', 3600, 10, 86_400),
+    jweKeyRotationSeconds: int(env, 'CARDFRAME_JWE_KEY_ROTATION', 86_400, 60, 31_536_000),
+    sweepIntervalSeconds: int(env, 'CARDFRAME_SWEEP_INTERVAL', 60, 1, 86_400),
+    frameDir: path.resolve(env.CARDFRAME_FRAME_DIR || path.join(repoRoot, 'packages/frame/dist')),
+    sdkDir: path.resolve(env.CARDFRAME_SDK_DIR || path.join(repoRoot, 'packages/sdk/dist')),
+    logLevel: env.LOG_LEVEL || 'info',
+    logFile: env.CARDFRAME_LOG_FILE || undefined,
+  };
+}

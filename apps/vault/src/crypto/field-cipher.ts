@@ -1,0 +1,34 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/**
+ * AES-256-GCM for one field of one row. The AAD `table:id:field` binds the ciphertext to its
+ * place, so a ciphertext copied into another row or column fails to decrypt. Format:
+ * `v<version>.<iv>.<tag>.<ciphertext>` (base64url), the version naming the key for later rotation.
+ */
+export interface FieldCipher {
+  encrypt(plaintext: string, aad: string): string;
+  decrypt(ciphertext: string, aad: string): string;
+}
+
+export function createFieldCipher(keys: ReadonlyMap<number, Buffer>, currentVersion: number): FieldCipher {
+  const current = keys.get(currentVersion);
+  if (!current) throw new Error(`no field key for version ${currentVersion}`);
+  return {
+    encrypt(plaintext, aad) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', current, iv);
+      cipher.setAAD(Buffer.from(aad, 'utf8'));
+      const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      return `v${currentVersion}.${iv.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}.${ct.toString('base64url')}`;
+    },
+    decrypt(ciphertext, aad) {
+      const [version, iv, tag, ct] = ciphertext.split('.');
+      const key = version?.startsWith('v') ? keys.get(Number(version.slice(1))) : undefined;
+      if (!key || iv === undefined || tag === undefined || ct === undefined) throw new Error('unreadable ciphertext');
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      decipher.setAAD(Buffer.from(aad, 'utf8'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+    },
+  };
+}

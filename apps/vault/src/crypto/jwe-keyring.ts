@@ -1,0 +1,108 @@
+import { createPrivateKey, generateKeyPair, randomUUID, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
+import { compactDecrypt } from 'jose';
+import type { Kysely } from 'kysely';
+import type { SessionJwk } from '@cardframe/protocol/session-api';
+import type { Database } from '../storage/database.ts';
+import type { FieldCipher } from './field-cipher.ts';
+
+const generateRsa = promisify(generateKeyPair);
+
+export interface JweKeyring {
+  /** The key new sessions are bound to; one per rotation period, shared by every vault process. */
+  current(): Promise<{ kid: string; jwk: SessionJwk }>;
+  publicJwk(kid: string): Promise<SessionJwk | undefined>;
+  /** Decrypts a compact JWE to the key `kid`, accepting only RSA-OAEP-256 + A256GCM. */
+  decrypt(kid: string, jwe: string): Promise<Uint8Array>;
+}
+
+export interface JweKeyringOptions {
+  db: Kysely<Database>;
+  cipher: FieldCipher;
+  rotationSeconds: number;
+  modulusLength: number;
+  now: () => number;
+}
+
+interface Loaded {
+  jwk: SessionJwk;
+  privateKey: KeyObject;
+}
+
+/**
+ * One RSA key pair per rotation period (not per session): RSA generation costs tens of
+ * milliseconds, far too much for session creation. Older keys stay in the table, decrypt-only,
+ * until the sweeper removes them after their sessions can no longer be open (ADR 0001).
+ */
+export function createJweKeyring(options: JweKeyringOptions): JweKeyring {
+  const { db, cipher } = options;
+  const rotationMs = options.rotationSeconds * 1000;
+  const cache = new Map<string, Loaded>();
+  let current: { generation: number; kid: string } | undefined;
+  let pending: Promise<{ kid: string; jwk: SessionJwk }> | undefined;
+
+  async function load(kid: string): Promise<Loaded | undefined> {
+    const hit = cache.get(kid);
+    if (hit) return hit;
+    const row = await db.selectFrom('jwe_keys').selectAll().where('kid', '=', kid).executeTakeFirst();
+    if (!row) return undefined;
+    const pem = cipher.decrypt(row.private_ct, `jwe_keys:${row.kid}:private`);
+    const loaded = { jwk: JSON.parse(row.public_jwk) as SessionJwk, privateKey: createPrivateKey(pem) };
+    cache.set(kid, loaded);
+    return loaded;
+  }
+
+  async function ensure(generation: number): Promise<{ kid: string; jwk: SessionJwk }> {
+    let row = await db.selectFrom('jwe_keys').select('kid').where('generation', '=', generation).executeTakeFirst();
+    if (!row) {
+      const { publicKey, privateKey } = await generateRsa('rsa', { modulusLength: options.modulusLength });
+      const kid = randomUUID();
+      const { n, e } = publicKey.export({ format: 'jwk' });
+      const jwk: SessionJwk = { kty: 'RSA', n: n!, e: e!, kid, alg: 'RSA-OAEP-256', use: 'enc' };
+      const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+      await db
+        .insertInto('jwe_keys')
+        .values({
+          kid,
+          generation,
+          public_jwk: JSON.stringify(jwk),
+          private_ct: cipher.encrypt(pem, `jwe_keys:${kid}:private`),
+          created_at: options.now(),
+        })
+        .onConflict((oc) => oc.column('generation').doNothing())
+        .execute();
+      // Whoever won the insert race, everyone reads the same row back.
+      row = await db.selectFrom('jwe_keys').select('kid').where('generation', '=', generation).executeTakeFirstOrThrow();
+    }
+    const loaded = await load(row.kid);
+    if (!loaded) throw new Error('JWE key vanished after insert');
+    current = { generation, kid: row.kid };
+    return { kid: row.kid, jwk: loaded.jwk };
+  }
+
+  return {
+    async current() {
+      const generation = Math.floor(options.now() / rotationMs);
+      if (current?.generation === generation) {
+        const loaded = cache.get(current.kid);
+        if (loaded) return { kid: current.kid, jwk: loaded.jwk };
+      }
+      pending ??= ensure(generation).finally(() => {
+        pending = undefined;
+      });
+      return pending;
+    },
+    async publicJwk(kid) {
+      return (await load(kid))?.jwk;
+    },
+    async decrypt(kid, jwe) {
+      const loaded = await load(kid);
+      if (!loaded) throw new Error('unknown JWE key');
+      const { plaintext } = await compactDecrypt(jwe, loaded.privateKey, {
+        keyManagementAlgorithms: ['RSA-OAEP-256'],
+        contentEncryptionAlgorithms: ['A256GCM'],
+      });
+      return plaintext;
+    },
+  };
+}

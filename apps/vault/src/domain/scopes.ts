@@ -1,0 +1,32 @@
+/** The seed's scope enum (S-KEY), newest spelling. */
+export const SCOPES = [
+  'pci:tokens:create',
+  'pci:tokens:read',
+  'pci:tokens:update',
+  'pci:tokens:delete',
+  'pci:tokens:forward',
+  'generic:tokens:create',
+  'generic:tokens:read',
+  'generic:tokens:delete',
+  'network:tokens:create',
+  'network:tokens:read',
+  'network:tokens:delete',
+  'network:tokens:use',
+  'network:tokens:forward',
+  'metadata:inquiries:create',
+  'admin:api-keys:create',
+  'admin:api-keys:read',
+  'admin:api-keys:update',
+  'admin:api-keys:delete',
+  'admin:webhooks:create',
+  'admin:webhooks:read',
+  'admin:webhooks:delete',
+  'admin:types:create',
+  'admin:types:read',
+  'admin:types:delete',
+  'admin:imports:create',
+  'admin:imports:read',
+  'admin:imports:cancel',
+] as const;
+
+export type Scope = (typeof SCOPES)[number];

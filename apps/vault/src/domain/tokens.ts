@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { Scheme } from '@cardframe/protocol';
+import type { Kysely, Transaction } from 'kysely';
+import { fingerprintPan } from '../crypto/fingerprint-pan.ts';
+import type { Database, TokensTable } from '../storage/database.ts';
+import type { VaultDeps } from './vault-deps.ts';
+
+export interface TokenView {
+  id: string;
+  card: {
+    cardholder_name?: string;
+    expiry_month: number;
+    expiry_year: number;
+    masked_account_number: string;
+    scheme: Scheme;
+  };
+  created_at: string;
+  expires_at?: string;
+  metadata?: Record<string, string>;
+}
+
+export interface NewCard {
+  account_number: string;
+  expiry_month: number;
+  expiry_year: number;
+  cardholder_name?: string | undefined;
+  scheme: Scheme;
+}
+
+export interface NewToken {
+  card: NewCard;
+  metadata?: Record<string, string> | undefined;
+  expiresInSeconds?: number | undefined;
+  sessionId?: string | undefined;
+  owner: string;
+  hasSecurityCode: boolean;
+}
+
+/** First 6 + last 4, as the seed shows (`411111******1111`). */
+export function maskPan(bin: string, last4: string, length: number): string {
+  return `${bin}${'*'.repeat(length - 10)}${last4}`;
+}
+
+/** Encrypts the card into a row; the caller inserts it (possibly inside its own transaction). */
+export function buildTokenRow(deps: VaultDeps, input: NewToken): TokensTable {
+  const id = randomUUID();
+  const now = deps.now();
+  const pan = input.card.account_number;
+  return {
+    id,
+    pan_ct: deps.cipher.encrypt(pan, `tokens:${id}:pan`),
+    holder_ct:
+      input.card.cardholder_name !== undefined
+        ? deps.cipher.encrypt(input.card.cardholder_name, `tokens:${id}:holder`)
+        : null,
+    fingerprint: fingerprintPan(deps.fingerprintKey, pan),
+    bin: pan.slice(0, 6),
+    last4: pan.slice(-4),
+    pan_length: pan.length,
+    scheme: input.card.scheme,
+    expiry_month: input.card.expiry_month,
+    expiry_year: input.card.expiry_year,
+    metadata: input.metadata ? JSON.stringify(input.metadata) : null,
+    created_at: now,
+    expires_at: input.expiresInSeconds ? now + input.expiresInSeconds * 1000 : null,
+    security_code_expires_at: input.hasSecurityCode ? now + deps.securityCodeTtlSeconds * 1000 : null,
+    session_id: input.sessionId ?? null,
+    owner: input.owner,
+  };
+}
+
+export async function insertToken(db: Kysely<Database> | Transaction<Database>, row: TokensTable): Promise<void> {
+  await db.insertInto('tokens').values(row).execute();
+}
+
+export function toTokenView(deps: VaultDeps, row: TokensTable): TokenView {
+  return {
+    id: row.id,
+    card: {
+      ...(row.holder_ct !== null ? { cardholder_name: deps.cipher.decrypt(row.holder_ct, `tokens:${row.id}:holder`) } : {}),
+      expiry_month: row.expiry_month,
+      expiry_year: row.expiry_year,
+      masked_account_number: maskPan(row.bin, row.last4, row.pan_length),
+      scheme: row.scheme as Scheme,
+    },
+    created_at: new Date(row.created_at).toISOString(),
+    ...(row.expires_at !== null ? { expires_at: new Date(row.expires_at).toISOString() } : {}),
+    ...(row.metadata !== null ? { metadata: JSON.parse(row.metadata) as Record<string, string> } : {}),
+  };
+}
+
+/** A live token: expired rows are invisible even before the sweeper deletes them. */
+export async function findToken(deps: VaultDeps, id: string): Promise<TokensTable | undefined> {
+  return deps.db
+    .selectFrom('tokens')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', deps.now())]))
+    .executeTakeFirst();
+}
+
+/** Keyset pagination by id: stable under concurrent deletes (see README, "links.next"). */
+export async function listTokens(deps: VaultDeps, limit: number, after: string | undefined) {
+  let query = deps.db
+    .selectFrom('tokens')
+    .selectAll()
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', deps.now())]))
+    .orderBy('id')
+    .limit(limit + 1);
+  if (after) query = query.where('id', '>', after);
+  const rows = await query.execute();
+  const page = rows.slice(0, limit);
+  return { page, hasMore: rows.length > limit };
+}
+
+export async function deleteToken(deps: VaultDeps, id: string): Promise<boolean> {
+  const row = await findToken(deps, id);
+  if (!row) return false;
+  await deps.db.deleteFrom('tokens').where('id', '=', id).execute();
+  await deps.securityCodes.delete(id);
+  return true;
+}

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { FieldCipher } from '../crypto/field-cipher.ts';
+import type { JweKeyring } from '../crypto/jwe-keyring.ts';
+import type { SecurityCodeStore } from '../ephemeral/security-code-store.ts';
+import type { SecurityCodeVault } from '../ephemeral/security-code-vault.ts';
+import type { Database } from '../storage/database.ts';
+
+/** Everything the domain needs, built at the edge (server.ts or the test helper) and passed in. */
+export interface VaultDeps {
+  db: Kysely<Database>;
+  cipher: FieldCipher;
+  fingerprintKey: Buffer;
+  keyring: JweKeyring;
+  securityCodes: SecurityCodeVault;
+  securityCodeStore: SecurityCodeStore;
+  /** SHA-256 (hex) of the admin token. */
+  adminTokenHash: string;
+  publicUrl: string;
+  allowedOrigins: readonly string[];
+  sessionTtlSeconds: number;
+  securityCodeTtlSeconds: number;
+  frameDir: string;
+  sdkDir: string;
+  now: () => number;
+}

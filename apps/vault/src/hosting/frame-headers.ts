@@ -1,0 +1,27 @@
+/** Headers of the card frame document (security.md §5). `frame-ancestors` is the merchant allowlist. */
+export function frameHeaders(allowedOrigins: readonly string[]): Record<string, string> {
+  const ancestors = allowedOrigins.length > 0 ? allowedOrigins.join(' ') : "'none'";
+  return {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy':
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+      `connect-src 'self'; frame-ancestors ${ancestors}; form-action 'none'; base-uri 'none'; object-src 'none'; ` +
+      "require-trusted-types-for 'script'",
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), usb=(), payment=()',
+    'cross-origin-resource-policy': 'cross-origin',
+  };
+}
+
+const escapes: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;' };
+
+/** Writes the allowlist into `<meta name="cardframe-allowed-origins" content="">`, attribute-escaped. */
+export function injectAllowedOrigins(html: string, allowedOrigins: readonly string[]): string {
+  const value = allowedOrigins.join(' ').replace(/[&"'<>]/g, (c) => escapes[c]!);
+  return html.replace(
+    /(<meta\s+name=["']cardframe-allowed-origins["']\s+content=)(["'])[^"']*\2/i,
+    (_m, head: string) => `${head}"${value}"`,
+  );
+}

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { FRAME_PATH, SDK_PATH } from '@cardframe/protocol';
+import type { VaultDeps } from '../domain/vault-deps.ts';
+import { ApiError, errors } from '../http/api-error.ts';
+import { frameHeaders, injectAllowedOrigins } from './frame-headers.ts';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json; charset=utf-8',
+};
+
+async function readBuilt(dir: string, file: string, build: string): Promise<Buffer> {
+  try {
+    return await readFile(path.join(dir, file));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const exists = await readFile(path.join(dir, build === 'frame' ? 'card.html' : 'cardframe.js')).then(
+      () => true,
+      () => false,
+    );
+    if (exists) throw errors.notFound();
+    throw new ApiError(503, 'SERVICE_UNAVAILABLE', `The ${build} build is missing: run npm run build -w @cardframe/${build}`);
+  }
+}
+
+/** Serves the card frame and the SDK that other workspaces build, with the headers they need. */
+export function hostingRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
+  const assetsDir = path.join(deps.frameDir, 'assets');
+  return async (app) => {
+    const hidden = { config: { scope: null }, schema: { hide: true } } as const;
+
+    app.get(FRAME_PATH, hidden, async (_request, reply) => {
+      const html = (await readBuilt(deps.frameDir, 'card.html', 'frame')).toString('utf8');
+      return reply.headers(frameHeaders(deps.allowedOrigins)).send(injectAllowedOrigins(html, deps.allowedOrigins));
+    });
+
+    app.get<{ Params: { '*': string } }>('/frame/v1/assets/*', hidden, async (request, reply) => {
+      const name = request.params['*'];
+      // Flat, hashed file names only: nothing that could climb out of the assets directory.
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.includes('..')) throw errors.notFound();
+      const body = await readBuilt(assetsDir, name, 'frame');
+      return reply
+        .headers({
+          'content-type': CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream',
+          'cache-control': 'public, max-age=31536000, immutable',
+          'x-content-type-options': 'nosniff',
+          'cross-origin-resource-policy': 'cross-origin',
+        })
+        .send(body);
+    });
+
+    for (const [route, file] of [
+      [SDK_PATH, 'cardframe.js'],
+      ['/sdk/v1/sri.json', 'sri.json'],
+    ] as const) {
+      app.get(route, hidden, async (_request, reply) => {
+        const body = await readBuilt(deps.sdkDir, file, 'sdk');
+        return reply
+          .headers({
+            'content-type': CONTENT_TYPES[path.extname(file)]!,
+            'access-control-allow-origin': '*',
+            'cross-origin-resource-policy': 'cross-origin',
+            'x-content-type-options': 'nosniff',
+            'cache-control': 'public, max-age=300',
+          })
+          .send(body);
+      });
+    }
+  };
+}

@@ -1,0 +1,30 @@
+/** A Guardian-shaped error: `{code, classifier, message}` and, for 422, `validation_errors`. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly classifier: string,
+    message: string,
+    readonly validationErrors?: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+
+  toJSON() {
+    return {
+      code: this.statusCode,
+      classifier: this.classifier,
+      message: this.message,
+      ...(this.validationErrors ? { validation_errors: this.validationErrors } : {}),
+    };
+  }
+}
+
+/** The exact strings of the seeds (digest §1.6). */
+export const errors = {
+  unauthorized: () => new ApiError(401, 'UNAUTHORIZED', 'No valid means of authentication was provided'),
+  forbidden: () => new ApiError(403, 'FORBIDDEN', 'Not allowed to access this resource or feature'),
+  notFound: () => new ApiError(404, 'NOT_FOUND', 'The requested resource was not found.'),
+  conflict: () => new ApiError(409, 'CONFLICT', 'Conflict'),
+  validation: (validationErrors: { path: string; message: string }[], message = 'Validation error') =>
+    new ApiError(422, 'VALIDATION_ERROR', message, validationErrors),
+} as const;

@@ -1,0 +1,88 @@
+import type { Generated } from 'kysely';
+
+/** Timestamps are epoch milliseconds in both engines: one comparison semantics, no time-zone drift. */
+type Millis = number;
+
+export interface TokensTable {
+  id: string;
+  /** AES-256-GCM, AAD `tokens:<id>:pan`. */
+  pan_ct: string;
+  holder_ct: string | null;
+  /** HMAC-SHA256 under a derived key; lets a later issue dedupe without decrypting. */
+  fingerprint: string;
+  bin: string;
+  last4: string;
+  pan_length: number;
+  scheme: string;
+  expiry_month: number;
+  expiry_year: number;
+  metadata: string | null;
+  created_at: Millis;
+  expires_at: Millis | null;
+  /** When the ephemeral CVC lapses; the CVC itself never reaches this table. */
+  security_code_expires_at: Millis | null;
+  /** The session that created the token; UNIQUE, so one session can never create two tokens. */
+  session_id: string | null;
+  owner: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  kind: 'tokenize' | 'refresh';
+  status: 'open' | 'completed';
+  kid: string;
+  /** Refresh sessions: the token to refresh. Completed tokenize sessions: the created token. */
+  token_id: string | null;
+  token_expires_in: number | null;
+  metadata: string | null;
+  owner: string;
+  created_at: Millis;
+  expires_at: Millis;
+  completed_at: Millis | null;
+}
+
+export interface JweKeysTable {
+  kid: string;
+  /** floor(created / rotation period): UNIQUE, so concurrent first starts agree on one key. */
+  generation: number;
+  public_jwk: string;
+  private_ct: string;
+  created_at: Millis;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  lookup: string;
+  secret_hash: string;
+  masked: string;
+  scopes: string;
+  created_at: Millis;
+  expires_at: Millis | null;
+}
+
+export interface IdempotencyTable {
+  caller: string;
+  key: string;
+  request_hash: string;
+  state: 'pending' | 'done';
+  response_status: number | null;
+  /** Encrypted: an API-key create response holds the plaintext key. */
+  response_ct: string | null;
+  created_at: Millis;
+  expires_at: Millis;
+}
+
+export interface SettingsTable {
+  name: string;
+  value: string;
+  created_at: Generated<Millis>;
+}
+
+export interface Database {
+  tokens: TokensTable;
+  sessions: SessionsTable;
+  jwe_keys: JweKeysTable;
+  api_keys: ApiKeysTable;
+  idempotency: IdempotencyTable;
+  settings: SettingsTable;
+}

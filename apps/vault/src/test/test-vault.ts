@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CompactEncrypt, importJWK } from 'jose';
+import pg from 'pg';
+import type { FastifyBaseLogger } from 'fastify';
+import { createApp, type VaultApp } from '../app.ts';
+import { buildDeps } from '../build-deps.ts';
+import { hashSecret } from '../domain/api-keys.ts';
+import type { VaultDeps } from '../domain/vault-deps.ts';
+import { createMemorySecurityCodeStore } from '../ephemeral/memory-security-code-store.ts';
+import { createRedisSecurityCodeStore } from '../ephemeral/redis-security-code-store.ts';
+import { createDb } from '../storage/create-db.ts';
+import { migrateToLatest } from '../storage/migrations.ts';
+
+export const backend = (process.env.CARDFRAME_TEST_BACKEND ?? 'sqlite') as 'sqlite' | 'postgres';
+const PG_URL = process.env.CARDFRAME_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.CARDFRAME_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdefghijklmnop';
+export const admin = { 'x-admin-token': ADMIN_TOKEN };
+
+export interface TestVault {
+  app: VaultApp;
+  deps: VaultDeps;
+  dataDir: string;
+  /** Moves the clock used by the vault (sessions, expiry, sweeper). */
+  advance(ms: number): void;
+  close(): Promise<void>;
+}
+
+export interface TestVaultOptions {
+  logger?: FastifyBaseLogger;
+  allowedOrigins?: string[];
+  frameDir?: string;
+  sdkDir?: string;
+  sessionTtlSeconds?: number;
+  poolSize?: number;
+}
+
+/**
+ * A vault on the backend chosen by CARDFRAME_TEST_BACKEND: SQLite in a temp dir + memory store,
+ * or a fresh Postgres schema + a Redis key prefix, both removed by `close()`.
+ */
+export async function createTestVault(options: TestVaultOptions = {}): Promise<TestVault> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vault-test-'));
+  let offset = 0;
+  const now = () => Date.now() + offset;
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  if (backend === 'postgres') {
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await client.end();
+  }
+  const handle = createDb({
+    databaseUrl: backend === 'postgres' ? PG_URL : undefined,
+    dataDir,
+    schema,
+    poolSize: options.poolSize ?? 10,
+  });
+  await migrateToLatest(handle.db, backend === 'postgres' ? schema : undefined);
+  const store =
+    backend === 'postgres' ? createRedisSecurityCodeStore(REDIS_URL, `test:${schema}:cvc:`) : createMemorySecurityCodeStore(now);
+  const deps = buildDeps({
+    handle,
+    masterKey: randomBytes(32),
+    securityCodeStore: store,
+    adminTokenHash: hashSecret(ADMIN_TOKEN),
+    publicUrl: 'https://vault.test',
+    allowedOrigins: options.allowedOrigins ?? ['https://shop.test'],
+    sessionTtlSeconds: options.sessionTtlSeconds ?? 900,
+    securityCodeTtlSeconds: 3600,
+    jweKeyRotationSeconds: 86_400,
+    frameDir: options.frameDir ?? path.join(dataDir, 'frame'),
+    sdkDir: options.sdkDir ?? path.join(dataDir, 'sdk'),
+    now,
+  });
+  const app = await createApp(deps, options.logger ? { logger: options.logger } : {});
+  await app.ready();
+  return {
+    app,
+    deps,
+    dataDir,
+    advance(ms) {
+      offset += ms;
+    },
+    async close() {
+      await app.close();
+      await store.close();
+      await handle.db.destroy();
+      if (backend === 'postgres') {
+        const client = new pg.Client({ connectionString: PG_URL });
+        await client.connect();
+        await client.query(`DROP SCHEMA ${schema} CASCADE`);
+        await client.end();
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Encrypts claims to the session's JWK exactly as the frame does. */
+export async function encryptForSession(app: VaultApp, sessionId: string, claims: Record<string, unknown>): Promise<string> {
+  const state = (await app.inject({ method: 'GET', url: `/api/sessions/${sessionId}` })).json();
+  const key = await importJWK(state.data.jwk, 'RSA-OAEP-256');
+  return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(claims)))
+    .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: state.data.jwk.kid })
+    .encrypt(key);
+}
+
+export async function createSessionId(app: VaultApp, headers: Record<string, string> = admin, body: object = {}) {
+  const res = await app.inject({ method: 'POST', url: '/api/pci/tokens', headers, payload: { source: { type: 'session' }, ...body } });
+  return res.json().session_id as string;
+}
+
+/** A year that is always in the future, so fixtures never expire. */
+export const FUTURE_YEAR = new Date().getUTCFullYear() + 3;
+export const VISA = '4111111111111111';
+export const MASTERCARD = '5555555555554444';
