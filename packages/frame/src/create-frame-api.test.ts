@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { CARD_FRAME_METHODS, type CardframeErrorData, type FieldName } from '@cardframe/protocol';
+import type { CardframeCardForm, CollectedCard } from '@cardframe/card-form';
+import '@cardframe/card-form/define';
+import { createFrameApi } from './create-frame-api.ts';
+
+const year = new Date().getFullYear();
+const FUTURE = `12${String((year + 3) % 100).padStart(2, '0')}`;
+
+afterEach(() => document.body.replaceChildren());
+
+async function realForm(): Promise<CardframeCardForm> {
+  const form = document.createElement('cardframe-card-form');
+  document.body.append(form);
+  await form.updateComplete;
+  return form;
+}
+
+const input = (form: CardframeCardForm, field: FieldName): HTMLInputElement =>
+  form.shadowRoot!.querySelector<HTMLInputElement>(`#${field}-input`)!;
+
+async function typeCard(form: CardframeCardForm): Promise<void> {
+  await userEvent.type(input(form, 'number'), '4242424242424242');
+  await userEvent.type(input(form, 'expiry'), FUTURE);
+  await userEvent.type(input(form, 'cvc'), '123');
+  await form.updateComplete;
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+describe('createFrameApi', () => {
+  test('is a frozen, prototype-less object with exactly the allowlisted methods', async () => {
+    const api = createFrameApi({ form: realForm, tokenize: async () => 'tok' });
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(Object.getPrototypeOf(api)).toBeNull();
+    expect(Object.keys(api).sort()).toEqual([...CARD_FRAME_METHODS].sort());
+    expect('constructor' in api).toBe(false);
+  });
+
+  test('update validates before touching the form and then applies the options', async () => {
+    const form = await realForm();
+    const api = createFrameApi({ form: async () => form, tokenize: async () => 'tok' });
+    await expect(api.update({ style: { base: { color: 'red;background:url(//evil.test)' } } })).rejects.toMatchObject({ code: 'INVALID_STYLE' });
+    await expect(api.update({ nope: 1 } as never)).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });
+    expect(form.cardStyle).toEqual({});
+    await api.update({ style: { base: { color: '#123456' } }, showCardholderName: true, placeholder: { cvc: 'CVV' }, disabled: true });
+    expect(form.cardStyle).toEqual({ base: { color: '#123456' } });
+    expect(form.showCardholderName).toBe(true);
+    expect(form.placeholders).toEqual({ cvc: 'CVV' });
+    expect(form.disabled).toBe(true);
+  });
+
+  test('focus checks the field name', async () => {
+    const form = await realForm();
+    const api = createFrameApi({ form: async () => form, tokenize: async () => 'tok' });
+    await expect(api.focus('pan' as FieldName)).rejects.toEqual({ code: 'INVALID_OPTIONS', message: 'Unknown field' });
+    await api.focus('cvc');
+    expect(form.shadowRoot!.activeElement?.id).toBe('cvc-input');
+  });
+
+  test('submit on an incomplete form rejects with the first field error and tokenizes nothing', async () => {
+    const form = await realForm();
+    const tokenize = vi.fn(async () => 'tok');
+    const api = createFrameApi({ form: async () => form, tokenize });
+    await expect(api.submit()).rejects.toMatchObject({ code: 'NOT_COMPLETE' });
+    expect(tokenize).not.toHaveBeenCalled();
+  });
+
+  test('submit tokenizes once: BUSY while in flight, token id only, then SESSION_COMPLETED', async () => {
+    const form = await realForm();
+    await typeCard(form);
+    const pending = deferred<string>();
+    const seen: CollectedCard[] = [];
+    const api = createFrameApi({
+      form: async () => form,
+      tokenize: (card) => {
+        seen.push(card);
+        return pending.promise;
+      },
+    });
+    const first = api.submit();
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    expect(form.disabled).toBe(true);
+    await expect(api.submit()).rejects.toMatchObject({ code: 'BUSY' });
+    pending.resolve('tok_9');
+    await expect(first).resolves.toEqual({ tokenId: 'tok_9' });
+    expect(seen[0]).toMatchObject({ accountNumber: '4242424242424242', expiryMonth: 12, expiryYear: year + 3, securityCode: '123' });
+    expect(form.state.empty).toBe(true); // cleared: no card data left in the frame
+    expect(form.disabled).toBe(true);
+    await expect(api.submit()).rejects.toMatchObject({ code: 'SESSION_COMPLETED' });
+  });
+
+  test('a failed tokenization re-enables the form and never forwards exception text', async () => {
+    const form = await realForm();
+    await typeCard(form);
+    let failure: unknown = new Error('upstream said 4242424242424242');
+    const api = createFrameApi({
+      form: async () => form,
+      tokenize: async () => {
+        throw failure;
+      },
+    });
+    const rejection = (await api.submit().catch((reason: unknown) => reason)) as CardframeErrorData;
+    expect(rejection.code).toBe('TOKENIZATION_FAILED');
+    expect(rejection.message).not.toContain('4242');
+    expect(Object.keys(rejection).sort()).toEqual(['code', 'message']);
+    expect(form.disabled).toBe(false);
+    failure = { code: 'SESSION_EXPIRED', message: 'This payment session has expired.' };
+    await expect(api.submit()).rejects.toEqual(failure);
+  });
+
+  test('when the session could not be used, every call rejects with that error', async () => {
+    const error: CardframeErrorData = { code: 'SESSION_NOT_FOUND', message: 'This payment session was not found.' };
+    const failed = Promise.reject(error);
+    failed.catch(() => {});
+    const api = createFrameApi({ form: () => failed, tokenize: async () => 'tok' });
+    await expect(api.update({})).rejects.toEqual(error);
+    await expect(api.clear()).rejects.toEqual(error);
+    await expect(api.submit()).rejects.toEqual(error);
+  });
+});

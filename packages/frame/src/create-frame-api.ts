@@ -1,0 +1,98 @@
+import {
+  FIELD_NAMES,
+  isCardframeErrorData,
+  parseCardElementOptions,
+  type CardFrameApi,
+  type CardframeErrorData,
+  type FieldName,
+  type SubmitResult,
+} from '@cardframe/protocol';
+import type { CardframeCardForm, CollectedCard } from '@cardframe/card-form';
+
+/** The part of the card form element the API drives. */
+export type CardFormControl = Pick<
+  CardframeCardForm,
+  'collect' | 'focusField' | 'blurField' | 'clear' | 'disabled' | 'cardStyle' | 'placeholders' | 'showCardholderName' | 'locale'
+>;
+
+export interface FrameApiDeps {
+  /** Resolves once the form is rendered; rejects with CardframeErrorData if the session cannot be used. */
+  form: () => Promise<CardFormControl>;
+  /** Encrypts the card and completes the session; resolves with the token id, rejects with CardframeErrorData. */
+  tokenize: (card: CollectedCard) => Promise<string>;
+}
+
+const error = (code: CardframeErrorData['code'], message: string): CardframeErrorData => ({ code, message });
+
+/** Never forwards an exception's own text: only known `{code, message}` data crosses the bridge. */
+function toErrorData(reason: unknown): CardframeErrorData {
+  return isCardframeErrorData(reason)
+    ? { code: reason.code, message: reason.message }
+    : error('TOKENIZATION_FAILED', 'The card could not be saved. Please try again.');
+}
+
+/**
+ * The facade comlink exposes to the merchant page: a frozen, null-prototype object with
+ * exactly the CardFrameApi methods, so there is nothing to walk to (`constructor`,
+ * `__proto__`) even if the allowlist endpoint were bypassed. Every argument is validated
+ * here, because the page is not trusted; rejections are plain `{code, message}` objects,
+ * which comlink forwards as they are.
+ */
+export function createFrameApi({ form, tokenize }: FrameApiDeps): CardFrameApi {
+  let merchantDisabled = false;
+  let busy = false;
+  let completed = false;
+
+  const api: CardFrameApi = {
+    async update(options) {
+      const parsed = parseCardElementOptions(options);
+      if (!parsed.ok) throw parsed.error;
+      const { style, placeholder, showCardholderName, disabled, locale } = parsed.value;
+      const element = await form().catch((reason: unknown) => Promise.reject(toErrorData(reason)));
+      element.cardStyle = style ?? {};
+      element.placeholders = placeholder ?? {};
+      element.showCardholderName = showCardholderName ?? false;
+      if (locale !== undefined) element.locale = locale;
+      merchantDisabled = disabled ?? false;
+      element.disabled = merchantDisabled || busy || completed;
+    },
+    async focus(field?: FieldName) {
+      if (field !== undefined && !(FIELD_NAMES as readonly unknown[]).includes(field)) {
+        throw error('INVALID_OPTIONS', 'Unknown field');
+      }
+      (await form().catch((reason: unknown) => Promise.reject(toErrorData(reason)))).focusField(field);
+    },
+    async blur() {
+      (await form().catch((reason: unknown) => Promise.reject(toErrorData(reason)))).blurField();
+    },
+    async clear() {
+      (await form().catch((reason: unknown) => Promise.reject(toErrorData(reason)))).clear();
+    },
+    async submit(): Promise<SubmitResult> {
+      if (completed) throw error('SESSION_COMPLETED', 'This payment session has already been used.');
+      if (busy) throw error('BUSY', 'A submit is already in progress.');
+      busy = true;
+      let element: CardFormControl | undefined;
+      try {
+        element = await form();
+        const collected = element.collect();
+        if (!collected.ok) {
+          throw collected.state.error ?? error('NOT_COMPLETE', 'Please complete the card details.');
+        }
+        element.disabled = true;
+        const tokenId = await tokenize(collected.card);
+        completed = true;
+        element.clear();
+        return { tokenId };
+      } catch (reason) {
+        const data = toErrorData(reason);
+        if (data.code === 'SESSION_COMPLETED') completed = true;
+        throw data;
+      } finally {
+        busy = false;
+        if (element) element.disabled = merchantDisabled || completed;
+      }
+    },
+  };
+  return Object.freeze(Object.assign(Object.create(null) as CardFrameApi, api));
+}

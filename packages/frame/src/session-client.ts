@@ -1,0 +1,132 @@
+import type { CardframeErrorCode, CardframeErrorData, FrameMode, SessionJwk, SessionState } from '@cardframe/protocol';
+
+/** Human messages per session outcome: one table, fixed text (server text is never echoed to the shopper). */
+const MESSAGES = {
+  SESSION_EXPIRED: 'This payment session has expired. Reload the page to try again.',
+  SESSION_COMPLETED: 'This payment session has already been used.',
+  SESSION_NOT_FOUND: 'This payment session was not found.',
+  NETWORK_ERROR: 'The payment service could not be reached. Check your connection and try again.',
+  TOKENIZATION_FAILED: 'The card could not be saved. Please try again.',
+} as const satisfies Partial<Record<CardframeErrorCode, string>>;
+
+type SessionErrorCode = keyof typeof MESSAGES;
+
+export function sessionErrorData(code: SessionErrorCode): CardframeErrorData {
+  return { code, message: MESSAGES[code] };
+}
+
+/**
+ * Maps a vault response to what the merchant sees. The Guardian classifier decides first
+ * (it is precise), the HTTP status second; everything unexpected is TOKENIZATION_FAILED.
+ */
+export function sessionError(status: number, body: unknown): CardframeErrorData {
+  const classifier = typeof body === 'object' && body !== null ? (body as { classifier?: unknown }).classifier : undefined;
+  if (classifier === 'SESSION_EXPIRED' || (classifier === undefined && status === 410)) return sessionErrorData('SESSION_EXPIRED');
+  if (classifier === 'SESSION_COMPLETED' || (classifier === undefined && status === 409)) return sessionErrorData('SESSION_COMPLETED');
+  if (classifier === 'NOT_FOUND' || (classifier === undefined && status === 404)) return sessionErrorData('SESSION_NOT_FOUND');
+  if (status === 410) return sessionErrorData('SESSION_EXPIRED');
+  if (status === 409) return sessionErrorData('SESSION_COMPLETED');
+  if (status === 404) return sessionErrorData('SESSION_NOT_FOUND');
+  return sessionErrorData('TOKENIZATION_FAILED');
+}
+
+/** What an open session asks the frame to do, in the frame's terms. */
+export type OpenSession =
+  | { mode: 'card'; action: 'tokenize_card'; jwk: SessionJwk; allowedSchemes: readonly string[] }
+  | {
+      mode: 'cvc';
+      action: 'refresh_security_code';
+      jwk: SessionJwk;
+      savedCard: { scheme: string; maskedAccountNumber: string; expiryMonth: number; expiryYear: number };
+    };
+
+function isJwk(value: unknown): value is SessionJwk {
+  if (typeof value !== 'object' || value === null) return false;
+  const jwk = value as Record<string, unknown>;
+  return jwk.kty === 'RSA' && typeof jwk.n === 'string' && typeof jwk.e === 'string' && typeof jwk.kid === 'string';
+}
+
+/**
+ * Reads a `GET /api/sessions/{id}` body: an open session becomes an {@link OpenSession}; a
+ * finished one (next_action null) becomes SESSION_COMPLETED, or SESSION_EXPIRED when the
+ * vault says it failed by expiry; anything malformed is refused.
+ */
+export function readSession(body: unknown): { ok: true; session: OpenSession } | { ok: false; error: CardframeErrorData } {
+  const state = body as SessionState | null;
+  const data = (state as { data?: Record<string, unknown> } | null)?.data;
+  if (typeof state !== 'object' || state === null || typeof data !== 'object' || data === null) {
+    return { ok: false, error: sessionErrorData('TOKENIZATION_FAILED') };
+  }
+  if (state.next_action === null) {
+    const expired = state.status === 'failure' && /expire/i.test(String(state.data.reason_code ?? state.data.reason ?? ''));
+    return { ok: false, error: sessionErrorData(expired ? 'SESSION_EXPIRED' : 'SESSION_COMPLETED') };
+  }
+  if (!isJwk(data.jwk)) return { ok: false, error: sessionErrorData('TOKENIZATION_FAILED') };
+  if (state.next_action === 'tokenize_card' && Array.isArray(state.data.allowed_schemes)) {
+    return { ok: true, session: { mode: 'card', action: 'tokenize_card', jwk: data.jwk, allowedSchemes: state.data.allowed_schemes } };
+  }
+  if (state.next_action === 'refresh_security_code') {
+    const d = state.data;
+    return {
+      ok: true,
+      session: {
+        mode: 'cvc',
+        action: 'refresh_security_code',
+        jwk: data.jwk,
+        savedCard: {
+          scheme: d.scheme,
+          maskedAccountNumber: d.masked_account_number,
+          expiryMonth: d.expiry_month,
+          expiryYear: d.expiry_year,
+        },
+      },
+    };
+  }
+  return { ok: false, error: sessionErrorData('TOKENIZATION_FAILED') };
+}
+
+export interface SessionClient {
+  /** Loads the session; rejects with CardframeErrorData. */
+  load(): Promise<OpenSession>;
+  /** Completes the session with the JWE; resolves with the token id; rejects with CardframeErrorData. */
+  complete(action: OpenSession['action'], encPayload: string): Promise<string>;
+}
+
+/** The mode a session puts the frame in. */
+export type SessionMode = FrameMode;
+
+/**
+ * Talks to the vault's session API on the frame's own origin (`connect-src 'self'`): no
+ * cookies, no referrer, no cache. The session id is the only credential.
+ */
+export function createSessionClient(sessionId: string, vaultOrigin: string, fetchFn: typeof fetch): SessionClient {
+  const base = `${vaultOrigin}/api/sessions/${encodeURIComponent(sessionId)}`;
+  const request = async (url: string, init: RequestInit): Promise<unknown> => {
+    let response: Response;
+    try {
+      response = await fetchFn(url, { ...init, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+    } catch {
+      throw sessionErrorData('NETWORK_ERROR');
+    }
+    const body: unknown = await response.json().catch(() => null);
+    if (!response.ok) throw sessionError(response.status, body);
+    return body;
+  };
+  return {
+    async load() {
+      const result = readSession(await request(base, { method: 'GET', headers: { accept: 'application/json' } }));
+      if (!result.ok) throw result.error;
+      return result.session;
+    },
+    async complete(action, encPayload) {
+      const body = await request(`${base}/complete-action`, {
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        body: JSON.stringify({ action, result: { enc_payload: encPayload } }),
+      });
+      const tokenId = (body as { data?: { token_id?: unknown } } | null)?.data?.token_id;
+      if (typeof tokenId !== 'string') throw sessionErrorData('TOKENIZATION_FAILED');
+      return tokenId;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { expose } from 'comlink';
+import { isScheme, type CardframeErrorData, type Scheme } from '@cardframe/protocol';
+import type { CardframeCardForm } from '@cardframe/card-form';
+import { acceptConnection } from './accept-connection.ts';
+import { allowlistEndpoint } from './allowlist-endpoint.ts';
+import { createEventSink } from './event-sink.ts';
+import { createFrameApi, type CardFormControl } from './create-frame-api.ts';
+import { encryptCard } from './encrypt-card.ts';
+import { forwardFormEvents } from './forward-form-events.ts';
+import { readAllowedOrigins } from './read-allowed-origins.ts';
+import { readFrameParams } from './read-frame-params.ts';
+import { measureHeight, reportHeight } from './report-height.ts';
+import { renderMessage } from './render-message.ts';
+import { createSessionClient, type OpenSession } from './session-client.ts';
+
+export interface FrameDeps {
+  window: Window;
+  document: Document;
+  fetch: typeof fetch;
+}
+
+const INVALID_LINK = 'This payment form could not be loaded.';
+const NOT_ALLOWED_HERE = 'This payment form cannot be shown on this site.';
+
+/**
+ * The frame's whole life: read the fragment, start the handshake, load the session, render
+ * the form, then serve the allowlisted API on the handshake's port and post FrameEvents on
+ * the other. `ready` goes out only once both the bridge is connected and the form rendered.
+ */
+export function startFrame({ window: win, document: doc, fetch: fetchFn }: FrameDeps): void {
+  const root = doc.getElementById('cardframe-root') ?? doc.body;
+  const params = readFrameParams(win.location.hash);
+  if (!params) {
+    renderMessage(root, INVALID_LINK);
+    return;
+  }
+  const allowedOrigins = readAllowedOrigins(doc);
+  if (!allowedOrigins.has(params.origin)) {
+    renderMessage(root, NOT_ALLOWED_HERE);
+    return;
+  }
+
+  const sink = createEventSink();
+  const session = createSessionClient(params.session, win.location.origin, fetchFn);
+  let connected = false;
+  let rendered: OpenSession | undefined;
+  const postReady = (): void => {
+    if (connected && rendered) sink.post({ type: 'ready', mode: rendered.mode, height: measureHeight(root) });
+  };
+
+  const formReady: Promise<CardFormControl> = session.load().then(
+    async (open) => {
+      const form = doc.createElement('cardframe-card-form') as CardframeCardForm;
+      if (open.mode === 'cvc') {
+        if (!isScheme(open.savedCard.scheme)) throw { code: 'TOKENIZATION_FAILED', message: INVALID_LINK } satisfies CardframeErrorData;
+        form.mode = 'cvc';
+        form.savedCard = { ...open.savedCard, scheme: open.savedCard.scheme };
+      } else {
+        form.mode = 'card';
+        form.allowedSchemes = open.allowedSchemes.filter((scheme): scheme is Scheme => isScheme(scheme));
+      }
+      forwardFormEvents(form, sink.post);
+      root.replaceChildren(form);
+      await form.updateComplete;
+      rendered = open;
+      reportHeight(root, (height) => sink.post({ type: 'resize', height }));
+      postReady();
+      return form;
+    },
+    (reason: CardframeErrorData) => {
+      renderMessage(root, reason.message);
+      sink.post({ type: 'error', error: { code: reason.code, message: reason.message } });
+      throw reason;
+    },
+  );
+  formReady.catch(() => {}); // reported above as an 'error' event; API calls reject with it
+
+  const api = createFrameApi({
+    form: () => formReady,
+    tokenize: async (card) => {
+      const open = rendered!;
+      return session.complete(open.action, await encryptCard(card, open.jwk, open.mode));
+    },
+  });
+
+  acceptConnection({
+    params,
+    allowedOrigins,
+    self: win,
+    parent: win.parent,
+    onConnect: ({ rpc, events }) => {
+      sink.attach(events);
+      expose(api, allowlistEndpoint(rpc));
+      connected = true;
+      postReady();
+    },
+  });
+}
