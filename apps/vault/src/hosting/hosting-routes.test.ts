@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestVault, type TestVault } from '../test/test-vault.ts';
+
+let dir: string;
+let vault: TestVault;
+let missing: TestVault;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'vault-dist-'));
+  mkdirSync(path.join(dir, 'frame/assets'), { recursive: true });
+  mkdirSync(path.join(dir, 'sdk'), { recursive: true });
+  writeFileSync(
+    path.join(dir, 'frame/card.html'),
+    '<!doctype html><html><head><meta name="cardframe-allowed-origins" content=""><script type="module" src="/frame/v1/assets/card-abc123.js"></script></head><body></body></html>',
+  );
+  writeFileSync(path.join(dir, 'frame/assets/card-abc123.js'), 'export const x = 1;');
+  writeFileSync(path.join(dir, 'sdk/cardframe.js'), 'window.Cardframe = {};');
+  writeFileSync(path.join(dir, 'sdk/sri.json'), '{"cardframe.js":"sha384-x"}');
+  vault = await createTestVault({
+    allowedOrigins: ['https://shop.test', 'http://localhost:5173'],
+    frameDir: path.join(dir, 'frame'),
+    sdkDir: path.join(dir, 'sdk'),
+  });
+  missing = await createTestVault({ allowedOrigins: [], frameDir: path.join(dir, 'nope'), sdkDir: path.join(dir, 'nope') });
+});
+afterAll(async () => {
+  await vault.close();
+  await missing.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('frame and SDK hosting', () => {
+  it('serves card.html with the allowlist injected and the frame headers', async () => {
+    const res = await vault.app.inject({ method: 'GET', url: '/frame/v1/card.html' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<meta name="cardframe-allowed-origins" content="https://shop.test http://localhost:5173">');
+    expect(res.headers['content-security-policy']).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "frame-ancestors https://shop.test http://localhost:5173; form-action 'none'; base-uri 'none'; object-src 'none'; " +
+        "require-trusted-types-for 'script'",
+    );
+    expect(res.headers).toMatchObject({
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+      'permissions-policy': 'camera=(), microphone=(), geolocation=(), usb=(), payment=()',
+      'cross-origin-resource-policy': 'cross-origin',
+    });
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+  });
+
+  it('says frame-ancestors none without allowed origins', async () => {
+    const { frameHeaders } = await import('./frame-headers.ts');
+    expect(frameHeaders([])['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('escapes the injected attribute', async () => {
+    const { injectAllowedOrigins } = await import('./frame-headers.ts');
+    expect(injectAllowedOrigins('<meta name="cardframe-allowed-origins" content="">', ['https://a.test"><script>'])).toBe(
+      '<meta name="cardframe-allowed-origins" content="https://a.test&quot;&gt;&lt;script&gt;">',
+    );
+  });
+
+  it('serves immutable assets and refuses traversal', async () => {
+    const res = await vault.app.inject({ method: 'GET', url: '/frame/v1/assets/card-abc123.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+    for (const url of ['/frame/v1/assets/..%2fcard.html', '/frame/v1/assets/..%2f..%2fsdk%2fcardframe.js', '/frame/v1/assets/missing.js']) {
+      expect((await vault.app.inject({ method: 'GET', url })).statusCode).toBe(404);
+    }
+  });
+
+  it('serves the SDK and its SRI manifest to any origin', async () => {
+    for (const url of ['/sdk/v1/cardframe.js', '/sdk/v1/sri.json']) {
+      const res = await vault.app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+      expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
+  it('answers 503 in Guardian shape naming the missing build', async () => {
+    const frame = await missing.app.inject({ method: 'GET', url: '/frame/v1/card.html' });
+    expect(frame.statusCode).toBe(503);
+    expect(frame.json()).toMatchObject({ code: 503, classifier: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('frame build is missing') });
+    const sdk = await missing.app.inject({ method: 'GET', url: '/sdk/v1/cardframe.js' });
+    expect(sdk.statusCode).toBe(503);
+    expect(sdk.json().message).toContain('sdk build is missing');
+  });
+});
