@@ -49,6 +49,25 @@ describe('encryptCard', () => {
     expect(await decrypt(await encryptCard(card, jwk, 'cvc'), privateKey)).toEqual({ security_code: '123' });
   });
 
+  test('every encryption uses a fresh content key and IV', async () => {
+    const { jwk } = await sessionKey();
+    const [a, b] = [await encryptCard(card, jwk, 'card'), await encryptCard(card, jwk, 'card')];
+    const [, keyA, ivA, bodyA] = a.split('.');
+    const [, keyB, ivB, bodyB] = b.split('.');
+    expect(keyA).not.toBe(keyB);
+    expect(ivA).not.toBe(ivB);
+    expect(bodyA).not.toBe(bodyB);
+  });
+
+  test('a tampered header or body does not decrypt', async () => {
+    const { jwk, privateKey } = await sessionKey();
+    const [header, key, iv, body, tag] = (await encryptCard(card, jwk, 'card')).split('.') as [string, string, string, string, string];
+    const otherHeader = btoa(JSON.stringify({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: 'other' })).replace(/=+$/, '');
+    await expect(compactDecrypt([otherHeader, key, iv, body, tag].join('.'), privateKey)).rejects.toThrow();
+    const flipped = (body[0] === 'A' ? 'B' : 'A') + body.slice(1);
+    await expect(compactDecrypt([header, key, iv, flipped, tag].join('.'), privateKey)).rejects.toThrow();
+  });
+
   test('another key cannot read it', async () => {
     const { jwk } = await sessionKey();
     const other = await sessionKey();
