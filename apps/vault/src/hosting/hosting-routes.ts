@@ -18,12 +18,13 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-async function readBuilt(dir: string, file: string, build: string): Promise<Buffer> {
+/** Reads a built file; a missing build (its entry file absent) is a 503, a missing file in a present build a 404. */
+async function readBuilt(file: string, entry: string, build: 'frame' | 'sdk'): Promise<Buffer> {
   try {
-    return await readFile(path.join(dir, file));
+    return await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    const exists = await readFile(path.join(dir, build === 'frame' ? 'card.html' : 'cardframe.js')).then(
+    const exists = await readFile(entry).then(
       () => true,
       () => false,
     );
@@ -35,11 +36,13 @@ async function readBuilt(dir: string, file: string, build: string): Promise<Buff
 /** Serves the card frame and the SDK that other workspaces build, with the headers they need. */
 export function hostingRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
   const assetsDir = path.join(deps.frameDir, 'assets');
+  const frameEntry = path.join(deps.frameDir, 'card.html');
+  const sdkEntry = path.join(deps.sdkDir, 'cardframe.js');
   return async (app) => {
     const hidden = { config: { scope: null }, schema: { hide: true } } as const;
 
     app.get(FRAME_PATH, hidden, async (_request, reply) => {
-      const html = (await readBuilt(deps.frameDir, 'card.html', 'frame')).toString('utf8');
+      const html = (await readBuilt(frameEntry, frameEntry, 'frame')).toString('utf8');
       return reply.headers(frameHeaders(deps.allowedOrigins)).send(injectAllowedOrigins(html, deps.allowedOrigins));
     });
 
@@ -47,7 +50,7 @@ export function hostingRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
       const name = request.params['*'];
       // Flat, hashed file names only: nothing that could climb out of the assets directory.
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.includes('..')) throw errors.notFound();
-      const body = await readBuilt(assetsDir, name, 'frame');
+      const body = await readBuilt(path.join(assetsDir, name), frameEntry, 'frame');
       return reply
         .headers({
           'content-type': CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream',
@@ -63,7 +66,7 @@ export function hostingRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
       ['/sdk/v1/sri.json', 'sri.json'],
     ] as const) {
       app.get(route, hidden, async (_request, reply) => {
-        const body = await readBuilt(deps.sdkDir, file, 'sdk');
+        const body = await readBuilt(path.join(deps.sdkDir, file), sdkEntry, 'sdk');
         return reply
           .headers({
             'content-type': CONTENT_TYPES[path.extname(file)]!,
