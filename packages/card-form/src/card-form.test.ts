@@ -423,3 +423,4 @@ describe('<cardframe-card-form> styling', () => {
     expect(path).toMatch(/card-form-default\.png$/);
   });
 });
+

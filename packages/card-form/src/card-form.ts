@@ -24,8 +24,9 @@ const AUTOCOMPLETE: Readonly<Record<FieldName, string>> = {
 /**
  * The card form that runs inside the vault frame: number, expiry, CVC and an optional
  * name in ONE real `<form>`, so browser autofill fills every field at once. The inputs
- * live in the shadow root: Chromium's autofill walks shadow trees, and a shadow root keeps
- * the theme's CSS away from the frame document.
+ * live in the shadow root: Chromium's autofill walks shadow trees and fills all four from
+ * one pick (card-form-autofill.test.ts proves it), and the shadow root keeps the theme's
+ * CSS away from the frame document.
  *
  * Card data stays in this element's private fields and the inputs' `value` properties,
  * never in attributes (a CSS attribute selector could read those), never in events.
@@ -227,7 +228,7 @@ export class CardframeCardForm extends LitElement {
         aria-describedby="${field}-error"
         ?disabled=${this.disabled}
         .value=${live(this.#values[field])}
-        @input=${(e: InputEvent) => this.#onInput(field, e)}
+        @input=${(e: Event) => this.#onInput(field, e)}
         @keydown=${this.#onKeydown}
         @focus=${() => this.#emit('cardframe-focus', { field } satisfies FieldEventDetail)}
         @blur=${() => this.#onBlur(field)}
@@ -302,14 +303,16 @@ export class CardframeCardForm extends LitElement {
     return this.renderRoot.querySelector<HTMLInputElement>(`#${field}-input`);
   }
 
-  #onInput(field: FieldName, event: InputEvent): void {
+  #onInput(field: FieldName, event: Event): void {
     const input = event.target as HTMLInputElement;
+    // Autofill and some password managers fire a plain `input` Event, without inputType.
+    const inputType = event instanceof InputEvent ? event.inputType : '';
     const before = this.#check(field);
     const previous = this.#values[field];
     if (field === 'name') {
       this.#values.name = input.value;
     } else {
-      const next = this.#reformat(field, input.value, input.selectionStart ?? input.value.length, previous, event.inputType);
+      const next = this.#reformat(field, input.value, input.selectionStart ?? input.value.length, previous, inputType);
       input.value = next.value;
       input.setSelectionRange(next.caret, next.caret);
       this.#values[field] = next.value;
@@ -321,7 +324,7 @@ export class CardframeCardForm extends LitElement {
       this.#announce(this.#messages.errors[field][after.error] ?? after.error);
     }
     this.requestUpdate();
-    const typedAtEnd = event.inputType.startsWith('insert') && input.selectionStart === input.value.length;
+    const typedAtEnd = inputType.startsWith('insert') && input.selectionStart === input.value.length;
     if (field !== 'name' && after.complete && !before.complete && typedAtEnd) this.#advanceFrom(field);
   }
 
