@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -44,6 +44,8 @@ export function createDb(options: DbOptions): DbHandle {
   mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'vault.sqlite');
   const sqlite = new SQLite(file);
+  // Card ciphertext is still card data: owner-only, like the master key (-wal/-shm inherit the mode).
+  chmodSync(file, 0o600);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');

@@ -1,0 +1,36 @@
+import pino, { type Logger } from 'pino';
+
+/** Session ids are credentials while open: keep them out of request logs. */
+function scrubUrl(url: string | undefined): string | undefined {
+  return url?.replace(/\/api\/sessions\/[^/?]+/, '/api/sessions/:id');
+}
+
+/**
+ * pino that never sees a body and redacts every credential header; the request serializer
+ * keeps method, route-scrubbed URL and id only.
+ */
+export function createLogger(options: { level: string; file?: string | undefined }): Logger {
+  const destination = options.file ? pino.destination({ dest: options.file, sync: true, mkdir: true }) : pino.destination(1);
+  return pino(
+    {
+      level: options.level,
+      redact: {
+        paths: [
+          'req.headers["x-api-key"]',
+          'req.headers["x-admin-token"]',
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'body',
+          'req.body',
+          'res.body',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: { id?: string; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: scrubUrl(req.url) }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+    destination,
+  );
+}

@@ -1,0 +1,92 @@
+import { hashSecret } from './domain/api-keys.ts';
+import { createApp } from './app.ts';
+import { buildDeps } from './build-deps.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { loadOrCreateMasterKey } from './crypto/master-key-file.ts';
+import { ensureAdminToken } from './domain/admin-token.ts';
+import { sweep } from './domain/sweep.ts';
+import { createMemorySecurityCodeStore } from './ephemeral/memory-security-code-store.ts';
+import { createRedisSecurityCodeStore } from './ephemeral/redis-security-code-store.ts';
+import { createLogger } from './logger.ts';
+import { createDb } from './storage/create-db.ts';
+import { migrateToLatest } from './storage/migrations.ts';
+
+/** The edge: read the environment, open the stores, serve, and close cleanly on a signal. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`cardframe vault: configuration error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel, file: config.logFile });
+
+  let masterKey = config.masterKey;
+  if (!masterKey) {
+    const result = loadOrCreateMasterKey(config.dataDir);
+    masterKey = result.key;
+    if (result.created) {
+      console.log(`cardframe vault: generated a master key in ${result.file} (mode 0600). Back it up: without it no card can be decrypted.`);
+    }
+  }
+
+  const handle = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(handle.db);
+  const admin = await ensureAdminToken(handle.db, config.adminToken);
+  if (admin.generated) {
+    console.log(`cardframe vault: admin token (shown once, stored hashed): ${admin.generated}`);
+  }
+
+  const memoryStore = config.redisUrl ? undefined : createMemorySecurityCodeStore();
+  const store = config.redisUrl ? createRedisSecurityCodeStore(config.redisUrl) : memoryStore!;
+  const deps = buildDeps({
+    handle,
+    masterKey,
+    securityCodeStore: store,
+    adminTokenHash: admin.hash ?? hashSecret(config.adminToken!),
+    publicUrl: config.publicUrl,
+    allowedOrigins: config.allowedOrigins,
+    sessionTtlSeconds: config.sessionTtlSeconds,
+    securityCodeTtlSeconds: config.securityCodeTtlSeconds,
+    jweKeyRotationSeconds: config.jweKeyRotationSeconds,
+    frameDir: config.frameDir,
+    sdkDir: config.sdkDir,
+  });
+  await deps.keyring.current();
+  const app = await createApp(deps, { logger });
+
+  const sweeper = setInterval(() => {
+    memoryStore?.sweep();
+    sweep(deps).then(
+      (counts) => logger.debug({ counts }, 'sweep'),
+      (error: Error) => logger.warn({ err: { type: error.name } }, 'sweep failed'),
+    );
+  }, config.sweepIntervalSeconds * 1000);
+  sweeper.unref();
+
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    clearInterval(sweeper);
+    await app.close();
+    await store.close();
+    await handle.db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void close('SIGTERM'));
+  process.on('SIGINT', () => void close('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`cardframe vault: listening on ${config.publicUrl} (${handle.engine}${config.redisUrl ? ' + redis' : ''})`);
+}
+
+main().catch((error: Error) => {
+  console.error(`cardframe vault: failed to start: ${error.message}`);
+  process.exit(1);
+});
