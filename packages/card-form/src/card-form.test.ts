@@ -281,6 +281,66 @@ describe('<cardframe-card-form> accessibility', () => {
   });
 });
 
+/** WCAG relative luminance of a computed `rgb(…)` colour. */
+function luminance(color: string): number {
+  const [r = 0, g = 0, b = 0] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number).map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+const contrast = (a: string, b: string): number => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+};
+
+describe('<cardframe-card-form> keyboard and theme', () => {
+  it('is usable by keyboard alone: Tab walks number → expiry → CVC → name', async () => {
+    const el = await mount({ showCardholderName: true });
+    el.focus();
+    expect(focused(el)).toBe('number-input');
+    const order: (string | undefined)[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      await userEvent.tab();
+      order.push(focused(el));
+    }
+    expect(order).toEqual(['expiry-input', 'cvc-input', 'name-input']);
+  });
+
+  it('meets WCAG AA contrast for text, labels, placeholders and errors in the default theme', async () => {
+    const el = await mount();
+    const number = input(el, 'number');
+    const cell = el.shadowRoot?.querySelector('.cell') as HTMLElement;
+    const white = getComputedStyle(cell.closest('.group') as HTMLElement).backgroundColor;
+    expect(contrast(getComputedStyle(number).color, white)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(getComputedStyle(number, '::placeholder').color, white)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(getComputedStyle(cell.querySelector('label') as HTMLElement).color, white)).toBeGreaterThanOrEqual(4.5);
+    await userEvent.type(number, '4242');
+    await userEvent.tab();
+    await el.updateComplete;
+    // The tint fades in (unless reduced motion is asked for): measure once it has settled.
+    await expect.poll(() => getComputedStyle(cell).backgroundColor).toBe('rgb(254, 243, 242)');
+    const errorBackground = getComputedStyle(cell).backgroundColor;
+    expect(contrast(getComputedStyle(number).color, errorBackground)).toBeGreaterThanOrEqual(4.5);
+    const message = el.shadowRoot?.querySelector('#number-error') as HTMLElement;
+    expect(contrast(getComputedStyle(message).color, white)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('shows a visible focus ring on the focused field', async () => {
+    const el = await mount();
+    input(el, 'number').focus();
+    const ring = getComputedStyle(el.shadowRoot?.querySelector('.cell.number') as HTMLElement).boxShadow;
+    expect(ring).toContain('inset');
+  });
+
+  it('uses merchant placeholders and falls back to English for unknown locales', async () => {
+    const el = await mount({ placeholders: { number: 'Card digits' }, locale: 'xx-YY' });
+    expect(input(el, 'number').placeholder).toBe('Card digits');
+    expect(input(el, 'expiry').placeholder).toBe('MM / YY');
+    expect(el.shadowRoot?.querySelector('label[for="cvc-input"]')?.textContent).toBe('Security code');
+  });
+});
+
 describe('<cardframe-card-form> methods', () => {
   it('collect() returns the card with a four-digit year and the name when shown', async () => {
     const el = await mount({ showCardholderName: true });
