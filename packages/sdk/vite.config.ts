@@ -34,7 +34,7 @@ function sriManifest(): Plugin {
   };
 }
 
-// Two builds from one config: `vite build` (ESM for npm, comlink left as a dependency) and
+// Two builds from one config: `vite build` (ESM for npm, self-contained) and
 // `vite build --mode iife` (the minified script tag, everything inlined, global `Cardframe`).
 export default defineProject(({ mode }) => ({
   define: { __CARDFRAME_VERSION__: JSON.stringify(packageJson.version) },
@@ -56,7 +56,6 @@ export default defineProject(({ mode }) => ({
           minify: false,
           sourcemap: true,
           lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
-          rolldownOptions: { external: ['comlink'] },
         },
   test: {
     name: 'sdk',

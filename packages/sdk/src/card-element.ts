@@ -1,10 +1,8 @@
-import { wrap, type Remote } from 'comlink';
 import {
   FIELD_NAMES,
   composeFrameUrl,
   parseCardElementOptions,
   type CardElementOptions,
-  type CardFrameApi,
   type CardState,
   type FieldName,
   type FrameEvent,
@@ -14,6 +12,7 @@ import {
 import { CardframeError } from './cardframe-error.ts';
 import { connectFrame } from './connect-frame.ts';
 import { createFrame } from './create-frame.ts';
+import { frameRpc, type FrameRpc } from './frame-rpc.ts';
 import { randomChannel } from './random-channel.ts';
 
 /** What each event hands its listeners. Coarse by design: no card data ever reaches the page. */
@@ -66,7 +65,7 @@ interface Mount {
   stopConnect: () => void;
   rpc?: MessagePort;
   events?: MessagePort;
-  remote?: Remote<CardFrameApi>;
+  remote?: FrameRpc;
   /** Rejects the pending mount() promise, if it has not settled. */
   abortMount: (error: CardframeError) => void;
 }
@@ -111,7 +110,7 @@ export function createCardElement(context: CardElementContext): CardElement {
     for (const reject of [...pending]) reject(notMounted());
   }
 
-  function call<T>(run: (remote: Remote<CardFrameApi>) => Promise<T>, timeoutMs = CALL_TIMEOUT_MS): Promise<T> {
+  function call<T>(run: (remote: FrameRpc) => Promise<T>, timeoutMs = CALL_TIMEOUT_MS): Promise<T> {
     const remote = current?.remote;
     if (!remote) return Promise.reject(notMounted());
     return new Promise<T>((resolve, reject) => {
@@ -216,14 +215,14 @@ export function createCardElement(context: CardElementContext): CardElement {
       mounted.stopConnect = connectFrame(iframe, vaultOrigin, channel, ({ rpc, events }) => {
         mounted.rpc = rpc;
         mounted.events = events;
-        mounted.remote = wrap<CardFrameApi>(rpc);
+        mounted.remote = frameRpc(rpc);
         events.onmessage = (message: MessageEvent) => {
           const data: unknown = message.data;
           if (typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string') {
             onFrameEvent(data as FrameEvent);
           }
         };
-        call((remote) => remote.update(options)).then(
+        call((remote) => remote('update', options)).then(
           () => {
             optionsApplied = true;
             maybeReady();
@@ -257,18 +256,18 @@ export function createCardElement(context: CardElementContext): CardElement {
         return Promise.reject(error);
       }
       options = { ...options, ...parsed };
-      return current ? call((remote) => remote.update(options)) : Promise.resolve();
+      return current ? call((remote) => remote('update', options)) : Promise.resolve();
     },
     focus(field) {
       if (field !== undefined && !(FIELD_NAMES as readonly unknown[]).includes(field)) {
         return Promise.reject(new CardframeError('INVALID_OPTIONS', 'Unknown field'));
       }
-      return call((remote) => (field === undefined ? remote.focus() : remote.focus(field)));
+      return call((remote) => (field === undefined ? remote('focus') : remote('focus', field)));
     },
-    blur: () => call((remote) => remote.blur()),
-    clear: () => call((remote) => remote.clear()),
+    blur: () => call((remote) => remote('blur')),
+    clear: () => call((remote) => remote('clear')),
     submit: () =>
-      call((remote) => remote.submit(), SUBMIT_TIMEOUT_MS).then((result) => {
+      call((remote) => remote('submit'), SUBMIT_TIMEOUT_MS).then((result) => {
         if (typeof result?.tokenId !== 'string') {
           throw new CardframeError('TOKENIZATION_FAILED', 'The card frame returned no token');
         }

@@ -5,7 +5,8 @@ import { isCardframeErrorData, type CardframeErrorCode, type CardframeErrorData 
  * (protocol CARDFRAME_ERROR_CODES); `message` is for humans and never holds card data.
  */
 export class CardframeError extends Error {
-  readonly code: CardframeErrorCode;
+  // `declare`: assigned in the constructor, so no class-field helper is compiled into the script.
+  declare readonly code: CardframeErrorCode;
 
   constructor(code: CardframeErrorCode, message: string) {
     super(message);
