@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { backend, FUTURE_YEAR, VISA } from './test/test-vault.ts';
+
+const ADMIN = 'restart-test-admin-token-0123456789abcdef';
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vault-restart-'));
+const children: ChildProcess[] = [];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the real server process (TypeScript through tsx) and waits until it listens. */
+async function start(port: number, env: Record<string, string> = {}): Promise<{ child: ChildProcess; stdout: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'server.ts')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CARDFRAME_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const deadline = Date.now() + 30_000;
+  while (!out.includes('listening on')) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
+    if (Date.now() > deadline) throw new Error(`server did not start: ${out}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { child, stdout: () => out };
+}
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+// The process-level tests use the embedded default; the Postgres project covers the same code in-process.
+describe.skipIf(backend !== 'sqlite')('the server process', () => {
+  it('announces a generated master key and admin token once, then keeps tokens across a SIGKILL', async () => {
+    const port = await freePort();
+    const first = await start(port);
+    const announced = /admin token \(shown once, stored hashed\): (adm_[A-Za-z0-9_-]+)/.exec(first.stdout());
+    expect(announced).not.toBeNull();
+    expect(first.stdout()).toContain('generated a master key');
+    expect(statSync(path.join(dataDir, 'master.key')).mode & 0o777).toBe(0o600);
+    const adminToken = announced![1]!;
+    const base = `http://127.0.0.1:${port}`;
+    const created = await fetch(`${base}/api/pci/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-admin-token': adminToken },
+      body: JSON.stringify({ source: { type: 'pan', account_number: VISA, expiry_month: 5, expiry_year: FUTURE_YEAR } }),
+    });
+    expect(created.status).toBe(200);
+    const token = (await created.json()) as { id: string };
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+
+    const second = await start(port);
+    expect(second.stdout()).not.toContain('admin token');
+    expect(second.stdout()).not.toContain('generated a master key');
+    const read = await fetch(`${base}/api/pci/tokens/${token.id}`, { headers: { 'x-admin-token': adminToken } });
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as { card: { masked_account_number: string } }).card.masked_account_number).toBe('411111******1111');
+    second.child.kill('SIGTERM');
+    const code = await new Promise((r) => second.child.once('exit', (c) => r(c)));
+    expect(code).toBe(0);
+  });
+
+  it('fails fast with a readable message on bad configuration', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'server.ts')], {
+      env: { ...process.env, CARDFRAME_DATA_DIR: dataDir, CARDFRAME_MASTER_KEY: 'short', CARDFRAME_ADMIN_TOKEN: ADMIN },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise((r) => child.once('exit', (c) => r(c)));
+    expect(code).toBe(1);
+    expect(err).toContain('CARDFRAME_MASTER_KEY must be 32 bytes');
+    expect(readFileSync(path.join(dataDir, 'master.key'), 'utf8').trim()).toHaveLength(44);
+  });
+});
