@@ -15,8 +15,13 @@ async function bundle(external) {
     build: {
       write: false,
       minify: true,
-      lib: { entry: 'src/define.ts', formats: ['es'], fileName: 'card-form' },
-      rollupOptions: { external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)) },
+      // IIFE, not ES: Vite keeps whitespace in lib-mode ES output, while the frame's app build
+      // minifies fully; an IIFE gets the full minification the frame will get.
+      lib: { entry: 'src/define.ts', formats: ['iife'], name: 'cardForm', fileName: 'card-form' },
+      rollupOptions: {
+        external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
+        output: { globals: (id) => id.replace(/\W/g, '_') },
+      },
     },
   });
   const chunk = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).find((o) => o.type === 'chunk');
