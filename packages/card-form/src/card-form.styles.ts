@@ -145,6 +145,12 @@ export const cardFormStyles = css`
     border: 0;
   }
   @container (max-width: 260px) {
+    .input {
+      font-size: 15px;
+    }
+    .number .input {
+      padding-right: 38px;
+    }
     .row {
       flex-direction: column;
     }

@@ -44,6 +44,37 @@ describe('<cardframe-card-form> formatting', () => {
     expect(focused(el)).toBe('expiry-input');
   });
 
+  it.each([
+    ['4242', 'visa', 'Visa'],
+    ['5555', 'mastercard', 'Mastercard'],
+    ['3782', 'american express', 'American Express'],
+    ['6011', 'discover', 'Discover'],
+    ['3622', 'diners club', 'Diners Club'],
+    ['3530', 'jcb', 'JCB'],
+    ['6200', 'unionpay', 'UnionPay'],
+    ['3', 'unknown', 'Card'],
+  ])('shows the %s… brand icon (%s)', async (digits, brand, name) => {
+    const el = await mount();
+    const before = el.shadowRoot?.querySelector('.brand svg')?.innerHTML;
+    await userEvent.type(input(el, 'number'), digits);
+    await el.updateComplete;
+    expect(el.state.brand).toBe(brand);
+    expect(el.shadowRoot?.querySelector('.brand')?.getAttribute('aria-label')).toBe(name);
+    const after = el.shadowRoot?.querySelector('.brand svg')?.innerHTML;
+    if (brand === 'unknown') expect(after).toBe(before);
+    else expect(after).not.toBe(before);
+    expect(el.shadowRoot?.querySelectorAll('img, [src], [href]').length).toBe(0);
+  });
+
+  it('shows an impossible prefix at once, while the shopper is still typing', async () => {
+    const el = await mount();
+    await userEvent.type(input(el, 'number'), '1234');
+    await el.updateComplete;
+    expect(focused(el)).toBe('number-input');
+    expect(el.state.error?.code).toBe('LUHN_CHECK_FAILED');
+    expect(input(el, 'number').getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('formats amex 4-6-5 and stops at 15 digits', async () => {
     const el = await mount();
     await userEvent.type(input(el, 'number'), '3782822463100051234');
@@ -481,6 +512,21 @@ describe('<cardframe-card-form> styling', () => {
     await el.updateComplete;
     const path = await page.screenshot({ element: el, path: '__screenshots__/card-form-default.png' });
     expect(path).toMatch(/card-form-default\.png$/);
+  });
+
+  it('renders the CVC mode and a narrow width (screenshots kept for review)', async () => {
+    const cvc = await mount({
+      mode: 'cvc',
+      savedCard: { scheme: 'visa', maskedAccountNumber: '424242******4242', expiryMonth: 12, expiryYear: year + 2 },
+    });
+    await page.screenshot({ element: cvc, path: '__screenshots__/card-form-cvc.png' });
+    const narrow = await mount();
+    narrow.style.width = '220px';
+    await narrow.updateComplete;
+    await userEvent.type(input(narrow, 'number'), '378282246310005');
+    expect(input(narrow, 'expiry').getBoundingClientRect().top).toBeGreaterThan(input(narrow, 'number').getBoundingClientRect().bottom);
+    expect(input(narrow, 'cvc').getBoundingClientRect().top).toBeGreaterThan(input(narrow, 'expiry').getBoundingClientRect().bottom);
+    await page.screenshot({ element: narrow, path: '__screenshots__/card-form-narrow.png' });
   });
 });
 
