@@ -1,5 +1,6 @@
+/// <reference types="@vitest/browser-playwright" />
 import { afterEach, describe, expect, it } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { cdp, page, userEvent } from 'vitest/browser';
 import type { CardState, FieldName } from '@cardframe/protocol';
 import type { CardframeCardForm } from './card-form.ts';
 import './define.ts';
@@ -362,6 +363,18 @@ describe('<cardframe-card-form> keyboard and theme', () => {
     input(el, 'number').focus();
     const ring = getComputedStyle(el.shadowRoot?.querySelector('.cell.number') as HTMLElement).boxShadow;
     expect(ring).toContain('inset');
+  });
+
+  it('drops transitions when the shopper prefers reduced motion', async () => {
+    const el = await mount();
+    const cell = el.shadowRoot?.querySelector('.cell') as HTMLElement;
+    expect(getComputedStyle(cell).transitionDuration).not.toBe('0s');
+    await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] });
+    try {
+      expect(getComputedStyle(cell).transitionDuration).toBe('0s');
+    } finally {
+      await cdp().send('Emulation.setEmulatedMedia', { features: [] });
+    }
   });
 
   it('uses merchant placeholders and falls back to English for unknown locales', async () => {
