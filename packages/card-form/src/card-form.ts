@@ -5,11 +5,10 @@ import { BRAND_ICONS } from './brand-icons.ts';
 import type { CardFormMode, CollectResult, FieldEventDetail, SavedCard } from './card-form-types.ts';
 import { cardFormStyles } from './card-form.styles.ts';
 import { cardStyleToCss } from './card-style-sheet.ts';
-import { detectCard, MAX_PAN_DIGITS, type CardDetection } from './detect-card.ts';
-import { formatCardNumber } from './format-card-number.ts';
+import { detectCard, type CardDetection } from './detect-card.ts';
 import { messagesFor, type Messages } from './messages.ts';
-import { formatExpiry, fullYear, parseExpiry } from './parse-expiry.ts';
-import { caretAfterDigits, countDigits, reformatDigits } from './reformat-digits.ts';
+import { fullYear, parseExpiry } from './parse-expiry.ts';
+import { reformatField } from './reformat-field.ts';
 import { checkCvc, checkExpiryField, checkName, checkNumber, type FieldCheck } from './validate-card-fields.ts';
 
 type Values = Record<FieldName, string>;
@@ -312,7 +311,8 @@ export class CardframeCardForm extends LitElement {
     if (field === 'name') {
       this.#values.name = input.value;
     } else {
-      const next = this.#reformat(field, input.value, input.selectionStart ?? input.value.length, previous, inputType);
+      const caret = input.selectionStart ?? input.value.length;
+      const next = reformatField(field, input.value, caret, previous, inputType, this.#cvcLengths);
       input.value = next.value;
       input.setSelectionRange(next.caret, next.caret);
       this.#values[field] = next.value;
@@ -326,46 +326,6 @@ export class CardframeCardForm extends LitElement {
     this.requestUpdate();
     const typedAtEnd = inputType.startsWith('insert') && input.selectionStart === input.value.length;
     if (field !== 'name' && after.complete && !before.complete && typedAtEnd) this.#advanceFrom(field);
-  }
-
-  /** Formats a digits field and places the caret by counting digits, never characters. */
-  #reformat(
-    field: Exclude<FieldName, 'name'>,
-    raw: string,
-    caret: number,
-    previous: string,
-    inputType: string,
-  ): { value: string; caret: number } {
-    // Backspace over a separator deletes the digit before it, so the caret never seems stuck.
-    if (inputType === 'deleteContentBackward' && countDigits(raw) === countDigits(previous) && raw.length < previous.length) {
-      const n = countDigits(raw.slice(0, caret));
-      if (n > 0) {
-        const digits = raw.replace(/\D/g, '');
-        raw = digits.slice(0, n - 1) + digits.slice(n);
-        caret = n - 1;
-        const formatted = this.#reformat(field, raw, caret, raw, 'deleteContent');
-        return { ...formatted, caret: caretAfterDigits(formatted.value, n - 1) };
-      }
-    }
-    const atEnd = caret === raw.length;
-    const typed = inputType === 'insertText';
-    if (field === 'expiry') {
-      const parts = parseExpiry(raw);
-      const old = parseExpiry(previous);
-      if (typed && old.month.length === 2 && old.year.length === 2 && old.year !== '20') {
-        return { value: previous, caret: Math.max(0, caret - 1) };
-      }
-      const value = formatExpiry(parts);
-      return { value, caret: atEnd ? value.length : caretAfterDigits(value, countDigits(raw.slice(0, caret))) };
-    }
-    const max = field === 'number' ? detectCard(raw.replace(/\D/g, '').slice(0, MAX_PAN_DIGITS)).maxLength : Math.max(...this.#cvcLengths);
-    // Typing one more digit into a full field is refused rather than pushing the last digit out.
-    if (typed && countDigits(raw) > max && countDigits(previous) >= max) {
-      return { value: previous, caret: Math.max(0, caret - 1) };
-    }
-    const format = field === 'number' ? (d: string) => formatCardNumber(d, detectCard(d).gaps) : (d: string) => d;
-    const next = reformatDigits(raw, caret, max, format);
-    return atEnd ? { value: next.value, caret: next.value.length } : next;
   }
 
   #advanceFrom(field: FieldName): void {
