@@ -26,7 +26,7 @@ while (queue.length > 0) {
   rows.push({ file: relative(dist, file), bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
   if (!/\.(html|js|css)$/.test(file)) continue;
   const text = bytes.toString('utf8');
-  const references = text.matchAll(/(?:\/frame\/v1\/|\.\/|\.\.\/)?(assets\/[\w.-]+\.(?:js|css|woff2?|svg|png))|["'(]\.\/([\w.-]+\.(?:js|css|woff2?|svg|png))/g);
+  const references = text.matchAll(/(?:\/frame\/v1\/|\.\/|\.\.\/)?(assets\/[\w.-]+\.(?:js|css|woff2?|svg|png))|["'(`]\.\/([\w.-]+\.(?:js|css|woff2?|svg|png))/g);
   for (const match of references) {
     const path = match[1] ? join(dist, match[1]) : join(dirname(file), match[2]);
     if (existsSync(path)) queue.push(path);

@@ -17,6 +17,13 @@ export interface FrameDeps {
   window: Window;
   document: Document;
   fetch: typeof fetch;
+  /**
+   * Loads and registers `<cardframe-card-form>`. A dynamic import on purpose: the form (Lit,
+   * card-validator) is most of the frame's bytes, and loading it in parallel with the session
+   * fetch and the handshake instead of before them takes its download and parse off the
+   * time to `ready`.
+   */
+  defineForm: () => Promise<unknown>;
 }
 
 const INVALID_LINK = 'This payment form could not be loaded.';
@@ -27,7 +34,7 @@ const NOT_ALLOWED_HERE = 'This payment form cannot be shown on this site.';
  * the form, then serve the allowlisted API on the handshake's port and post FrameEvents on
  * the other. `ready` goes out only once both the bridge is connected and the form rendered.
  */
-export function startFrame({ window: win, document: doc, fetch: fetchFn }: FrameDeps): void {
+export function startFrame({ window: win, document: doc, fetch: fetchFn, defineForm }: FrameDeps): void {
   const root = doc.getElementById('cardframe-root') ?? doc.body;
   const params = readFrameParams(win.location.hash);
   if (!params) {
@@ -40,6 +47,9 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn }: Frame
     return;
   }
 
+  const formDefined = defineForm().catch(() => {
+    throw { code: 'FRAME_LOAD_FAILED', message: INVALID_LINK } satisfies CardframeErrorData;
+  });
   const sink = createEventSink();
   const session = createSessionClient(params.session, win.location.origin, fetchFn);
   let connected = false;
@@ -48,8 +58,8 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn }: Frame
     if (connected && rendered) sink.post({ type: 'ready', mode: rendered.mode, height: measureHeight(root) });
   };
 
-  const formReady: Promise<CardFormControl> = session.load().then(
-    async (open) => {
+  const formReady: Promise<CardFormControl> = Promise.all([session.load(), formDefined]).then(
+    async ([open]) => {
       const form = doc.createElement('cardframe-card-form') as CardframeCardForm;
       if (open.mode === 'cvc') {
         if (!isScheme(open.savedCard.scheme)) throw { code: 'TOKENIZATION_FAILED', message: INVALID_LINK } satisfies CardframeErrorData;
