@@ -51,7 +51,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
     throw { code: 'FRAME_LOAD_FAILED', message: INVALID_LINK } satisfies CardframeErrorData;
   });
   const sink = createEventSink();
-  const session = createSessionClient(params.session, win.location.origin, fetchFn);
+  const session = createSessionClient(params.session, win.origin, fetchFn);
   let connected = false;
   let rendered: OpenSession | undefined;
   const postReady = (): void => {

@@ -1,0 +1,139 @@
+import { wrap } from 'comlink';
+import { compactDecrypt, exportJWK, generateKeyPair } from 'jose';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import type { CardFrameApi, FrameEvent } from '@cardframe/protocol';
+import { startFrame } from './start-frame.ts';
+
+const SESSION = '0b6f3c52-6a43-4e4f-9d8e-2f1c3f0a9b11';
+const CHANNEL = 'abcdefghijklmnop_-1234';
+const year = new Date().getFullYear();
+
+afterEach(() => {
+  document.body.replaceChildren();
+  document.head.querySelector('meta[name="cardframe-allowed-origins"]')?.remove();
+});
+
+/**
+ * The frame under test runs with a real child window as its `window` (so its `parent` is this
+ * test page, which plays the merchant page and speaks the real handshake) and this document
+ * as its document (where the card form element is registered). Because the frame's code runs
+ * in this realm, its hello arrives with this window as `source`; the connect it accepts is
+ * checked exactly as in production (source === its parent, exact origin, channel, two ports).
+ */
+function frameWorld(allowed: string) {
+  const meta = document.createElement('meta');
+  meta.name = 'cardframe-allowed-origins';
+  meta.content = allowed;
+  document.head.append(meta);
+  const root = document.createElement('main');
+  root.id = 'cardframe-root';
+  document.body.append(root);
+  const child = document.createElement('iframe');
+  document.body.append(child);
+  const frameWindow = child.contentWindow!;
+  frameWindow.location.hash = new URLSearchParams({ session: SESSION, origin: location.origin, channel: CHANNEL }).toString();
+  return { root, frameWindow };
+}
+
+/** A session API answering like the vault: the real JWE is decrypted with the session's private key. */
+async function vault(getStatus = 200) {
+  const { publicKey, privateKey } = await generateKeyPair('RSA-OAEP-256', { extractable: true });
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RSA-OAEP-256', use: 'enc' };
+  const received: unknown[] = [];
+  const requests: string[] = [];
+  const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    requests.push(`${init?.method} ${url}`);
+    if (init?.method === 'GET') {
+      if (getStatus !== 200) return new Response(JSON.stringify({ code: getStatus, classifier: 'SESSION_EXPIRED', message: 'expired' }), { status: getStatus });
+      return Response.json({ next_action: 'tokenize_card', data: { provider: 'guardian', jwk, allowed_schemes: ['visa', 'mastercard'], expires_at: '2099-01-01T00:00:00Z' } });
+    }
+    const body = JSON.parse(String(init?.body)) as { result: { enc_payload: string } };
+    const { plaintext } = await compactDecrypt(body.result.enc_payload, privateKey);
+    received.push(JSON.parse(new TextDecoder().decode(plaintext)));
+    return Response.json({ status: 'success', data: { token_id: '7b1f0c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e' } });
+  }) as typeof fetch;
+  return { fetchFn, received, requests };
+}
+
+/** The merchant page's half of the handshake, done by hand: wait for the hello, send two ports. */
+function handshake(frameWindow: Window) {
+  const events: FrameEvent[] = [];
+  const connected = new Promise<CardFrameApi>((resolve) => {
+    const onHello = (event: MessageEvent) => {
+      if (event.source !== window || (event.data as { type?: string })?.type !== 'cardframe:hello') return;
+      window.removeEventListener('message', onHello);
+      expect(event.data).toEqual({ type: 'cardframe:hello', version: 1, channel: CHANNEL });
+      expect(event.origin).toBe(location.origin);
+      const rpc = new MessageChannel();
+      const eventsChannel = new MessageChannel();
+      eventsChannel.port1.onmessage = (message) => events.push(message.data as FrameEvent);
+      frameWindow.postMessage({ type: 'cardframe:connect', version: 1, channel: CHANNEL }, location.origin, [rpc.port2, eventsChannel.port2]);
+      resolve(wrap<CardFrameApi>(rpc.port1) as unknown as CardFrameApi);
+    };
+    window.addEventListener('message', onHello);
+  });
+  return { connected, events };
+}
+
+describe('startFrame', () => {
+  test('handshake, ready, coarse events, one tokenization with a JWE the vault can read', async () => {
+    const { root, frameWindow } = frameWorld(`https://other.test ${location.origin}`);
+    const { fetchFn, received, requests } = await vault();
+    const { connected, events } = handshake(frameWindow);
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
+    const api = await connected;
+    await vi.waitFor(() => expect(events.find((e) => e.type === 'ready')).toBeTruthy(), { timeout: 5000 });
+    expect(events.find((e) => e.type === 'ready')).toMatchObject({ type: 'ready', mode: 'card' });
+    expect(requests[0]).toBe(`GET ${location.origin}/api/sessions/${SESSION}`);
+
+    const form = root.querySelector('cardframe-card-form')!;
+    expect(form.allowedSchemes).toEqual(['visa', 'mastercard']);
+    await api.update({ showCardholderName: true });
+    await form.updateComplete;
+    const input = (field: string) => form.shadowRoot!.querySelector<HTMLInputElement>(`#${field}-input`)!;
+    await userEvent.type(input('number'), '4242424242424242');
+    await userEvent.type(input('expiry'), `12${String((year + 3) % 100).padStart(2, '0')}`);
+    await userEvent.type(input('cvc'), '123');
+    await userEvent.type(input('name'), 'Ada Lovelace');
+    await vi.waitFor(() => expect(events.some((e) => e.type === 'change' && e.state.complete)).toBe(true));
+
+    await expect(api.submit()).resolves.toEqual({ tokenId: '7b1f0c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e' });
+    expect(received).toEqual([
+      { account_number: '4242424242424242', expiry_month: 12, expiry_year: year + 3, security_code: '123', cardholder_name: 'Ada Lovelace' },
+    ]);
+    await expect(api.submit()).rejects.toMatchObject({ code: 'SESSION_COMPLETED' });
+    expect(received).toHaveLength(1);
+    // Nothing card-related ever crossed to the page: no digit runs, no name.
+    const crossed = JSON.stringify(events);
+    expect(crossed).not.toMatch(/\d{4}/);
+    expect(crossed).not.toContain('Ada');
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['ready', 'change', 'focus', 'blur']));
+  });
+
+  test('an expired session shows a message and reports SESSION_EXPIRED once connected', async () => {
+    const { root, frameWindow } = frameWorld(location.origin);
+    const { fetchFn } = await vault(410);
+    const { connected, events } = handshake(frameWindow);
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
+    const api = await connected;
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'error', error: expect.objectContaining({ code: 'SESSION_EXPIRED' }) }));
+    expect(events.some((e) => e.type === 'ready')).toBe(false);
+    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/expired/);
+    await expect(api.submit()).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+  });
+
+  test('under a parent origin the vault does not allow: no hello, no session request, a message', async () => {
+    const { root, frameWindow } = frameWorld('https://shop.test');
+    const { fetchFn, requests } = await vault();
+    const hello = vi.fn();
+    window.addEventListener('message', hello);
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    window.removeEventListener('message', hello);
+    expect(hello).not.toHaveBeenCalled();
+    expect(requests).toEqual([]);
+    expect(root.textContent).toMatch(/cannot be shown/);
+  });
+});
