@@ -10,6 +10,9 @@ import { apiKeyRoutes } from './routes/api-key-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { pciTokenRoutes } from './routes/pci-token-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
+import { createTypeRegistry } from './generic/type-registry.ts';
+import { genericTokenRoutes } from './routes/generic-token-routes.ts';
+import { typeRoutes } from './routes/type-routes.ts';
 
 export interface AppOptions {
   /** A pino logger (with redaction) from the edge; tests may omit it. */
@@ -62,6 +65,8 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
         { name: 'pci', description: 'Management of card payment credentials under the ruling of PCI DSS.' },
         { name: 'apikey', description: 'Management of API keys for service access.' },
         { name: 'sessions', description: 'The session protocol spoken by the card frame.' },
+        { name: 'generic', description: 'Management of generic tokens and their schemas for various use cases.' },
+        { name: 'types', description: 'Management of types: JSON Schemas for generic token payloads.' },
       ],
       components: {
         securitySchemes: {
@@ -77,6 +82,9 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   await app.register(sessionRoutes(deps));
   await app.register(apiKeyRoutes(deps));
   await app.register(hostingRoutes(deps));
+  const types = createTypeRegistry(deps);
+  await app.register(genericTokenRoutes(deps, types));
+  await app.register(typeRoutes(deps, types));
   app.get('/openapi.json', { config: { scope: null }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -3,6 +3,7 @@ import { deriveKeys } from './crypto/derive-keys.ts';
 import { createJweKeyring } from './crypto/jwe-keyring.ts';
 import type { VaultDeps } from './domain/vault-deps.ts';
 import type { SecurityCodeStore } from './ephemeral/security-code-store.ts';
+import type { ForwardRule } from './forward/forward-allowlist.ts';
 import { createSecurityCodeVault } from './ephemeral/security-code-vault.ts';
 import type { DbHandle } from './storage/create-db.ts';
 
@@ -21,6 +22,9 @@ export interface BuildDepsInput {
   frameDir: string;
   sdkDir: string;
   now?: () => number;
+  forwardAllowlist?: readonly ForwardRule[];
+  /** 30 s by default. */
+  forwardTimeoutMs?: number;
 }
 
 /** Derives the keys and wires the domain's dependencies. Pure wiring: opening stores is the caller's job. */
@@ -50,5 +54,8 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
     frameDir: input.frameDir,
     sdkDir: input.sdkDir,
     now,
+    genericCipher: createFieldCipher(new Map([[1, keys.genericPayload]]), 1),
+    forwardAllowlist: input.forwardAllowlist ?? [],
+    forwardTimeoutMs: input.forwardTimeoutMs ?? 30_000,
   };
 }

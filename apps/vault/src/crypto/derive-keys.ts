@@ -9,6 +9,8 @@ export interface VaultKeys {
   securityCode: Buffer;
   /** HMAC-SHA256 for PAN fingerprints. */
   fingerprint: Buffer;
+  /** AES-256-GCM for generic token payloads (non-card secrets kept apart from card data). */
+  genericPayload: Buffer;
 }
 
 function derive(master: Buffer, info: string): Buffer {
@@ -23,5 +25,6 @@ export function deriveKeys(master: Buffer): VaultKeys {
     fieldVersion: 1,
     securityCode: derive(master, 'security-code/v1'),
     fingerprint: derive(master, 'fingerprint/v1'),
+    genericPayload: derive(master, 'generic-payload/v1'),
   };
 }

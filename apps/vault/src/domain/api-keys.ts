@@ -8,6 +8,12 @@ const LOOKUP_LENGTH = 12;
 /** 12 lookup + 32 secret characters: ~190 bits of entropy after the `key_` prefix. */
 const KEY_LENGTH = 44;
 
+const DUMMY_HASH = hashSecretOnce();
+
+function hashSecretOnce(): string {
+  return createHash('sha256').update('cardframe-dummy-api-key').digest('hex');
+}
+
 export interface ApiKeyView {
   id: string;
   created_at: string;
@@ -97,7 +103,9 @@ export async function verifyApiKey(deps: VaultDeps, keyValue: string): Promise<A
     .selectAll()
     .where('lookup', '=', keyValue.slice(4, 4 + LOOKUP_LENGTH))
     .executeTakeFirst();
-  if (!row || !sameHash(row.secret_hash, hashSecret(keyValue))) return undefined;
+  // Hash and compare even when the lookup misses, so "unknown prefix" costs what "wrong secret" does.
+  const matches = sameHash(row?.secret_hash ?? DUMMY_HASH, hashSecret(keyValue));
+  if (!row || !matches) return undefined;
   if (row.expires_at !== null && row.expires_at <= deps.now()) return undefined;
   return row;
 }

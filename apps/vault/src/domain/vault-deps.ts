@@ -3,6 +3,7 @@ import type { FieldCipher } from '../crypto/field-cipher.ts';
 import type { JweKeyring } from '../crypto/jwe-keyring.ts';
 import type { SecurityCodeStore } from '../ephemeral/security-code-store.ts';
 import type { SecurityCodeVault } from '../ephemeral/security-code-vault.ts';
+import type { ForwardRule } from '../forward/forward-allowlist.ts';
 import type { Database } from '../storage/database.ts';
 
 /** Everything the domain needs, built at the edge (server.ts or the test helper) and passed in. */
@@ -22,4 +23,9 @@ export interface VaultDeps {
   frameDir: string;
   sdkDir: string;
   now: () => number;
+  /** Generic token payloads: a key of their own, apart from card data. */
+  genericCipher: FieldCipher;
+  /** CARDFRAME_FORWARD_ALLOWLIST; empty means the forward proxy refuses every destination. */
+  forwardAllowlist: readonly ForwardRule[];
+  forwardTimeoutMs: number;
 }

@@ -4,6 +4,8 @@ import type { SecurityCodeStore } from './security-code-store.ts';
 export interface SecurityCodeVault {
   put(tokenId: string, securityCode: string): Promise<void>;
   available(tokenId: string): Promise<boolean>;
+  /** The clear CVC, for the forward proxy only; undefined once lapsed or deleted. */
+  reveal(tokenId: string): Promise<string | undefined>;
   delete(tokenId: string): Promise<void>;
 }
 
@@ -21,6 +23,15 @@ export function createSecurityCodeVault(store: SecurityCodeStore, cipher: FieldC
         return true;
       } catch {
         return false;
+      }
+    },
+    async reveal(tokenId) {
+      const value = await store.get(tokenId);
+      if (value === undefined) return undefined;
+      try {
+        return cipher.decrypt(value, `security_code:${tokenId}`);
+      } catch {
+        return undefined;
       }
     },
     async delete(tokenId) {

@@ -20,7 +20,8 @@ import {
 
 const security: Record<string, string[]>[] = [{ APIKey: [] }, { AdminToken: [] }];
 
-function checkMetadataKeys(metadata: Record<string, string> | undefined) {
+/** 422 for a metadata key outside 1..20 characters (the length of keys is not expressible in the schema we share). */
+export function checkMetadataKeys(metadata: Record<string, string> | undefined) {
   if (!metadata) return;
   const problems = Object.keys(metadata)
     .filter((k) => k.length === 0 || k.length > 20)

@@ -156,3 +156,25 @@ describe('session protocol', () => {
     expect((await vault.app.inject({ method: 'POST', url: '/api/pci/tokens/6f1c7a52-4a6f-4c55-9a53-2b7d9e8d1f00/security-code', headers: admin })).statusCode).toBe(404);
   });
 });
+
+describe('JWE key rotation', () => {
+  it('binds new sessions to a new kid after the period while old open sessions still complete', async () => {
+    const v = await createTestVault({ jweKeyRotationSeconds: 600 });
+    try {
+      const old = await createSessionId(v.app);
+      const oldJwe = await encryptForSession(v.app, old, card);
+      const oldKid = (await v.app.inject({ method: 'GET', url: `/api/sessions/${old}` })).json().data.jwk.kid;
+      v.advance(600_000);
+      const fresh = await createSessionId(v.app);
+      const freshKid = (await v.app.inject({ method: 'GET', url: `/api/sessions/${fresh}` })).json().data.jwk.kid;
+      expect(freshKid).not.toBe(oldKid);
+      const res = await v.app.inject({ method: 'POST', url: `/api/sessions/${old}/complete-action`, payload: { action: 'tokenize_card', result: { enc_payload: oldJwe } } });
+      expect(res.statusCode).toBe(200);
+      const rows = await v.deps.db.selectFrom('jwe_keys').select(['kid', 'private_ct']).execute();
+      expect(rows).toHaveLength(2);
+      for (const row of rows) expect(row.private_ct).not.toContain('PRIVATE KEY');
+    } finally {
+      await v.close();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ExtrasTables } from './extras-tables.ts';
 
 /** Timestamps are epoch milliseconds in both engines: one comparison semantics, no time-zone drift. */
 type Millis = number;
@@ -78,7 +79,7 @@ export interface SettingsTable {
   created_at: Generated<Millis>;
 }
 
-export interface Database {
+export interface Database extends ExtrasTables {
   tokens: TokensTable;
   sessions: SessionsTable;
   jwe_keys: JweKeysTable;

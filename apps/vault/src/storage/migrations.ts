@@ -1,4 +1,5 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { extrasMigration } from './extras-migration.ts';
 
 /** bigint so epoch milliseconds fit in Postgres; SQLite integers are 64-bit anyway. */
 const initial: Migration = {
@@ -82,7 +83,7 @@ const initial: Migration = {
 /** Migrations live in code (not files on disk) so the bundled server carries them. */
 const provider: MigrationProvider = {
   async getMigrations() {
-    return { '0001_initial': initial };
+    return { '0001_initial': initial, '0002_extras': extrasMigration };
   },
 };
 

@@ -25,6 +25,8 @@ export interface TestVault {
   app: VaultApp;
   deps: VaultDeps;
   dataDir: string;
+  schema: string;
+  masterKey: Buffer;
   /** Moves the clock used by the vault (sessions, expiry, sweeper). */
   advance(ms: number): void;
   close(): Promise<void>;
@@ -37,6 +39,10 @@ export interface TestVaultOptions {
   sdkDir?: string;
   sessionTtlSeconds?: number;
   poolSize?: number;
+  /** Another "process" over the same database, ephemeral store and master key as `peerOf`. */
+  peerOf?: TestVault;
+  /** Seconds per JWE key (default one day). */
+  jweKeyRotationSeconds?: number;
 }
 
 /**
@@ -44,11 +50,13 @@ export interface TestVaultOptions {
  * or a fresh Postgres schema + a Redis key prefix, both removed by `close()`.
  */
 export async function createTestVault(options: TestVaultOptions = {}): Promise<TestVault> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vault-test-'));
+  const peer = options.peerOf;
+  const dataDir = peer?.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'vault-test-'));
   let offset = 0;
   const now = () => Date.now() + offset;
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  if (backend === 'postgres') {
+  const schema = peer?.schema ?? `t_${randomBytes(6).toString('hex')}`;
+  const masterKey = peer?.masterKey ?? randomBytes(32);
+  if (backend === 'postgres' && !peer) {
     const client = new pg.Client({ connectionString: PG_URL });
     await client.connect();
     await client.query(`CREATE SCHEMA ${schema}`);
@@ -65,14 +73,14 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     backend === 'postgres' ? createRedisSecurityCodeStore(REDIS_URL, `test:${schema}:cvc:`) : createMemorySecurityCodeStore(now);
   const deps = buildDeps({
     handle,
-    masterKey: randomBytes(32),
+    masterKey,
     securityCodeStore: store,
     adminTokenHash: hashSecret(ADMIN_TOKEN),
     publicUrl: 'https://vault.test',
     allowedOrigins: options.allowedOrigins ?? ['https://shop.test'],
     sessionTtlSeconds: options.sessionTtlSeconds ?? 900,
     securityCodeTtlSeconds: 3600,
-    jweKeyRotationSeconds: 86_400,
+    jweKeyRotationSeconds: options.jweKeyRotationSeconds ?? 86_400,
     frameDir: options.frameDir ?? path.join(dataDir, 'frame'),
     sdkDir: options.sdkDir ?? path.join(dataDir, 'sdk'),
     now,
@@ -83,6 +91,8 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     app,
     deps,
     dataDir,
+    schema,
+    masterKey,
     advance(ms) {
       offset += ms;
     },
@@ -90,6 +100,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
       await app.close();
       await store.close();
       await handle.db.destroy();
+      if (peer) return;
       if (backend === 'postgres') {
         const client = new pg.Client({ connectionString: PG_URL });
         await client.connect();
