@@ -197,16 +197,40 @@ describe('mount()', () => {
     await expect(card.submit()).rejects.toMatchObject({ code: 'NOT_MOUNTED' });
   });
 
-  test('a session error from the frame rejects mount and emits error', async () => {
+  test('a session error from the frame rejects mount and emits one error event', async () => {
+    container();
+    const card = (await init(SESSION, { baseUrl: location.origin })).card();
+    const onError = vi.fn();
+    card.on('error', onError);
+    const mounting = card.mount('#card');
+    const expired = { code: 'SESSION_EXPIRED', message: 'This payment session has expired' } as const;
+    // As the real frame does: the error event, and the initial update rejecting for the same cause.
+    const { post } = await connectAsFrame({
+      update: async () => {
+        throw expired;
+      },
+    });
+    post({ type: 'error', error: expired });
+    await expect(mounting).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]![0]).toBeInstanceOf(CardframeError);
+    expect(document.querySelector('iframe')).not.toBeNull(); // the frame shows the shopper what happened
+    card.unmount();
+  });
+
+  test('errors after ready are reported as they come', async () => {
     container();
     const card = (await init(SESSION, { baseUrl: location.origin })).card();
     const onError = vi.fn();
     card.on('error', onError);
     const mounting = card.mount('#card');
     const { post } = await connectAsFrame({});
-    post({ type: 'error', error: { code: 'SESSION_EXPIRED', message: 'This payment session has expired' } });
-    await expect(mounting).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
-    expect(onError.mock.calls[0]![0]).toBeInstanceOf(CardframeError);
+    post({ type: 'ready', mode: 'card', height: 80 });
+    await mounting;
+    post({ type: 'error', error: { code: 'SESSION_EXPIRED', message: 'expired' } });
+    await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1));
+    expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'SESSION_EXPIRED' });
     card.unmount();
   });
 });

@@ -154,18 +154,24 @@ export function createCardElement(context: CardElementContext): CardElement {
     const iframe = createFrame(composeFrameUrl(vaultOrigin, { session: sessionId, origin: location.origin, channel }));
 
     return new Promise<void>((resolve, reject) => {
-      let settled = false;
+      let outcome: 'pending' | 'ready' | 'failed' = 'pending';
       let ready: FrameMode | undefined;
       let optionsApplied = false;
       const settle = (error?: CardframeError): void => {
-        if (settled) return;
-        settled = true;
+        if (outcome !== 'pending') return;
+        outcome = error ? 'failed' : 'ready';
         clearTimeout(timer);
         if (error) reject(error);
         else resolve();
       };
+      /** One failure, one `error` event: the frame's error event and a rejected call may report the same cause. */
+      const fail = (error: CardframeError): void => {
+        if (outcome === 'failed') return;
+        if (outcome === 'pending') settle(error);
+        emit('error', error);
+      };
       const maybeReady = (): void => {
-        if (ready === undefined || !optionsApplied || settled) return;
+        if (ready === undefined || !optionsApplied || outcome !== 'pending') return;
         settle();
         emit('ready', { mode: ready });
       };
@@ -175,10 +181,8 @@ export function createCardElement(context: CardElementContext): CardElement {
         abortMount: (error) => settle(error),
       };
       const timer = setTimeout(() => {
-        const error = new CardframeError('FRAME_LOAD_FAILED', 'The card frame did not load in time');
         teardown(mounted);
-        settle(error);
-        emit('error', error);
+        fail(new CardframeError('FRAME_LOAD_FAILED', 'The card frame did not load in time'));
       }, timeout);
 
       const onFrameEvent = (event: FrameEvent): void => {
@@ -202,12 +206,9 @@ export function createCardElement(context: CardElementContext): CardElement {
           case 'escape':
             emit(event.type, undefined);
             break;
-          case 'error': {
-            const error = CardframeError.from(event.error, 'FRAME_LOAD_FAILED');
-            settle(error);
-            emit('error', error);
+          case 'error':
+            fail(CardframeError.from(event.error, 'FRAME_LOAD_FAILED'));
             break;
-          }
         }
       };
 
@@ -228,8 +229,7 @@ export function createCardElement(context: CardElementContext): CardElement {
             maybeReady();
           },
           (error: CardframeError) => {
-            settle(error);
-            emit('error', error);
+            if (error.code !== 'NOT_MOUNTED') fail(error);
           },
         );
       });
