@@ -26,7 +26,6 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: 64 * 1024,
-    disableRequestLogging: false,
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -51,5 +51,25 @@ export function createDb(options: DbOptions): DbHandle {
   sqlite.pragma('busy_timeout = 5000');
   // Deleted card ciphertext is overwritten, not left in free pages.
   sqlite.pragma('secure_delete = ON');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite', file };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) }), engine: 'sqlite', file };
+}
+
+/**
+ * Kysely prepares every query afresh; preparing costs more than running a point lookup. The
+ * vault's queries come from a fixed set of builders, so a bounded cache by SQL text stays small.
+ */
+function cachingStatements(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
