@@ -166,9 +166,11 @@ describe('mount()', () => {
     const ready = vi.fn();
     card.on('ready', ready);
     const mounting = card.mount('#card');
+    await card.update({ placeholder: { cvc: 'CVV' } }); // before the handshake: kept for the connect
     const update = vi.fn(async () => {});
     const { iframe, post } = await connectAsFrame({ update });
-    await vi.waitFor(() => expect(update).toHaveBeenCalledWith({ style, showCardholderName: true }));
+    await vi.waitFor(() => expect(update).toHaveBeenCalledWith({ style, showCardholderName: true, placeholder: { cvc: 'CVV' } }));
+    expect(update).toHaveBeenCalledTimes(1);
     post({ type: 'ready', mode: 'card', height: 123.4 });
     await mounting;
     expect(ready).toHaveBeenCalledWith({ mode: 'card' });

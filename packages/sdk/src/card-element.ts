@@ -256,7 +256,8 @@ export function createCardElement(context: CardElementContext): CardElement {
         return Promise.reject(error);
       }
       options = { ...options, ...parsed };
-      return current ? call((remote) => remote('update', options)) : Promise.resolve();
+      // Before the handshake the options are only stored: the connect sends the latest ones.
+      return current?.remote ? call((remote) => remote('update', options)) : Promise.resolve();
     },
     focus(field) {
       if (field !== undefined && !(FIELD_NAMES as readonly unknown[]).includes(field)) {
