@@ -45,7 +45,8 @@ export function parseOrigin(value: string): string {
   } catch {
     throw new ConfigError(`CARDFRAME_ALLOWED_ORIGINS: "${value}" is not an origin (scheme://host[:port])`);
   }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== value) {
+  const hostOk = /^[a-z0-9.-]+$/i.test(url.hostname) || /^\[[0-9a-f:.]+\]$/i.test(url.hostname);
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== value || !hostOk) {
     throw new ConfigError(`CARDFRAME_ALLOWED_ORIGINS: "${value}" is not an origin (scheme://host[:port])`);
   }
   return url.origin;

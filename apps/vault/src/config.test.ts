@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseOrigin } from './config.ts';
+
+describe('loadConfig', () => {
+  it('runs with nothing set: port 8080, SQLite, memory store, documented TTLs', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      masterKey: undefined,
+      adminToken: undefined,
+      allowedOrigins: [],
+      sessionTtlSeconds: 900,
+      securityCodeTtlSeconds: 3600,
+      publicUrl: 'http://localhost:8080',
+    });
+    expect(config.frameDir).toMatch(/packages\/frame\/dist$/);
+    expect(config.sdkDir).toMatch(/packages\/sdk\/dist$/);
+  });
+
+  it('parses every variable', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const config = loadConfig({
+      PORT: '9000',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      CARDFRAME_MASTER_KEY: key,
+      CARDFRAME_ADMIN_TOKEN: 'a'.repeat(32),
+      CARDFRAME_PUBLIC_URL: 'https://vault.example/',
+      CARDFRAME_ALLOWED_ORIGINS: 'https://shop.example, http://localhost:5173',
+      CARDFRAME_SESSION_TTL: '60',
+      CARDFRAME_SECURITY_CODE_TTL: '120',
+    });
+    expect(config.masterKey).toEqual(Buffer.alloc(32, 7));
+    expect(config.allowedOrigins).toEqual(['https://shop.example', 'http://localhost:5173']);
+    expect(config.publicUrl).toBe('https://vault.example');
+    expect([config.port, config.sessionTtlSeconds, config.securityCodeTtlSeconds]).toEqual([9000, 60, 120]);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be between/],
+    [{ CARDFRAME_MASTER_KEY: Buffer.alloc(16).toString('base64') }, /32 bytes/],
+    [{ CARDFRAME_MASTER_KEY: 'not base64!!' }, /32 bytes/],
+    [{ CARDFRAME_ADMIN_TOKEN: 'short' }, /at least 32/],
+    [{ DATABASE_URL: 'mysql://x' }, /postgres:\/\//],
+    [{ REDIS_URL: 'http://x' }, /redis:\/\//],
+    [{ CARDFRAME_SESSION_TTL: '0' }, /CARDFRAME_SESSION_TTL/],
+    [{ CARDFRAME_ALLOWED_ORIGINS: 'https://shop.example/path' }, /not an origin/],
+  ])('fails fast on %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('parseOrigin', () => {
+  it.each(['https://a.example', 'http://localhost:5173', 'https://xn--bcher-kva.example'])('accepts %s', (o) => {
+    expect(parseOrigin(o)).toBe(o);
+  });
+  it.each(['*', 'https://*.example', 'https://a.example/', 'https://a.example/x', 'a.example', 'javascript:alert(1)', 'https://user@a.example', 'ftp://a.example', 'null'])(
+    'rejects %s',
+    (o) => {
+      expect(() => parseOrigin(o)).toThrow(ConfigError);
+    },
+  );
+});
