@@ -135,19 +135,24 @@ async function main(): Promise<void> {
     const ready: number[] = [];
     const submit: number[] = [];
     let lastToken = '';
-    for (let run = 0; run < RUNS; run++) {
+    // One uncounted warm-up run: the vault's first session also creates its rotating JWE key.
+    for (let run = -1; run < RUNS; run++) {
       const context = await browser.newContext(); // cold cache every run, for the blank frame and the card frame alike
       const page = await context.newPage();
       await page.goto(shopUrl);
       const sessionId = await newSession();
-      blank.push(await page.evaluate((src) => (window as any).blankFrame(src), blankUrl));
-      ready.push(await page.evaluate(([id, base]) => (window as any).mountCard(id, base), [sessionId, vaultUrl] as const));
+      const blankMs = await page.evaluate((src) => (window as any).blankFrame(src), blankUrl);
+      const readyMs = await page.evaluate(([id, base]) => (window as any).mountCard(id, base), [sessionId, vaultUrl] as const);
       const frame = page.frameLocator('iframe[title="Secure card payment form"]');
       await frame.locator('#number-input').pressSequentially('4242424242424242');
       await frame.locator('#expiry-input').pressSequentially(`12${year}`);
       await frame.locator('#cvc-input').pressSequentially('123');
       const result = await page.evaluate(() => (window as any).submitCard());
-      submit.push(result.ms);
+      if (run >= 0) {
+        blank.push(blankMs);
+        ready.push(readyMs);
+        submit.push(result.ms);
+      }
       lastToken = result.tokenId;
       await context.close();
     }
@@ -161,7 +166,7 @@ async function main(): Promise<void> {
       'min ms': Number(Math.min(...values).toFixed(1)),
       'max ms': Number(Math.max(...values).toFixed(1)),
     });
-    console.log(`Cardframe mount/submit latency: ${RUNS} runs, headless Chromium, loopback, cold cache per run`);
+    console.log(`Cardframe mount/submit latency: ${RUNS} runs (+1 warm-up), headless Chromium, loopback, cold browser cache per run`);
     console.table([row('blank cross-site iframe load', blank), row('mount() → ready', ready), row('submit() → tokenId', submit)]);
     const ratio = median(ready) / median(blank);
     console.log(`ready / blank = ${ratio.toFixed(2)}× (goal ≤ 3×): ${ratio <= 3 ? 'MEETS' : 'MISSES'} the goal`);
