@@ -1,0 +1,118 @@
+import { Socket } from 'node:net';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tools/chromium.ts';
+import { ADMIN_TOKEN, SHORT_SESSION_TTL_SECONDS, sites } from './sites.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/** True when something accepts TCP connections there (Postgres/Redis for the cluster spec). */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('error', () => done(false));
+    socket.connect(port, '127.0.0.1', () => done(true));
+  });
+}
+
+// The cluster spec runs when Postgres and Redis are up; its spec reads this to skip otherwise.
+const cluster = process.env.E2E_CLUSTER ?? ((await listening(5432)) && (await listening(6379)) ? '1' : '0');
+process.env.E2E_CLUSTER = cluster;
+
+const vault = (site: { port: number; origin: string }, shopOrigin: string, extra: Record<string, string> = {}) => ({
+  command: 'node e2e/servers/with-temp-dir.mjs CARDFRAME_DATA_DIR apps/vault/dist/server.js',
+  cwd: root,
+  url: `http://127.0.0.1:${site.port}/readyz`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5000 },
+  stdout: 'ignore' as const,
+  env: {
+    PORT: String(site.port),
+    CARDFRAME_PUBLIC_URL: site.origin,
+    CARDFRAME_ALLOWED_ORIGINS: shopOrigin,
+    CARDFRAME_ADMIN_TOKEN: ADMIN_TOKEN,
+    LOG_LEVEL: 'warn',
+    ...extra,
+  },
+});
+
+const shop = (site: { port: number }, apiVault: { local: string }, frameVault: { origin: string }) => ({
+  command: 'node e2e/servers/with-temp-dir.mjs DEMO_DATA_DIR apps/demo/dist/server.js',
+  cwd: root,
+  url: `http://127.0.0.1:${site.port}/healthz`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5000 },
+  stdout: 'ignore' as const,
+  env: {
+    PORT: String(site.port),
+    HOST: '127.0.0.1',
+    WAIT_FOR: `${apiVault.local}/readyz`,
+    VAULT_API_URL: apiVault.local,
+    VAULT_FRAME_URL: frameVault.origin,
+    CARDFRAME_ADMIN_TOKEN: ADMIN_TOKEN,
+    LOG_LEVEL: 'warn',
+  },
+});
+
+const staticSite = (dir: string, site: { port: number; local: string }) => ({
+  command: `node e2e/servers/static-site.mjs ${dir}`,
+  cwd: root,
+  url: `${site.local}/index.html`,
+  reuseExistingServer: false,
+  env: { PORT: String(site.port) },
+});
+
+const secureOrigins = Object.values(sites).map((s) => s.origin);
+
+export default defineConfig({
+  testDir: './specs',
+  outputDir: './artifacts/results',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { outputFolder: './artifacts/report', open: 'never' }]],
+  use: {
+    browserName: 'chromium',
+    launchOptions: chromiumLaunchOptions(secureOrigins),
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    viewport: { width: 1180, height: 860 },
+  },
+  webServer: [
+    vault(sites.vault, `${sites.shop.origin},${sites.harness.origin}`),
+    shop(sites.shop, sites.vault, sites.vault),
+    vault(sites.shortVault, sites.shortShop.origin, { CARDFRAME_SESSION_TTL: String(SHORT_SESSION_TTL_SECONDS) }),
+    shop(sites.shortShop, sites.shortVault, sites.shortVault),
+    staticSite('third-party', sites.evil),
+    staticSite('harness', sites.harness),
+    ...(cluster === '1'
+      ? [
+          {
+            command: 'node e2e/servers/cluster.mjs',
+            cwd: root,
+            url: `${sites.clusterVaultB.local}/readyz`,
+            reuseExistingServer: false,
+            timeout: 90_000,
+            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+            stdout: 'ignore' as const,
+            env: {
+              CLUSTER_PORTS: `${sites.clusterVaultA.port},${sites.clusterVaultB.port}`,
+              CARDFRAME_ALLOWED_ORIGINS: sites.clusterShop.origin,
+              CARDFRAME_ADMIN_TOKEN: ADMIN_TOKEN,
+              LOG_LEVEL: 'warn',
+            },
+          },
+          shop(sites.clusterShop, sites.clusterVaultA, sites.clusterVaultB),
+        ]
+      : []),
+  ],
+});

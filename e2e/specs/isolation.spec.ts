@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { expectReceipt, frameParams, masked, openCheckout, payButton, snap, typeCard } from '../fixtures/checkout.ts';
+import { digitRuns, recordMerchantPage } from '../fixtures/merchant-recorder.ts';
+import { sites } from '../sites.ts';
+
+// issue 3, "Shows it works": the merchant page records all it can see while a shopper pays;
+// none of it holds the card number, the CVC, or any 6-digit run of the card.
+const CARD = { number: '4000056655665556', cvc: '739' }; // Visa debit test number
+
+for (const path of ['/', '/npm.html']) {
+  test(`nothing the merchant origin sees contains card data (${path})`, async ({ page }, testInfo) => {
+    const recorder = await recordMerchantPage(page);
+    const frame = await openCheckout(page, `${sites.shop.origin}${path}`);
+    const { session, channel } = await frameParams(page);
+    await typeCard(frame, CARD);
+    await frame.getByLabel('Security code').blur();
+    await frame.getByLabel('Card number').focus();
+    await payButton(page).click();
+    const tokenId = await expectReceipt(page, CARD.number, 'Visa');
+    await snap(page, testInfo, `isolation-${path === '/' ? 'script-tag' : 'npm'}`);
+
+    const observed = await recorder.collect();
+    // The recorders did record: the handshake, the change events, the API calls, the receipt.
+    expect(observed.messages.some((m) => m.includes('cardframe:hello'))).toBe(true);
+    expect(observed.messages.some((m) => m.includes('"complete":true'))).toBe(true);
+    expect(observed.network.some((n) => n.includes('/api/pay'))).toBe(true);
+    expect(observed.dom.join('\n')).toContain(masked(CARD.number));
+    await testInfo.attach('observed.json', { body: JSON.stringify(observed, null, 2), contentType: 'application/json' });
+
+    // Values the merchant is meant to see are cut out first: the masked number the vault returns
+    // (first six and last four, by Guardian's design) and the random ids (which could hold digits).
+    const allowed = [masked(CARD.number), tokenId, session, channel];
+    for (const [channelName, lines] of Object.entries(observed)) {
+      const text = allowed.reduce((acc, value) => acc.split(value).join('[allowed]'), (lines as string[]).join('\n'));
+      expect(text, `${channelName} holds the PAN`).not.toContain(CARD.number);
+      for (const run of digitRuns(CARD.number)) expect(text, `${channelName} holds the digit run ${run}`).not.toContain(run);
+      expect(text, `${channelName} holds the CVC`).not.toMatch(new RegExp(`(^|\\D)${CARD.cvc}(\\D|$)`));
+    }
+  });
+}
