@@ -9,7 +9,7 @@ import { createMemorySecurityCodeStore } from './ephemeral/memory-security-code-
 import { createRedisSecurityCodeStore } from './ephemeral/redis-security-code-store.ts';
 import { createLogger } from './logger.ts';
 import { createDb } from './storage/create-db.ts';
-import { migrateToLatest } from './storage/migrations.ts';
+import { currentSchema, migrateToLatest } from './storage/migrations.ts';
 
 /** The edge: read the environment, open the stores, serve, and close cleanly on a signal. */
 async function main() {
@@ -35,7 +35,7 @@ async function main() {
   }
 
   const handle = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, handle.engine === 'postgres' ? await currentSchema(handle.db) : undefined);
   const admin = await ensureAdminToken(handle.db, config.adminToken);
   if (admin.generated) {
     console.log(`cardframe vault: admin token (shown once, stored hashed): ${admin.generated}`);

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { extrasMigration } from './extras-migration.ts';
 
 /** bigint so epoch milliseconds fit in Postgres; SQLite integers are 64-bit anyway. */
@@ -96,4 +96,13 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
   if (error || failed) {
     throw new Error(`database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
   }
+}
+
+/**
+ * Postgres: the schema the connection writes to. Kysely's Migrator otherwise looks for its
+ * bookkeeping tables in every visible schema and can mistake another schema's for its own.
+ */
+export async function currentSchema(db: Kysely<any>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]!.schema;
 }
