@@ -13,6 +13,7 @@ import { sessionRoutes } from './routes/session-routes.ts';
 import { createTypeRegistry } from './generic/type-registry.ts';
 import { genericTokenRoutes } from './routes/generic-token-routes.ts';
 import { typeRoutes } from './routes/type-routes.ts';
+import { forwardRoutes } from './routes/forward-routes.ts';
 
 export interface AppOptions {
   /** A pino logger (with redaction) from the edge; tests may omit it. */
@@ -84,6 +85,7 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   const types = createTypeRegistry(deps);
   await app.register(genericTokenRoutes(deps, types));
   await app.register(typeRoutes(deps, types));
+  await app.register(forwardRoutes(deps));
   app.get('/openapi.json', { config: { scope: null }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

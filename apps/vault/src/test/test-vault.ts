@@ -11,6 +11,7 @@ import { hashSecret } from '../domain/api-keys.ts';
 import type { VaultDeps } from '../domain/vault-deps.ts';
 import { createMemorySecurityCodeStore } from '../ephemeral/memory-security-code-store.ts';
 import { createRedisSecurityCodeStore } from '../ephemeral/redis-security-code-store.ts';
+import type { ForwardRule } from '../forward/forward-allowlist.ts';
 import { createDb } from '../storage/create-db.ts';
 import { migrateToLatest } from '../storage/migrations.ts';
 
@@ -43,6 +44,9 @@ export interface TestVaultOptions {
   peerOf?: TestVault;
   /** Seconds per JWE key (default one day). */
   jweKeyRotationSeconds?: number;
+  /** CARDFRAME_FORWARD_ALLOWLIST entries (default none) and the forward timeout. */
+  forwardAllowlist?: readonly ForwardRule[];
+  forwardTimeoutMs?: number;
 }
 
 /**
@@ -84,6 +88,8 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     frameDir: options.frameDir ?? path.join(dataDir, 'frame'),
     sdkDir: options.sdkDir ?? path.join(dataDir, 'sdk'),
     now,
+    ...(options.forwardAllowlist ? { forwardAllowlist: options.forwardAllowlist } : {}),
+    ...(options.forwardTimeoutMs ? { forwardTimeoutMs: options.forwardTimeoutMs } : {}),
   });
   const app = await createApp(deps, options.logger ? { logger: options.logger } : {});
   await app.ready();
