@@ -23,7 +23,7 @@ export interface LoopbackServer {
  */
 export async function startLoopbackServer(): Promise<LoopbackServer> {
   const received: Received[] = [];
-  let handler = (_request: Received, response: http.ServerResponse) => response.end('ok');
+  let handler: (request: Received, response: http.ServerResponse) => void = (_request, response) => response.end('ok');
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (c: Buffer) => chunks.push(c));
