@@ -49,7 +49,7 @@ function start(name, script, env) {
       buffered += chunk;
       const lines = buffered.split('\n');
       buffered = lines.pop();
-      for (const line of lines) process.stdout.write(`[${name}] ${line}\n`);
+      for (const line of lines) process.stdout.write(line.startsWith(`[${name}]`) ? `${line}\n` : `[${name}] ${line}\n`);
     });
   }
   child.on('exit', (code, signal) => {
@@ -60,6 +60,40 @@ function start(name, script, env) {
     }
   });
   return child;
+}
+
+/**
+ * Without DATABASE_URL the cluster gets its own database on the default server, created once:
+ * the server's `test` database is shared with the test suites, whose rows are sealed with other
+ * master keys, and a vault refuses to start over rows it cannot decrypt.
+ */
+async function clusterDatabase(serverUrl) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect().catch((error) => {
+    throw new Error(`PostgreSQL is not reachable at ${serverUrl} (${error.message}); set DATABASE_URL`);
+  });
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = 'cardframe_cluster'");
+    if (exists.rowCount === 0) await client.query('CREATE DATABASE cardframe_cluster');
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = '/cardframe_cluster';
+  return url.toString();
+}
+
+/** Refuses to start over a port something else already answers on (its readiness would fool us). */
+async function requireFreePort(url) {
+  const answered = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+    async (response) => {
+      await response.body?.cancel();
+      return true;
+    },
+    () => false,
+  );
+  if (answered) throw new Error(`${new URL(url).host} is already in use; stop what runs there first`);
 }
 
 async function waitUntilReady(name, url, child, timeoutMs = 60_000) {
@@ -99,12 +133,14 @@ async function main() {
 
   const shared = {};
   if (cluster) {
-    shared.DATABASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+    shared.DATABASE_URL = process.env.DATABASE_URL || (await clusterDatabase('postgres://postgres@127.0.0.1:5432/test'));
     shared.REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
     // Both vaults must decrypt what the other wrote: one master key, generated once into ./data.
     shared.CARDFRAME_MASTER_KEY = process.env.CARDFRAME_MASTER_KEY || keptSecret('master-key', () => randomBytes(32).toString('base64'));
   }
   const store = shared.DATABASE_URL || process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'embedded SQLite';
+
+  for (const url of [...VAULT_PORTS.map((port) => `http://localhost:${port}`), SHOP_URL]) await requireFreePort(url);
 
   const vaultUrls = [];
   for (const port of VAULT_PORTS) {
