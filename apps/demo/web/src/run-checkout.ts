@@ -89,10 +89,17 @@ export async function runCheckout(init: Init, root: HTMLElement): Promise<void> 
     if (busy) form.button.disabled = true;
   };
 
-  const endSession = (message: string) => {
+  /** The session cannot be used any more: remove the form and offer a fresh checkout, once. */
+  const endSession = (message: string, card?: CardElement) => {
+    if (card) {
+      card.unmount();
+      live.delete(card);
+    }
+    for (const part of [mainForm.slot, mainForm.error, mainForm.button, mainForm.hint]) part.hidden = true;
+    for (const chip of document.querySelectorAll('.brand-chip.active')) chip.classList.remove('active');
+    mainForm.button.disabled = true;
     element('session-ended-text').textContent = message;
     element('session-ended').hidden = false;
-    mainForm.button.disabled = true;
   };
 
   /** Mounts a frame for a session and wires its events; resolves with the element once it is ready. */
@@ -126,7 +133,7 @@ export async function runCheckout(init: Init, root: HTMLElement): Promise<void> 
     card.on('error', (error) => {
       const { code, message } = errorParts(error);
       form.error.textContent = shopperMessage(code, message);
-      if (SESSION_ENDING_CODES.includes(code as never) && form === mainForm) endSession(shopperMessage(code, message));
+      if (SESSION_ENDING_CODES.includes(code as never) && form === mainForm) endSession(shopperMessage(code, message), card);
     });
     form.slot.replaceChildren();
     await card.mount(form.slot);
@@ -165,7 +172,7 @@ export async function runCheckout(init: Init, root: HTMLElement): Promise<void> 
       const { code, message } = errorParts(error);
       const text = shopperMessage(code, message);
       form.error.textContent = text;
-      if (SESSION_ENDING_CODES.includes(code as never) && form === mainForm) endSession(text);
+      if (SESSION_ENDING_CODES.includes(code as never) && form === mainForm) endSession(text, card);
       return undefined;
     } finally {
       setBusy(form, false);
