@@ -24,5 +24,7 @@ export default defineProject({
     root: import.meta.dirname,
     environment: 'node',
     include: ['src/**/*.test.ts'],
+    // The vault-facing code is tested against the real, built vault, started once per run.
+    globalSetup: ['src/test/start-vault.ts'],
   },
 });

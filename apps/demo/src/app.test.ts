@@ -1,7 +1,11 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from './app.ts';
+import { ensureApiKey } from './ensure-api-key.ts';
 import { createVaultClient } from './vault-client.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 // A real vault client pointed at a port where nothing listens: the routes' input checks must
 // answer before any vault call, and a dead vault must turn into a shopper-safe 502.
@@ -28,7 +32,7 @@ const app = await createApp({
 beforeAll(() => app.ready());
 afterAll(() => app.close());
 
-describe('demo app', () => {
+describe('demo app, vault down', () => {
   it('serves the checkout with the merchant CSP and no caching', async () => {
     const response = await app.inject({ method: 'GET', url: '/' });
     expect(response.statusCode).toBe(200);
@@ -70,5 +74,61 @@ describe('demo app', () => {
   it('never writes a request body to its log', () => {
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.join('\n')).not.toContain(PAN);
+  });
+});
+
+describe('demo app on the real vault', () => {
+  const vaultUrl = inject('vaultUrl');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'demo-app-'));
+  let live: Awaited<ReturnType<typeof createApp>>;
+
+  beforeAll(async () => {
+    const apiKey = await ensureApiKey({ dataDir, vaultApiUrl: vaultUrl, adminToken: inject('adminToken') });
+    live = await createApp({
+      vault: createVaultClient({ baseUrl: vaultUrl, apiKey }),
+      vaultFrameUrl: 'http://vault.test:4100',
+      pages: { index: '', npm: '' },
+      assetsDir: import.meta.dirname,
+    });
+  });
+  afterAll(async () => {
+    await live.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('checkout answers a fresh tokenize session and the frame URL', async () => {
+    const response = await live.inject({ method: 'POST', url: '/api/checkout' });
+    expect(response.statusCode).toBe(200);
+    const { sessionId, vaultUrl: frameUrl } = response.json() as { sessionId: string; vaultUrl: string };
+    expect(frameUrl).toBe('http://vault.test:4100');
+    const state = (await (await fetch(`${vaultUrl}/api/sessions/${sessionId}`)).json()) as { next_action: string };
+    expect(state.next_action).toBe('tokenize_card');
+  });
+
+  it('pay reads the masked card back; cvc opens a refresh session; unknown tokens are 404', async () => {
+    const created = await fetch(`${vaultUrl}/api/pci/tokens`, {
+      method: 'POST',
+      headers: { 'x-admin-token': inject('adminToken'), 'content-type': 'application/json' },
+      body: JSON.stringify({
+        source: { type: 'pan', account_number: '378282246310005', expiry_month: 3, expiry_year: 2030, security_code: '1234' },
+      }),
+    });
+    const { id: tokenId } = (await created.json()) as { id: string };
+
+    const paid = await live.inject({ method: 'POST', url: '/api/pay', payload: { tokenId: tokenId.toUpperCase() } });
+    expect(paid.statusCode).toBe(200);
+    expect(paid.json()).toEqual({
+      tokenId,
+      card: { maskedNumber: '378282*****0005', scheme: 'american express', expiryMonth: 3, expiryYear: 2030 },
+      cvcAvailable: true,
+    });
+
+    const refresh = await live.inject({ method: 'POST', url: `/api/cards/${tokenId}/cvc` });
+    expect(refresh.statusCode).toBe(200);
+    expect(refresh.json()).toMatchObject({ vaultUrl: 'http://vault.test:4100' });
+
+    const unknown = await live.inject({ method: 'POST', url: '/api/pay', payload: { tokenId: '00000000-0000-4000-8000-000000000000' } });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ error: 'TOKEN_NOT_FOUND' });
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { integrityFromManifest, sha384Integrity } from './sdk-integrity.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { fetchSdkIntegrity, integrityFromManifest, sha384Integrity } from './sdk-integrity.ts';
 
 describe('SDK integrity', () => {
   const bytes = new TextEncoder().encode('window.Cardframe = {};');
@@ -16,5 +16,14 @@ describe('SDK integrity', () => {
     expect(integrityFromManifest({ 'cardframe.js': { integrity: 'sha256-abc' } })).toBeUndefined();
     expect(integrityFromManifest({ 'other.js': { integrity } })).toBeUndefined();
     expect(integrityFromManifest(null)).toBeUndefined();
+  });
+});
+
+describe('fetchSdkIntegrity (real vault)', () => {
+  it('returns the published sha384 after checking it against the script the vault serves', async () => {
+    const vaultUrl = inject('vaultUrl');
+    const integrity = await fetchSdkIntegrity(vaultUrl);
+    const script = new Uint8Array(await (await fetch(`${vaultUrl}/sdk/v1/cardframe.js`)).arrayBuffer());
+    expect(integrity).toBe(sha384Integrity(script));
   });
 });
