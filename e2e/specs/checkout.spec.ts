@@ -46,16 +46,31 @@ test.fixme('unionpay typed digit by digit keeps focus until all 16 digits are in
 test('the npm build of the checkout tokenizes the same way', async ({ page }, testInfo) => {
   const frame = await openCheckout(page, `${sites.shop.origin}/npm.html`);
   await typeCard(frame, TEST_CARDS[0]);
+  // Hold the frame's request to the vault so the tokenizing state can be seen.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/complete-action', async (route) => {
+    await held;
+    await route.continue();
+  });
   await payButton(page).click();
+  await expect(payButton(page)).toHaveClass(/busy/);
+  await expect(page.locator('#pay-button .spinner')).toBeVisible();
+  await expect(payButton(page)).toBeDisabled();
+  await snap(page, testInfo, 'npm-tokenizing');
+  release();
   await expectReceipt(page, TEST_CARDS[0].number, 'Visa');
+  await expect(payButton(page)).not.toHaveClass(/busy/);
   await snap(page, testInfo, 'npm-paid');
 });
 
 test.describe('refusals the shopper sees, with no token created', () => {
+  // Any complete-action call would mean the frame tried to tokenize a card it should refuse.
+  let tokenizations: string[] = [];
   test.beforeEach(async ({ page }) => {
-    // Any complete-action call would mean the frame tried to tokenize a card it should refuse.
+    tokenizations = [];
     page.on('request', (request) => {
-      if (request.url().includes('/complete-action')) throw new Error(`unexpected tokenization: ${request.url()}`);
+      if (request.url().includes('/complete-action')) tokenizations.push(request.url());
     });
   });
 
@@ -76,7 +91,10 @@ test.describe('refusals the shopper sees, with no token created', () => {
       await expect(frame.locator(`#${c.field === 'card number' ? 'number' : 'expiry'}-error`)).toHaveText(c.text);
       await expect(page.locator('#pay-hint')).toHaveText(`Check the ${c.field} above to continue.`);
       await expect(payButton(page)).toBeDisabled();
+      // Pressing Enter in the frame asks to submit; the form refuses it without a request.
+      await frame.getByLabel('Security code').press('Enter');
       await snap(page, testInfo, c.name);
+      expect(tokenizations).toEqual([]);
       expect((await sessionState(sites.vault.local, session)).next_action).toBe('tokenize_card');
     });
   }
