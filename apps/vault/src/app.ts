@@ -14,6 +14,7 @@ import { createTypeRegistry } from './generic/type-registry.ts';
 import { genericTokenRoutes } from './routes/generic-token-routes.ts';
 import { typeRoutes } from './routes/type-routes.ts';
 import { forwardRoutes } from './routes/forward-routes.ts';
+import { webhookRoutes } from './routes/webhook-routes.ts';
 
 export interface AppOptions {
   /** A pino logger (with redaction) from the edge; tests may omit it. */
@@ -67,6 +68,7 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
         { name: 'sessions', description: 'The session protocol spoken by the card frame.' },
         { name: 'generic', description: 'Management of generic tokens and their schemas for various use cases.' },
         { name: 'types', description: 'Management of types: JSON Schemas for generic token payloads.' },
+        { name: 'webhook', description: 'Management of webhooks for event notifications (tiny events, HMAC-signed).' },
       ],
       components: {
         securitySchemes: {
@@ -86,6 +88,7 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   await app.register(genericTokenRoutes(deps, types));
   await app.register(typeRoutes(deps, types));
   await app.register(forwardRoutes(deps));
+  await app.register(webhookRoutes(deps));
   app.get('/openapi.json', { config: { scope: null }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }
