@@ -81,6 +81,37 @@ test('a second frame on the merchant origin sends a well-formed connect: ignored
   await expect.poll(() => readyEvents(page)).toBe(1);
 });
 
+test("a forged hello from a same-origin frame does not get the SDK's connect", async ({ page }) => {
+  const session = await createSession(sites.vault.local);
+  await page.goto(`${sites.harness.origin}/sdk-page.html#${new URLSearchParams({ vault: sites.vault.origin, session })}`);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { sdkReady?: boolean }).sdkReady)).toBe(true);
+  // Hold the card frame's document so the SDK is still waiting for its hello when the forgery arrives.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/frame/v1/card.html', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.evaluate(() => {
+    const w = window as unknown as { cardframe: { card: () => { mount: (s: string) => Promise<void> } }; mounted?: Promise<string> };
+    w.mounted = w.cardframe.card().mount('#card').then(() => 'mounted', (e: { code: string }) => e.code);
+  });
+  const src = await page.locator('#card iframe').getAttribute('src');
+  const channel = new URLSearchParams(new URL(src!).hash.slice(1)).get('channel')!;
+  const sibling = page.frames().find((f) => f.parentFrame() === page.mainFrame() && f.url() === 'about:blank')!;
+  const received = await sibling.evaluate(async ({ channel, shop }) => {
+    const seen: string[] = [];
+    window.addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
+    window.parent.postMessage({ type: 'cardframe:hello', version: 1, channel }, shop);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return seen;
+  }, { channel, shop: sites.harness.origin });
+  expect(received).toEqual([]);
+  release();
+  // The real frame's hello still completes the handshake.
+  expect(await page.evaluate(() => (window as unknown as { mounted: Promise<string> }).mounted)).toBe('mounted');
+});
+
 test('a third site that opened the checkout sends bridge messages: nothing happens', async ({ page, context }, testInfo) => {
   await page.goto(`${sites.evil.origin}/opener.html`);
   const [popup] = await Promise.all([
