@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ForwardAllowlistError, parseForwardAllowlist, type ForwardRule } from './forward/forward-allowlist.ts';
 
 /** Everything the vault reads from the environment, parsed once at the edge. */
 export interface Config {
@@ -19,6 +20,10 @@ export interface Config {
   sdkDir: string;
   logLevel: string;
   logFile: string | undefined;
+  /** CARDFRAME_FORWARD_ALLOWLIST: origins or URL prefixes the forward proxy may call (README, "Forward"). */
+  forwardAllowlist: ForwardRule[];
+  forwardTimeoutMs: number;
+  webhookIntervalSeconds: number;
 }
 
 /** Thrown with a message meant for the operator's terminal. */
@@ -104,5 +109,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     sdkDir: path.resolve(env.CARDFRAME_SDK_DIR || path.join(repoRoot, 'packages/sdk/dist')),
     logLevel: env.LOG_LEVEL || 'info',
     logFile: env.CARDFRAME_LOG_FILE || undefined,
+    forwardAllowlist: forwardAllowlist(env.CARDFRAME_FORWARD_ALLOWLIST),
+    forwardTimeoutMs: int(env, 'CARDFRAME_FORWARD_TIMEOUT', 30, 1, 300) * 1000,
+    webhookIntervalSeconds: int(env, 'CARDFRAME_WEBHOOK_INTERVAL', 5, 1, 3600),
   };
+}
+
+function forwardAllowlist(raw: string | undefined): ForwardRule[] {
+  try {
+    return parseForwardAllowlist(raw);
+  } catch (error) {
+    if (error instanceof ForwardAllowlistError) throw new ConfigError(error.message);
+    throw error;
+  }
 }

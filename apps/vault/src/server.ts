@@ -5,6 +5,9 @@ import { ConfigError, loadConfig } from './config.ts';
 import { loadOrCreateMasterKey } from './crypto/master-key-file.ts';
 import { ensureAdminToken } from './domain/admin-token.ts';
 import { sweep } from './domain/sweep.ts';
+import { sweepGenericTokens } from './generic/sweep-generic-tokens.ts';
+import { pruneDeliveries } from './webhooks/prune-deliveries.ts';
+import { startWebhookWorker } from './webhooks/start-webhook-worker.ts';
 import { createMemorySecurityCodeStore } from './ephemeral/memory-security-code-store.ts';
 import { createRedisSecurityCodeStore } from './ephemeral/redis-security-code-store.ts';
 import { createLogger } from './logger.ts';
@@ -55,6 +58,8 @@ async function main() {
     jweKeyRotationSeconds: config.jweKeyRotationSeconds,
     frameDir: config.frameDir,
     sdkDir: config.sdkDir,
+    forwardAllowlist: config.forwardAllowlist,
+    forwardTimeoutMs: config.forwardTimeoutMs,
   });
   await deps.keyring.current();
   const app = await createApp(deps, { logger });
@@ -65,8 +70,16 @@ async function main() {
       (counts) => logger.debug({ counts }, 'sweep'),
       (error: Error) => logger.warn({ err: { type: error.name } }, 'sweep failed'),
     );
+    Promise.all([sweepGenericTokens(deps), pruneDeliveries(deps)]).then(
+      ([genericTokens, deliveries]) => logger.debug({ genericTokens, deliveries }, 'sweep extras'),
+      (error: Error) => logger.warn({ err: { type: error.name } }, 'sweep extras failed'),
+    );
   }, config.sweepIntervalSeconds * 1000);
   sweeper.unref();
+  const webhooks = startWebhookWorker(deps, {
+    intervalMs: config.webhookIntervalSeconds * 1000,
+    onError: (error) => logger.warn({ err: { type: error.name } }, 'webhook run failed'),
+  });
 
   let closing = false;
   const close = async (signal: string) => {
@@ -74,6 +87,7 @@ async function main() {
     closing = true;
     logger.info({ signal }, 'shutting down');
     clearInterval(sweeper);
+    await webhooks.stop();
     await app.close();
     await store.close();
     await handle.db.destroy();
