@@ -35,12 +35,14 @@ test.describe('checkout happy path per brand', () => {
   }
 });
 
-test.fixme('unionpay typed digit by digit keeps focus until all 16 digits are in', async ({ page }) => {
-  // card-form moves focus on at the first length card-validator calls valid; for UnionPay (14–19
-  // digits, no Luhn) that is 14, so the last two digits land in the expiry field. Owner: card-form.
+test('unionpay typed digit by digit keeps focus until all 16 digits are in', async ({ page }) => {
+  // UnionPay runs 14–19 digits with no Luhn check, so 14 digits already look complete; the form
+  // must not move on there, or the last digits would land in the expiry field.
   const frame = await openCheckout(page, sites.shop.origin);
   await frame.getByLabel('Card number').pressSequentially('6200000000000005', { delay: 5 });
   await expect(frame.getByLabel('Card number')).toHaveValue('6200 0000 0000 0005');
+  await expect(frame.getByLabel('Card number')).toBeFocused();
+  await expect(frame.getByLabel('Expiry date')).toHaveValue('');
 });
 
 test('the npm build of the checkout tokenizes the same way', async ({ page }, testInfo) => {

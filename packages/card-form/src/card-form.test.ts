@@ -215,6 +215,18 @@ describe('<cardframe-card-form> events', () => {
     expect(seen).toEqual(['focus:number', 'blur:number', 'focus:expiry', 'blur:expiry', 'focus:cvc']);
   });
 
+  it('keeps focus in a UnionPay number until no more digits can follow (no Luhn check)', async () => {
+    const el = await mount();
+    // UnionPay runs 14–19 digits and card-validator skips its Luhn check, so 14 digits are
+    // already "valid"; moving on there would type the rest of a 16-digit card into the expiry.
+    await userEvent.type(input(el, 'number'), '6200000000000005');
+    expect(focused(el)).toBe('number-input');
+    expect(input(el, 'number').value.replace(/\D/g, '')).toBe('6200000000000005');
+    expect(input(el, 'expiry').value).toBe('');
+    await userEvent.type(input(el, 'number'), '123');
+    expect(focused(el)).toBe('expiry-input');
+  });
+
   it('fires cardframe-submit on Enter and cardframe-escape on Escape', async () => {
     const el = await mount();
     const seen: string[] = [];

@@ -325,7 +325,8 @@ export class CardframeCardForm extends LitElement {
     }
     this.requestUpdate();
     const typedAtEnd = inputType.startsWith('insert') && input.selectionStart === input.value.length;
-    if (field !== 'name' && after.complete && !before.complete && typedAtEnd) this.#advanceFrom(field);
+    const final = field !== 'number' || this.#detection.isFinal;
+    if (field !== 'name' && after.complete && final && typedAtEnd) this.#advanceFrom(field);
   }
 
   #advanceFrom(field: FieldName): void {

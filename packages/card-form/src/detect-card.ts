@@ -21,6 +21,13 @@ export interface CardDetection {
   isValid: boolean;
   /** Length is one of the brand's lengths (whether or not Luhn passes). */
   isFullLength: boolean;
+  /**
+   * No further digit can belong to this number: the brand's longest length, or a Luhn-valid
+   * full length of a brand whose numbers carry a Luhn check digit. UnionPay numbers run 14–19
+   * digits with no Luhn check, so a 14-digit prefix of a 16-digit card is already "valid";
+   * moving focus on there would type the last digits into the expiry field.
+   */
+  isFinal: boolean;
 }
 
 /** Detects the brand and validity of a digits-only card number with card-validator. */
@@ -36,15 +43,19 @@ export function detectCard(digits: string): CardDetection {
       isPotentiallyValid: digits.length === 0 || result.isPotentiallyValid,
       isValid: false,
       isFullLength: false,
+      isFinal: false,
     };
   }
+  const maxLength = Math.max(...card.lengths);
   return {
     brand: schemeFromCardType(card.type) ?? 'other',
     gaps: card.gaps,
-    maxLength: Math.max(...card.lengths),
+    maxLength,
     cvcLengths: [card.code.size],
     isPotentiallyValid: result.isPotentiallyValid,
     isValid: result.isValid,
     isFullLength: card.lengths.includes(digits.length),
+    // card-validator skips the Luhn check for UnionPay only (its `luhnValidateUnionPay` option).
+    isFinal: result.isValid && (digits.length === maxLength || card.type !== 'unionpay'),
   };
 }

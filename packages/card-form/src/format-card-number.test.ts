@@ -31,3 +31,19 @@ describe('detectCard', () => {
     expect(detectCard('4242424242424241')).toMatchObject({ isValid: false, isFullLength: true });
   });
 });
+
+describe('detectCard isFinal', () => {
+  it('is final at a Luhn-valid full length for Luhn brands', () => {
+    expect(detectCard('4242424242424242').isFinal).toBe(true);
+    expect(detectCard('378282246310005').isFinal).toBe(true);
+    expect(detectCard('36227206271667').isFinal).toBe(true);
+    expect(detectCard('4242424242424241').isFinal).toBe(false);
+  });
+
+  it('waits for the longest UnionPay length, which has no Luhn check', () => {
+    expect(detectCard('62000000000000').isValid).toBe(true);
+    expect(detectCard('62000000000000').isFinal).toBe(false);
+    expect(detectCard('6200000000000005').isFinal).toBe(false);
+    expect(detectCard('6200000000000005123').isFinal).toBe(true);
+  });
+});
