@@ -177,6 +177,9 @@ test('dark appearance reaches the frame through the SDK style options', async ({
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect.poll(color).not.toBe(light);
   expect(await color()).toBe('rgb(232, 234, 238)');
+  // The whole field group turns dark, not only the inputs.
+  const surface = await frame.locator('.group').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(surface).toBe('rgb(28, 32, 39)');
   await typeCard(frame, TEST_CARDS[0]);
   await snap(page, testInfo, 'dark-filled');
 });

@@ -510,6 +510,18 @@ describe('<cardframe-card-form> styling', () => {
     expect(el.shadowRoot?.querySelectorAll('[style]').length).toBe(0);
   });
 
+  it('themes the whole field group from the base surface (a dark theme is dark everywhere)', async () => {
+    const el = await mount({
+      cardStyle: { base: { color: 'rgb(232, 234, 238)', backgroundColor: 'rgb(28, 32, 39)', borderColor: 'rgb(58, 65, 76)' } },
+    });
+    const group = el.shadowRoot!.querySelector('.group')!;
+    expect(getComputedStyle(group).backgroundColor).toBe('rgb(28, 32, 39)');
+    expect(getComputedStyle(group).borderTopColor).toBe('rgb(58, 65, 76)');
+    expect(getComputedStyle(input(el, 'number')).backgroundColor).toBe('rgba(0, 0, 0, 0)');
+    const label = el.shadowRoot!.querySelector('.label')!;
+    expect(getComputedStyle(label).color).not.toBe('rgb(75, 85, 99)');
+  });
+
   it('ignores an unsafe style entirely', async () => {
     const el = await mount({
       cardStyle: { base: { color: 'rgb(10, 20, 30)', backgroundColor: 'url(https://evil.test/x)' } } as never,

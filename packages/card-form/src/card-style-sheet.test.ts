@@ -13,8 +13,21 @@ describe('cardStyleToCss', () => {
         '.form .input:focus { color: #222; }',
         '.form .input::placeholder { color: #333; }',
         '.form .input.is-invalid { color: #c00; }',
+        '.form .label, .form .saved .expires { color: color-mix(in srgb, #111 72%, transparent); }',
+        '.form .saved { color: #111; }',
+        '.form .error { color: #c00; }',
+        '.form .cell.has-error { background: color-mix(in srgb, #c00 10%, transparent); }',
       ].join('\n'),
     );
+  });
+
+  it('sends the base surface to the field group and its border colour to the dividers', () => {
+    const css = cardStyleToCss({ base: { backgroundColor: '#1c2027', borderColor: '#3a414c', borderRadius: '12px', fontSize: '16px' } });
+    expect(css.split('\n')).toEqual([
+      '.form .group { background-color: #1c2027; border-color: #3a414c; border-radius: 12px; }',
+      '.form .input { font-size: 16px; }',
+      '.form .row + .row, .form .cell + .cell, .form .saved { border-color: #3a414c; }',
+    ]);
   });
 
   it('applies nothing when any entry is unsafe', () => {

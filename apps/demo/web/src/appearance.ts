@@ -14,6 +14,7 @@ export const FRAME_STYLES: Readonly<Record<Appearance, CardStyle>> = {
     base: {
       color: '#1b1f24',
       backgroundColor: '#ffffff',
+      borderColor: '#d0d5dd',
       caretColor: '#1f6f5c',
       fontFamily,
       fontSize: '16px',
@@ -25,17 +26,13 @@ export const FRAME_STYLES: Readonly<Record<Appearance, CardStyle>> = {
   dark: {
     base: {
       color: '#e8eaee',
+      // The base surface styles the frame's whole field group, so the form is dark everywhere.
       backgroundColor: '#1c2027',
-      // The frame's field group has its own light surface and the style allowlist reaches only
-      // the inputs, so a dark input paints a shadow over its cell's padding (label text still
-      // draws on top). The two layers cover the cell's 24px above, 12px beside and 6px below.
-      boxShadow: '0 -12px 0 12px #1c2027, 0 -6px 0 12px #1c2027',
+      borderColor: '#3a414c',
       caretColor: '#5fd0b0',
       fontFamily,
       fontSize: '16px',
-      '::placeholder': { color: '#7d8593' },
-      // The frame's focus ring sits under that shadow, so focus shows as a lighter cell.
-      ':focus': { backgroundColor: '#29313c', boxShadow: '0 -12px 0 12px #29313c, 0 -6px 0 12px #29313c' },
+      '::placeholder': { color: '#8b93a1' },
     },
     invalid: { color: '#ff8a80' },
     complete: { color: '#e8eaee' },
