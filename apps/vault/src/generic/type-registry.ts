@@ -84,6 +84,9 @@ export function createTypeRegistry(deps: VaultDeps): TypeRegistry {
         .executeTakeFirst();
       if (inUse) throw errors.conflict();
       await deps.db.deleteFrom('types').where('id', '=', id).execute();
+      // Ajv keeps its own reference to every compiled schema; drop it with ours.
+      const validator = cache.get(id);
+      if (validator) ajv.removeSchema(validator.schema as object);
       cache.delete(id);
       return true;
     },

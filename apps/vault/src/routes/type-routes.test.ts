@@ -72,3 +72,12 @@ it('validates with a type it did not create (another process sharing the databas
   expect(bad.statusCode).toBe(422);
   expect(bad.json().validation_errors).toEqual([{ path: '$.payload.bic', message: 'is required' }]);
 });
+
+it('keeps types apart even when their schemas share an $id', async () => {
+  const first = await create({ name: 'a', schema: { $id: 'https://example.com/iban', type: 'object', required: ['iban'] } });
+  const second = await create({ name: 'b', schema: { $id: 'https://example.com/iban', type: 'object', required: ['bic'] } });
+  expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
+  const res = await vault.app.inject({ method: 'POST', url: '/api/generic/tokens', headers: admin, payload: { payload: { iban: 'x' }, type_id: second.json().id } });
+  expect(res.json().validation_errors).toEqual([{ path: '$.payload.bic', message: 'is required' }]);
+  expect((await vault.app.inject({ method: 'DELETE', url: `/api/admin/types/${first.json().id}`, headers: admin })).statusCode).toBe(204);
+});
