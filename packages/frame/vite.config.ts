@@ -1,7 +1,6 @@
-import { playwright } from '@vitest/browser-playwright';
 import type { Plugin } from 'vite';
 import { defineProject } from 'vitest/config';
-import { chromiumLaunchOptions } from '../../tools/chromium.ts';
+import { chromiumBrowserMode } from '../../tools/vitest-browser.ts';
 
 /**
  * The frame runs under `script-src 'self'; style-src 'self'` with no 'unsafe-inline', so any
@@ -50,11 +49,6 @@ export default defineProject({
   test: {
     name: 'frame',
     include: ['src/**/*.test.ts'],
-    browser: {
-      enabled: true,
-      headless: true,
-      provider: playwright({ launchOptions: chromiumLaunchOptions() }),
-      instances: [{ browser: 'chromium' }],
-    },
+    browser: chromiumBrowserMode(),
   },
 });

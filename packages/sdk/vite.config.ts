@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { playwright } from '@vitest/browser-playwright';
 import type { Plugin } from 'vite';
 import { defineProject } from 'vitest/config';
-import { chromiumLaunchOptions } from '../../tools/chromium.ts';
+import { chromiumBrowserMode } from '../../tools/vitest-browser.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const outDir = 'dist';
@@ -60,11 +59,6 @@ export default defineProject(({ mode }) => ({
   test: {
     name: 'sdk',
     include: ['src/**/*.test.ts'],
-    browser: {
-      enabled: true,
-      headless: true,
-      provider: playwright({ launchOptions: chromiumLaunchOptions() }),
-      instances: [{ browser: 'chromium' }],
-    },
+    browser: chromiumBrowserMode(),
   },
 }));
