@@ -1,5 +1,6 @@
 import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { ApiKeysTable } from '../storage/database.ts';
+import { apiKeyCacheOf, type CachedApiKey } from './api-key-cache.ts';
 import type { Scope } from './scopes.ts';
 import type { VaultDeps } from './vault-deps.ts';
 
@@ -87,25 +88,39 @@ export async function updateApiKeyScopes(deps: VaultDeps, id: string, scopes: Sc
     .where('id', '=', id)
     .where(liveKey(deps))
     .executeTakeFirst();
+  // The next request in this process must see the new scopes, not a cached verification.
+  apiKeyCacheOf(deps).invalidate(id);
   return res.numUpdatedRows === 1n ? findApiKey(deps, id) : undefined;
 }
 
 export async function deleteApiKey(deps: VaultDeps, id: string): Promise<boolean> {
   const res = await deps.db.deleteFrom('api_keys').where('id', '=', id).where(liveKey(deps)).executeTakeFirst();
+  apiKeyCacheOf(deps).invalidate(id);
   return res.numDeletedRows === 1n;
 }
 
-/** Resolves an `x-api-key` to its live row. Unknown, malformed and expired keys all yield undefined. */
-export async function verifyApiKey(deps: VaultDeps, keyValue: string): Promise<ApiKeysTable | undefined> {
+/**
+ * Resolves an `x-api-key` to its live row and scopes. Unknown, malformed and expired keys all
+ * yield undefined. A successful verification is reused for up to API_KEY_CACHE_TTL_MS (see
+ * api-key-cache.ts for why revocation still takes effect at once in this process).
+ */
+export async function verifyApiKey(deps: VaultDeps, keyValue: string): Promise<CachedApiKey | undefined> {
   if (!/^key_[0-9A-Za-z]{44}$/.test(keyValue)) return undefined;
+  const presented = hashSecret(keyValue);
+  const cache = apiKeyCacheOf(deps);
+  const now = deps.now();
+  const hit = cache.get(presented, now);
+  if (hit) return hit;
+  const epoch = cache.epoch();
   const row = await deps.db
     .selectFrom('api_keys')
     .selectAll()
     .where('lookup', '=', keyValue.slice(4, 4 + LOOKUP_LENGTH))
     .executeTakeFirst();
   // Hash and compare even when the lookup misses, so "unknown prefix" costs what "wrong secret" does.
-  const matches = sameHash(row?.secret_hash ?? DUMMY_HASH, hashSecret(keyValue));
+  const matches = sameHash(row?.secret_hash ?? DUMMY_HASH, presented);
   if (!row || !matches) return undefined;
   if (row.expires_at !== null && row.expires_at <= deps.now()) return undefined;
-  return row;
+  // Trusted from the time the read started, not from when it finished.
+  return cache.set(presented, row, epoch, now);
 }

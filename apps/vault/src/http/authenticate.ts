@@ -37,9 +37,8 @@ export async function authenticate(deps: VaultDeps, request: FastifyRequest, sco
   }
   const apiKey = header(request, 'x-api-key');
   if (apiKey === undefined) throw errors.unauthorized();
-  const row = await verifyApiKey(deps, apiKey);
-  if (!row) throw errors.unauthorized();
-  const scopes = new Set(JSON.parse(row.scopes) as Scope[]);
-  if (!scopes.has(scope)) throw errors.forbidden();
-  return { id: row.id, scopes };
+  const verified = await verifyApiKey(deps, apiKey);
+  if (!verified) throw errors.unauthorized();
+  if (!verified.scopes.has(scope)) throw errors.forbidden();
+  return { id: verified.row.id, scopes: verified.scopes };
 }
