@@ -1,3 +1,4 @@
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import pino, { type Logger } from 'pino';
 
 /** Session ids are credentials while open: keep them out of request logs. */
@@ -33,4 +34,21 @@ export function createLogger(options: { level: string; file?: string | undefined
     },
     destination,
   );
+}
+
+/**
+ * One line per request, written when it completes, instead of Fastify's two (incoming +
+ * completed): half the log writes on every hot route, and the line still says who asked for
+ * what (request id from the child logger, method, scrubbed URL), how it ended and how long it
+ * took. Plain fields, so no serializer runs.
+ */
+export class RequestLogController extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { method: request.method, url: scrubUrl(request.url), statusCode: reply.statusCode, responseTime: reply.elapsedTime };
+    // Only the error's name: driver messages can quote SQL parameters.
+    if (error) reply.log.error({ ...line, err: { type: error.name } }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
 }

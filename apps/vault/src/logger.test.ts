@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createLogger } from './logger.ts';
+import { admin, createSessionId, createTestVault, type TestVault } from './test/test-vault.ts';
+
+let vault: TestVault;
+let logDir: string;
+let logFile: string;
+beforeAll(async () => {
+  logDir = mkdtempSync(path.join(os.tmpdir(), 'vault-logger-'));
+  logFile = path.join(logDir, 'vault.log');
+  vault = await createTestVault({ logger: createLogger({ level: 'info', file: logFile }) });
+});
+afterAll(async () => {
+  await vault.close();
+  rmSync(logDir, { recursive: true, force: true });
+});
+
+const lines = () =>
+  readFileSync(logFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+it('writes one line per request, on completion, with id, method, scrubbed URL, status and time only', async () => {
+  const sessionId = await createSessionId(vault.app);
+  const before = lines().length;
+  const state = await vault.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}`, headers: admin });
+  expect(state.statusCode).toBe(200);
+  const denied = await vault.app.inject({ method: 'GET', url: '/api/pci/tokens', headers: { 'x-api-key': `key_${'B'.repeat(44)}` } });
+  expect(denied.statusCode).toBe(401);
+  const added = lines().slice(before);
+  expect(added).toHaveLength(2);
+  expect(added[0]).toMatchObject({ level: 30, msg: 'request completed', method: 'GET', url: '/api/sessions/:id', statusCode: 200 });
+  expect(added[1]).toMatchObject({ method: 'GET', url: '/api/pci/tokens', statusCode: 401 });
+  for (const line of added) {
+    expect(typeof line.reqId).toBe('string');
+    expect(typeof line.responseTime).toBe('number');
+    expect(Object.keys(line).sort()).toEqual(['hostname', 'level', 'method', 'msg', 'pid', 'reqId', 'responseTime', 'statusCode', 'time', 'url']);
+  }
+  const raw = readFileSync(logFile, 'utf8');
+  expect(raw).not.toContain(sessionId);
+  expect(raw).not.toContain('B'.repeat(44));
+  expect(raw).not.toContain(admin['x-admin-token']);
+});
