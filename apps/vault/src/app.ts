@@ -5,6 +5,7 @@ import type { VaultDeps } from './domain/vault-deps.ts';
 import { errors } from './http/api-error.ts';
 import { authenticate } from './http/authenticate.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { RequestLogController } from './logger.ts';
 import { hostingRoutes } from './hosting/hosting-routes.ts';
 import { apiKeyRoutes } from './routes/api-key-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
@@ -26,7 +27,7 @@ registerAjvFormats();
 /** Builds the vault's HTTP app from its dependencies. No I/O of its own. */
 export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   const app = Fastify({
-    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    ...(options.logger ? { loggerInstance: options.logger, logController: new RequestLogController() } : { logger: false }),
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
