@@ -37,8 +37,10 @@ export function validateCard(
     const now = options.notExpiredAt;
     const year = now.getUTCFullYear();
     const month = now.getUTCMonth() + 1;
-    if (card.expiry_year < year || (card.expiry_year === year && card.expiry_month < month)) {
-      problems.push({ path: `${path}.expiry_year`, message: 'the card has expired' });
+    // The path names the field that makes the date past: the year, or the month within this year.
+    if (card.expiry_year < year) problems.push({ path: `${path}.expiry_year`, message: 'the card has expired' });
+    else if (card.expiry_year === year && card.expiry_month < month) {
+      problems.push({ path: `${path}.expiry_month`, message: 'the card has expired' });
     }
   }
   if (problems.length > 0 || !scheme) throw errors.validation(problems);

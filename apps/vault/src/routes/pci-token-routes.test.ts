@@ -57,6 +57,29 @@ describe('POST /api/pci/tokens', () => {
     expect(res.body).not.toMatch(/41111111111111|99999999999/);
   });
 
+  it('refuses an expired card with 422 at the field that is in the past, as session completions do', async () => {
+    // Pin the vault's clock to mid-June of next year, so "earlier this year" always exists.
+    const year = new Date().getUTCFullYear() + 1;
+    const offset = Date.UTC(year, 5, 15) - Date.now();
+    vault.advance(offset);
+    try {
+      const post = (extra: object) => vault.app.inject({ method: 'POST', url: '/api/pci/tokens', headers: admin, payload: pan(extra) });
+      for (const [extra, path] of [
+        [{ expiry_year: year - 1, expiry_month: 12 }, '$.source.expiry_year'],
+        [{ expiry_year: year, expiry_month: 5 }, '$.source.expiry_month'],
+      ] as const) {
+        const res = await post(extra);
+        expect(res.statusCode).toBe(422);
+        expect(res.json().validation_errors).toEqual([{ path, message: 'the card has expired' }]);
+        expect(res.body).not.toContain(VISA);
+      }
+      // The current month is still valid.
+      expect((await post({ expiry_year: year, expiry_month: 6 })).statusCode).toBe(200);
+    } finally {
+      vault.advance(-offset);
+    }
+  });
+
   it('requires source and rejects unknown top-level fields', async () => {
     const res = await vault.app.inject({ method: 'POST', url: '/api/pci/tokens', headers: admin, payload: { nope: 1 } });
     expect(res.statusCode).toBe(422);

@@ -61,7 +61,8 @@ export function pciTokenRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
             });
             return { status: 200, body: { session_id: sessionId } };
           }
-          const scheme = validateCard(source, '$.source');
+          // As for session completions: an expired card is refused, not tokenized.
+          const scheme = validateCard(source, '$.source', { notExpiredAt: new Date(deps.now()) });
           const row = buildTokenRow(deps, {
             card: { ...source, scheme },
             metadata: body.metadata,
