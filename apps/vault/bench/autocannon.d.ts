@@ -10,6 +10,7 @@ declare module 'autocannon' {
   export interface Options {
     url: string;
     connections?: number;
+    pipelining?: number;
     duration?: number;
     amount?: number;
     requests?: Request[];

@@ -1,10 +1,12 @@
 /**
  * The bench's server process, so the load generator does not share its event loop:
- * `bare` = node:http hello world, `vault` = the real app on SQLite + memory, no logger.
- * Prints one JSON line with the port once listening.
+ * `bare` = node:http hello world, `vault` = the real app on SQLite + memory, logging each
+ * request at `info` to a file as a production server does (CARDFRAME_LOG_FILE).
+ * Prints one JSON line with the port once listening; exits cleanly on SIGTERM so that
+ * `--cpu-prof` (BENCH_SERVER_FLAGS) can write its profile.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import { createApp } from '../src/app.ts';
 import { buildDeps } from '../src/build-deps.ts';
 import { hashSecret } from '../src/domain/api-keys.ts';
 import { createMemorySecurityCodeStore } from '../src/ephemeral/memory-security-code-store.ts';
+import { createLogger } from '../src/logger.ts';
 import { createDb } from '../src/storage/create-db.ts';
 import { migrateToLatest } from '../src/storage/migrations.ts';
 
@@ -24,6 +27,7 @@ if (mode === 'bare') {
     res.end('hello world');
   });
   server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: (server.address() as { port: number }).port })));
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
 } else {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vault-bench-'));
   const handle = createDb({ databaseUrl: undefined, dataDir });
@@ -43,7 +47,18 @@ if (mode === 'bare') {
     frameDir: dataDir,
     sdkDir: dataDir,
   });
-  const app = await createApp(deps);
+  await deps.keyring.current();
+  const logger = createLogger({ level: 'info', file: path.join(dataDir, 'vault.log') });
+  const app = await createApp(deps, { logger });
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(JSON.stringify({ port: (app.server.address() as { port: number }).port, adminToken, dataDir }));
+  process.on('SIGTERM', () => {
+    void app
+      .close()
+      .then(() => handle.db.destroy())
+      .finally(() => {
+        rmSync(dataDir, { recursive: true, force: true });
+        process.exit(0);
+      });
+  });
 }
