@@ -99,7 +99,8 @@ async function send(deps: VaultDeps, row: WebhookDeliveriesTable, timeoutMs: num
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     });
-    await response.arrayBuffer().catch(() => undefined);
+    // The answer's body means nothing to us; do not let a receiver make us buffer it.
+    await response.body?.cancel().catch(() => undefined);
     return response.status;
   } catch {
     return undefined;
