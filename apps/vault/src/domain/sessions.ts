@@ -10,6 +10,7 @@ import { Compile } from 'typebox/compile';
 import { ApiError, errors } from '../http/api-error.ts';
 import { typeboxErrorsToValidation } from '../http/validation-errors.ts';
 import type { SessionsTable } from '../storage/database.ts';
+import { preparedQuery } from '../storage/prepared-query.ts';
 import { buildTokenRow, findToken, insertToken, maskPan } from './tokens.ts';
 import { validateCard } from './validate-card.ts';
 import type { VaultDeps } from './vault-deps.ts';
@@ -34,27 +35,51 @@ export async function createSession(deps: VaultDeps, input: NewSession): Promise
   const { kid } = await deps.keyring.current();
   const id = randomUUID();
   const now = deps.now();
-  await deps.db
-    .insertInto('sessions')
-    .values({
-      id,
-      kind: input.kind,
-      status: 'open',
-      kid,
-      token_id: input.tokenId ?? null,
-      token_expires_in: input.tokenExpiresIn ?? null,
-      metadata: input.metadata ? JSON.stringify(input.metadata) : null,
-      owner: input.owner,
-      created_at: now,
-      expires_at: now + deps.sessionTtlSeconds * 1000,
-      completed_at: null,
-    })
-    .execute();
+  await insertSessionQuery.run(deps.db, [
+    id,
+    input.kind,
+    kid,
+    input.tokenId ?? null,
+    input.tokenExpiresIn ?? null,
+    input.metadata ? JSON.stringify(input.metadata) : null,
+    input.owner,
+    now,
+    now + deps.sessionTtlSeconds * 1000,
+  ]);
   return id;
 }
 
+// The hot statements, compiled once (see prepared-query.ts).
+const insertSessionQuery = preparedQuery(
+  9,
+  (db, id: string, kind: SessionsTable['kind'], kid: string, tokenId: string | null, tokenExpiresIn: number | null, metadata: string | null, owner: string, createdAt: number, expiresAt: number) =>
+    db.insertInto('sessions').values({
+      id,
+      kind,
+      status: 'open',
+      kid,
+      token_id: tokenId,
+      token_expires_in: tokenExpiresIn,
+      metadata,
+      owner,
+      created_at: createdAt,
+      expires_at: expiresAt,
+      completed_at: null,
+    }),
+);
+const selectSessionQuery = preparedQuery(1, (db, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id));
+/** Open → completed, only while open and unexpired: the single winner of concurrent completions. */
+const completeSessionQuery = preparedQuery(3, (db, id: string, now: number, tokenId: string) =>
+  db
+    .updateTable('sessions')
+    .set({ status: 'completed', completed_at: now, token_id: tokenId })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .where('expires_at', '>', now),
+);
+
 async function loadSession(deps: VaultDeps, id: string): Promise<SessionsTable> {
-  const row = await deps.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = (await selectSessionQuery.run(deps.db, [id])).rows[0];
   if (!row) throw sessionNotFound();
   if (row.expires_at <= deps.now()) throw sessionExpired();
   return row;
@@ -154,15 +179,9 @@ export async function completeSession(deps: VaultDeps, id: string, body: Complet
   });
   try {
     await deps.db.transaction().execute(async (trx) => {
-      const won = await trx
-        .updateTable('sessions')
-        .set({ status: 'completed', completed_at: now, token_id: row.id })
-        .where('id', '=', id)
-        .where('status', '=', 'open')
-        .where('expires_at', '>', now)
-        .executeTakeFirst();
-      if (won.numUpdatedRows !== 1n) throw sessionCompleted();
-      await insertToken(trx, row);
+      const won = await completeSessionQuery.run(deps.db, [id, now, row.id], trx);
+      if (won.numAffectedRows !== 1n) throw sessionCompleted();
+      await insertToken(deps.db, row, trx);
     });
   } catch (error) {
     if (error instanceof ApiError) throw error;

@@ -3,6 +3,7 @@ import type { Scheme } from '@cardframe/protocol';
 import type { Kysely, Transaction } from 'kysely';
 import { fingerprintPan } from '../crypto/fingerprint-pan.ts';
 import type { Database, TokensTable } from '../storage/database.ts';
+import { preparedQuery } from '../storage/prepared-query.ts';
 import type { VaultDeps } from './vault-deps.ts';
 
 export interface TokenView {
@@ -69,8 +70,18 @@ export function buildTokenRow(deps: VaultDeps, input: NewToken): TokensTable {
   };
 }
 
-export async function insertToken(db: Kysely<Database> | Transaction<Database>, row: TokensTable): Promise<void> {
-  await db.insertInto('tokens').values(row).execute();
+const TOKEN_COLUMNS = [
+  'id', 'pan_ct', 'holder_ct', 'fingerprint', 'bin', 'last4', 'pan_length', 'scheme', 'expiry_month', 'expiry_year',
+  'metadata', 'created_at', 'expires_at', 'security_code_expires_at', 'session_id', 'owner',
+] as const satisfies readonly (keyof TokensTable)[];
+
+const insertTokenQuery = preparedQuery(TOKEN_COLUMNS.length, (db, ...values: unknown[]) =>
+  db.insertInto('tokens').values(Object.fromEntries(TOKEN_COLUMNS.map((column, i) => [column, values[i]])) as unknown as TokensTable),
+);
+
+/** Inserts a built row; `executor` may be a transaction on `db` (session completion). */
+export async function insertToken(db: Kysely<Database>, row: TokensTable, executor: Kysely<Database> | Transaction<Database> = db): Promise<void> {
+  await insertTokenQuery.run(db, TOKEN_COLUMNS.map((column) => row[column]), executor);
 }
 
 export function toTokenView(deps: VaultDeps, row: TokensTable): TokenView {
@@ -91,13 +102,16 @@ export function toTokenView(deps: VaultDeps, row: TokensTable): TokenView {
 
 /** A live token: expired rows are invisible even before the sweeper deletes them. */
 export async function findToken(deps: VaultDeps, id: string): Promise<TokensTable | undefined> {
-  return deps.db
+  return (await findTokenQuery.run(deps.db, [id, deps.now()])).rows[0];
+}
+
+const findTokenQuery = preparedQuery(2, (db, id: string, now: number) =>
+  db
     .selectFrom('tokens')
     .selectAll()
     .where('id', '=', id)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', deps.now())]))
-    .executeTakeFirst();
-}
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)])),
+);
 
 /** Keyset pagination by id: stable under concurrent deletes (see README, "links.next"). */
 export async function listTokens(deps: VaultDeps, limit: number, after: string | undefined) {
