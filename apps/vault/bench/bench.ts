@@ -13,9 +13,10 @@
  * BENCH_RSA_BITS (2048), BENCH_ROWS (comma-separated subset: bare,raw,session,pan,get,complete),
  * BENCH_SERVER_FLAGS (node flags for the vault process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { constants, generateKeyPairSync, privateDecrypt, publicEncrypt, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon, { type Request as LoadRequest } from 'autocannon';
@@ -29,14 +30,20 @@ const ROWS = new Set((process.env.BENCH_ROWS ?? 'bare,raw,session,pan,get,comple
 const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 const children: ChildProcess[] = [];
 
-async function serve(mode: 'bare' | 'vault'): Promise<{ port: number; adminToken: string }> {
+interface Server {
+  port: number;
+  adminToken: string;
+  pid: number;
+}
+
+async function serve(mode: 'bare' | 'vault'): Promise<Server> {
   const flags = mode === 'vault' ? SERVER_FLAGS : [];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(import.meta.dirname, 'serve.ts'), mode, String(MODULUS)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
   return new Promise((resolve, reject) => {
-    child.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString().split('\n')[0]!)));
+    child.stdout!.once('data', (d: Buffer) => resolve({ ...JSON.parse(d.toString().split('\n')[0]!), pid: child.pid! }));
     child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
   });
 }
@@ -47,19 +54,44 @@ interface Row {
   p50: number | undefined;
   p99: number | undefined;
   failures: number;
+  /** CPU time (all threads) the server process spent per answered request: unlike req/s, barely moved by other load on the machine. */
+  cpuUs: number | undefined;
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** utime + stime of a process in microseconds, from /proc (Linux); undefined elsewhere. */
+function cpuTimeUs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Warm-up (uncounted), then the measured run with identical client settings. */
-async function load(name: string, url: string, request: LoadRequest): Promise<Row> {
-  const settings = { url, connections: CONNECTIONS, pipelining: 1, requests: [request] };
+async function load(name: string, server: Server, request: LoadRequest): Promise<Row> {
+  const settings = { url: `http://127.0.0.1:${server.port}`, connections: CONNECTIONS, pipelining: 1, requests: [request] };
   if (WARMUP > 0) await autocannon({ ...settings, duration: WARMUP });
+  const cpuBefore = cpuTimeUs(server.pid);
   const result = await autocannon({ ...settings, duration: DURATION });
+  const cpuAfter = cpuTimeUs(server.pid);
+  const answered = result['2xx'] + result.non2xx;
   return {
     name,
     rps: result['2xx'] / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.non2xx + result.errors,
+    cpuUs: cpuBefore !== undefined && cpuAfter !== undefined && answered > 0 ? (cpuAfter - cpuBefore) / answered : undefined,
   };
 }
 
@@ -80,7 +112,8 @@ function rawDecryptRate(): Row {
   const elapsed = (performance.now() - start) / 1000;
   samples.sort((a, b) => a - b);
   const pct = (p: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * p))]!;
-  return { name: `raw RSA-OAEP-256 decrypt (${MODULUS}, node:crypto, one thread)`, rps: samples.length / elapsed, p50: pct(0.5), p99: pct(0.99), failures: 0 };
+  const rps = samples.length / elapsed;
+  return { name: `raw RSA-OAEP-256 decrypt (${MODULUS}, node:crypto, one thread)`, rps, p50: pct(0.5), p99: pct(0.99), failures: 0, cpuUs: 1e6 / rps };
 }
 
 async function main() {
@@ -88,7 +121,7 @@ async function main() {
   const rows: Row[] = [];
   if (ROWS.has('bare')) {
     const bare = await serve('bare');
-    rows.push(await load('bare node:http hello world', `http://127.0.0.1:${bare.port}`, { method: 'GET', path: '/' }));
+    rows.push(await load('bare node:http hello world', bare, { method: 'GET', path: '/' }));
   }
   if (ROWS.has('raw')) rows.push(rawDecryptRate());
 
@@ -108,11 +141,11 @@ async function main() {
   });
   const sessionBody = JSON.stringify({ source: { type: 'session' } });
 
-  if (ROWS.has('session')) rows.push(await load('create session', base, { method: 'POST', path: '/api/pci/tokens', headers: auth, body: sessionBody }));
-  if (ROWS.has('pan')) rows.push(await load('create from pan', base, { method: 'POST', path: '/api/pci/tokens', headers: auth, body: panBody }));
+  if (ROWS.has('session')) rows.push(await load('create session', vault, { method: 'POST', path: '/api/pci/tokens', headers: auth, body: sessionBody }));
+  if (ROWS.has('pan')) rows.push(await load('create from pan', vault, { method: 'POST', path: '/api/pci/tokens', headers: auth, body: panBody }));
   if (ROWS.has('get')) {
     const token = (await (await fetch(`${base}/api/pci/tokens`, { method: 'POST', headers: auth, body: panBody })).json()) as { id: string };
-    rows.push(await load('get token', base, { method: 'GET', path: `/api/pci/tokens/${token.id}`, headers: { 'x-api-key': apiKey } }));
+    rows.push(await load('get token', vault, { method: 'GET', path: `/api/pci/tokens/${token.id}`, headers: { 'x-api-key': apiKey } }));
   }
 
   if (ROWS.has('complete')) {
@@ -140,7 +173,7 @@ async function main() {
     }
     let next = 0;
     rows.push(
-      await load('complete-action (JWE)', base, {
+      await load('complete-action (JWE)', vault, {
         method: 'POST',
         path: '/',
         headers: { 'content-type': 'application/json' },
@@ -163,21 +196,22 @@ async function main() {
     `machine: ${cpus.length} × ${cpus[0]?.model.trim()}, client and server share these cores; ` +
       `load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after\n`,
   );
-  console.log('| benchmark | req/s (2xx) | p50 ms | p99 ms | non-2xx/errors |');
-  console.log('|---|---:|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.name} | ${fmt(r.rps, 0)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${r.failures} |`);
+  console.log('| benchmark | req/s (2xx) | p50 ms | p99 ms | server CPU µs/req | non-2xx/errors |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.name} | ${fmt(r.rps, 0)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${fmt(r.cpuUs, 0)} | ${r.failures} |`);
   const byName = (n: string) => rows.find((r) => r.name.startsWith(n));
   const goals = [
     { route: byName('complete-action'), baseline: byName('raw RSA'), label: 'complete-action / raw RSA decrypt', goal: 0.6 },
     { route: byName('get token'), baseline: byName('bare'), label: 'get token / bare node:http', goal: 0.4 },
   ];
-  console.log('\n| ratio | route req/s | baseline req/s | value | goal | result |');
-  console.log('|---|---:|---:|---:|---:|:-:|');
+  console.log('\n| ratio | route req/s | baseline req/s | value | goal | result | CPU-cost ratio (baseline µs / route µs) |');
+  console.log('|---|---:|---:|---:|---:|:-:|---:|');
   for (const g of goals) {
     if (!g.route || !g.baseline) continue;
     const ratio = g.route.rps / g.baseline.rps;
+    const cpuRatio = g.route.cpuUs && g.baseline.cpuUs ? `${((g.baseline.cpuUs / g.route.cpuUs) * 100).toFixed(0)}%` : '-';
     console.log(
-      `| ${g.label} | ${fmt(g.route.rps, 0)} | ${fmt(g.baseline.rps, 0)} | ${(ratio * 100).toFixed(0)}% | ≥ ${g.goal * 100}% | ${ratio >= g.goal ? 'pass' : 'miss'} |`,
+      `| ${g.label} | ${fmt(g.route.rps, 0)} | ${fmt(g.baseline.rps, 0)} | ${(ratio * 100).toFixed(0)}% | ≥ ${g.goal * 100}% | ${ratio >= g.goal ? 'pass' : 'miss'} | ${cpuRatio} |`,
     );
   }
 }
