@@ -6,6 +6,7 @@ import type { SecurityCodeStore } from './ephemeral/security-code-store.ts';
 import type { ForwardRule } from './forward/forward-allowlist.ts';
 import { createSecurityCodeVault } from './ephemeral/security-code-vault.ts';
 import type { DbHandle } from './storage/create-db.ts';
+import type { WebhookNetworkPolicy } from './webhooks/webhook-address-policy.ts';
 
 export interface BuildDepsInput {
   handle: DbHandle;
@@ -25,6 +26,8 @@ export interface BuildDepsInput {
   forwardAllowlist?: readonly ForwardRule[];
   /** 30 s by default. */
   forwardTimeoutMs?: number;
+  /** 'public-only' by default. */
+  webhookNetworkPolicy?: WebhookNetworkPolicy;
 }
 
 /** Derives the keys and wires the domain's dependencies. Pure wiring: opening stores is the caller's job. */
@@ -57,5 +60,6 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
     genericCipher: createFieldCipher(new Map([[1, keys.genericPayload]]), 1),
     forwardAllowlist: input.forwardAllowlist ?? [],
     forwardTimeoutMs: input.forwardTimeoutMs ?? 30_000,
+    webhookNetworkPolicy: input.webhookNetworkPolicy ?? 'public-only',
   };
 }

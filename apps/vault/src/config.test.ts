@@ -48,10 +48,16 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'http://x' }, /redis:\/\//],
     [{ CARDFRAME_SESSION_TTL: '0' }, /CARDFRAME_SESSION_TTL/],
     [{ CARDFRAME_ALLOWED_ORIGINS: 'https://shop.example/path' }, /not an origin/],
+    [{ CARDFRAME_WEBHOOK_PRIVATE_NETWORKS: 'yes' }, /"allow" or "deny"/],
   ])('fails fast on %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
+});
+
+it('delivers webhooks to public addresses only unless private networks are allowed', () => {
+  expect(loadConfig({}).webhookNetworkPolicy).toBe('public-only');
+  expect(loadConfig({ CARDFRAME_WEBHOOK_PRIVATE_NETWORKS: 'allow' }).webhookNetworkPolicy).toBe('any');
 });
 
 describe('parseOrigin', () => {

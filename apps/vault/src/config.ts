@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ForwardAllowlistError, parseForwardAllowlist, type ForwardRule } from './forward/forward-allowlist.ts';
+import type { WebhookNetworkPolicy } from './webhooks/webhook-address-policy.ts';
 
 /** Everything the vault reads from the environment, parsed once at the edge. */
 export interface Config {
@@ -24,6 +25,7 @@ export interface Config {
   forwardAllowlist: ForwardRule[];
   forwardTimeoutMs: number;
   webhookIntervalSeconds: number;
+  webhookNetworkPolicy: WebhookNetworkPolicy;
 }
 
 /** Thrown with a message meant for the operator's terminal. */
@@ -112,7 +114,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     forwardAllowlist: forwardAllowlist(env.CARDFRAME_FORWARD_ALLOWLIST),
     forwardTimeoutMs: int(env, 'CARDFRAME_FORWARD_TIMEOUT', 30, 1, 300) * 1000,
     webhookIntervalSeconds: int(env, 'CARDFRAME_WEBHOOK_INTERVAL', 5, 1, 3600),
+    webhookNetworkPolicy: webhookNetworkPolicy(env.CARDFRAME_WEBHOOK_PRIVATE_NETWORKS),
   };
+}
+
+/** CARDFRAME_WEBHOOK_PRIVATE_NETWORKS=allow lets webhooks reach private and loopback addresses. */
+function webhookNetworkPolicy(raw: string | undefined): WebhookNetworkPolicy {
+  if (raw === undefined || raw === '' || raw === 'deny') return 'public-only';
+  if (raw === 'allow') return 'any';
+  throw new ConfigError(`CARDFRAME_WEBHOOK_PRIVATE_NETWORKS must be "allow" or "deny", got "${raw}"`);
 }
 
 function forwardAllowlist(raw: string | undefined): ForwardRule[] {

@@ -60,6 +60,7 @@ async function main() {
     sdkDir: config.sdkDir,
     forwardAllowlist: config.forwardAllowlist,
     forwardTimeoutMs: config.forwardTimeoutMs,
+    webhookNetworkPolicy: config.webhookNetworkPolicy,
   });
   await deps.keyring.current();
   const app = await createApp(deps, { logger });

@@ -5,6 +5,7 @@ import type { SecurityCodeStore } from '../ephemeral/security-code-store.ts';
 import type { SecurityCodeVault } from '../ephemeral/security-code-vault.ts';
 import type { ForwardRule } from '../forward/forward-allowlist.ts';
 import type { Database } from '../storage/database.ts';
+import type { WebhookNetworkPolicy } from '../webhooks/webhook-address-policy.ts';
 
 /** Everything the domain needs, built at the edge (server.ts or the test helper) and passed in. */
 export interface VaultDeps {
@@ -28,4 +29,6 @@ export interface VaultDeps {
   /** CARDFRAME_FORWARD_ALLOWLIST; empty means the forward proxy refuses every destination. */
   forwardAllowlist: readonly ForwardRule[];
   forwardTimeoutMs: number;
+  /** CARDFRAME_WEBHOOK_PRIVATE_NETWORKS: whether webhooks may reach private addresses (default public only). */
+  webhookNetworkPolicy: WebhookNetworkPolicy;
 }

@@ -5,6 +5,7 @@ import { errors } from '../http/api-error.ts';
 import { idempotent } from '../http/idempotent.ts';
 import { ErrorGeneric, ErrorValidation, IdempotencyHeaders, IdParams, Links, PageQuery } from '../http/schemas.ts';
 import { Webhook, WebhookCreated, WebhookCreateRequest } from '../webhooks/webhook-schemas.ts';
+import { webhookUrlProblem } from '../webhooks/webhook-address-policy.ts';
 import { createWebhook, deleteWebhook, findWebhook, listWebhooks, toWebhookView } from '../webhooks/webhooks.ts';
 
 const security: Record<string, string[]>[] = [{ APIKey: [] }, { AdminToken: [] }];
@@ -34,6 +35,8 @@ export function webhookRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
         const { url, events, hmac_key } = request.body;
         const protocol = URL.canParse(url) ? new URL(url).protocol : '';
         if (protocol !== 'https:' && protocol !== 'http:') throw errors.validation([{ path: '$.url', message: 'must be an http(s) URL' }]);
+        const addressProblem = await webhookUrlProblem(url, deps.webhookNetworkPolicy);
+        if (addressProblem) throw errors.validation([{ path: '$.url', message: addressProblem }]);
         return idempotent(deps, request, reply, async () => ({ status: 200, body: await createWebhook(deps, { url, events, hmacKey: hmac_key }) }));
       },
     );

@@ -11,6 +11,7 @@ import { hashSecret } from '../domain/api-keys.ts';
 import type { VaultDeps } from '../domain/vault-deps.ts';
 import { createMemorySecurityCodeStore } from '../ephemeral/memory-security-code-store.ts';
 import { createRedisSecurityCodeStore } from '../ephemeral/redis-security-code-store.ts';
+import type { WebhookNetworkPolicy } from '../webhooks/webhook-address-policy.ts';
 import type { ForwardRule } from '../forward/forward-allowlist.ts';
 import { createDb } from '../storage/create-db.ts';
 import { migrateToLatest } from '../storage/migrations.ts';
@@ -47,6 +48,8 @@ export interface TestVaultOptions {
   /** CARDFRAME_FORWARD_ALLOWLIST entries (default none) and the forward timeout. */
   forwardAllowlist?: readonly ForwardRule[];
   forwardTimeoutMs?: number;
+  /** Tests receive webhooks on loopback, so private networks are allowed unless a test says otherwise. */
+  webhookNetworkPolicy?: WebhookNetworkPolicy;
 }
 
 /**
@@ -90,6 +93,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     now,
     ...(options.forwardAllowlist ? { forwardAllowlist: options.forwardAllowlist } : {}),
     ...(options.forwardTimeoutMs ? { forwardTimeoutMs: options.forwardTimeoutMs } : {}),
+    webhookNetworkPolicy: options.webhookNetworkPolicy ?? 'any',
   });
   const app = await createApp(deps, options.logger ? { logger: options.logger } : {});
   await app.ready();

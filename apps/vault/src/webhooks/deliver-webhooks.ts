@@ -3,6 +3,7 @@ import type { VaultDeps } from '../domain/vault-deps.ts';
 import type { Database } from '../storage/database.ts';
 import type { WebhookDeliveriesTable } from '../storage/extras-tables.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import { postWebhook } from './post-webhook.ts';
 import { signBody } from './sign-body.ts';
 import { findWebhook, webhookKey } from './webhooks.ts';
 
@@ -92,16 +93,8 @@ async function send(deps: VaultDeps, row: WebhookDeliveriesTable, timeoutMs: num
   const hook = await findWebhook(deps, row.webhook_id);
   if (!hook) return 'gone';
   try {
-    const response = await fetch(hook.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hmac-signature': signBody(webhookKey(deps, hook), row.body) },
-      body: row.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    // The answer's body means nothing to us; do not let a receiver make us buffer it.
-    await response.body?.cancel().catch(() => undefined);
-    return response.status;
+    const headers = { 'content-type': 'application/json', 'x-hmac-signature': signBody(webhookKey(deps, hook), row.body) };
+    return await postWebhook(hook.url, headers, row.body, timeoutMs, deps.webhookNetworkPolicy);
   } catch {
     return undefined;
   }
