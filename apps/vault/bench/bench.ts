@@ -10,7 +10,7 @@
  * core count and load so a reader can judge.
  *
  * BENCH_DURATION (s, default 5), BENCH_WARMUP (s, default 2), BENCH_CONNECTIONS (10),
- * BENCH_RSA_BITS (2048), BENCH_ROWS (comma-separated subset: bare,raw,session,pan,get,complete),
+ * BENCH_RSA_BITS (2048), BENCH_ROWS (comma-separated subset: bare,raw,health,session,pan,get,complete),
  * BENCH_SERVER_FLAGS (node flags for the vault process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -26,7 +26,7 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const MODULUS = Number(process.env.BENCH_RSA_BITS ?? 2048);
-const ROWS = new Set((process.env.BENCH_ROWS ?? 'bare,raw,session,pan,get,complete').split(','));
+const ROWS = new Set((process.env.BENCH_ROWS ?? 'bare,raw,health,session,pan,get,complete').split(','));
 const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 const children: ChildProcess[] = [];
 
@@ -141,6 +141,8 @@ async function main() {
   });
   const sessionBody = JSON.stringify({ source: { type: 'session' } });
 
+  // Not a goal: what Fastify, the request log and the socket cost before any vault logic runs.
+  if (ROWS.has('health')) rows.push(await load('vault GET /healthz (framework + log floor)', vault, { method: 'GET', path: '/healthz' }));
   if (ROWS.has('session')) rows.push(await load('create session', vault, { method: 'POST', path: '/api/pci/tokens', headers: auth, body: sessionBody }));
   if (ROWS.has('pan')) rows.push(await load('create from pan', vault, { method: 'POST', path: '/api/pci/tokens', headers: auth, body: panBody }));
   if (ROWS.has('get')) {
