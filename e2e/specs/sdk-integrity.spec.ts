@@ -38,7 +38,8 @@ test('a merchant page loads the pinned loader, and refuses it when one byte is c
     // The runner resolves the vault on loopback; the browser asked for it by its site name.
     const response = await route.fetch({ url: `${sites.vault.local}/sdk/v1/cardframe.js` });
     const body = Buffer.from(await response.body());
-    body[body.length - 2] ^= 1;
+    const at = body.length - 2;
+    body.writeUInt8(body.readUInt8(at) ^ 1, at);
     await route.fulfill({ response, body });
   });
   const refusals: string[] = [];
