@@ -4,19 +4,9 @@
  * SQLite + memory whose forward allowlist is the PSP (argv[3]), logging each request at `info` to a
  * file. Prints one JSON line once listening; exits on SIGTERM.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
-import { createApp } from '../src/app.ts';
-import { buildDeps } from '../src/build-deps.ts';
-import { hashSecret } from '../src/domain/api-keys.ts';
-import { createMemorySecurityCodeStore } from '../src/ephemeral/memory-security-code-store.ts';
+import { startBenchVault } from './start-bench-vault.ts';
 import { parseForwardAllowlist } from '../src/forward/forward-allowlist.ts';
-import { createLogger } from '../src/logger.ts';
-import { createDb } from '../src/storage/create-db.ts';
-import { migrateToLatest } from '../src/storage/migrations.ts';
 
 const mode = process.argv[2];
 
@@ -38,35 +28,5 @@ if (mode === 'psp') {
     server.close(() => process.exit(0));
   });
 } else {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vault-forward-bench-'));
-  const handle = createDb({ databaseUrl: undefined, dataDir });
-  await migrateToLatest(handle.db);
-  const adminToken = randomBytes(24).toString('hex');
-  const deps = buildDeps({
-    handle,
-    masterKey: randomBytes(32),
-    securityCodeStore: createMemorySecurityCodeStore(),
-    adminTokenHash: hashSecret(adminToken),
-    publicUrl: 'http://127.0.0.1',
-    allowedOrigins: [],
-    sessionTtlSeconds: 900,
-    securityCodeTtlSeconds: 3600,
-    jweKeyRotationSeconds: 86_400,
-    frameDir: dataDir,
-    sdkDir: dataDir,
-    forwardAllowlist: parseForwardAllowlist(process.argv[3]),
-  });
-  const logger = createLogger({ level: 'info', file: path.join(dataDir, 'vault.log') });
-  const app = await createApp(deps, { logger });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  console.log(JSON.stringify({ port: (app.server.address() as { port: number }).port, adminToken }));
-  process.on('SIGTERM', () => {
-    void app
-      .close()
-      .then(() => handle.db.destroy())
-      .finally(() => {
-        rmSync(dataDir, { recursive: true, force: true });
-        process.exit(0);
-      });
-  });
+  await startBenchVault({ forwardAllowlist: parseForwardAllowlist(process.argv[3]) });
 }
