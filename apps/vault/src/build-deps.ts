@@ -2,6 +2,7 @@ import { createFieldCipher } from './crypto/field-cipher.ts';
 import { deriveKeys } from './crypto/derive-keys.ts';
 import { createJweKeyring } from './crypto/jwe-keyring.ts';
 import type { VaultDeps } from './domain/vault-deps.ts';
+import { createMemoryAuthFailureLimiter, type AuthFailureLimiter } from './ephemeral/auth-failure-limiter.ts';
 import type { SecurityCodeStore } from './ephemeral/security-code-store.ts';
 import type { ForwardRule } from './forward/forward-allowlist.ts';
 import { createSecurityCodeVault } from './ephemeral/security-code-vault.ts';
@@ -28,6 +29,8 @@ export interface BuildDepsInput {
   forwardTimeoutMs?: number;
   /** 'public-only' by default. */
   webhookNetworkPolicy?: WebhookNetworkPolicy;
+  /** In memory with the default policy unless given (server.ts passes Redis's with REDIS_URL). */
+  authFailures?: AuthFailureLimiter;
 }
 
 /** Derives the keys and wires the domain's dependencies. Pure wiring: opening stores is the caller's job. */
@@ -61,5 +64,6 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
     forwardAllowlist: input.forwardAllowlist ?? [],
     forwardTimeoutMs: input.forwardTimeoutMs ?? 30_000,
     webhookNetworkPolicy: input.webhookNetworkPolicy ?? 'public-only',
+    authFailures: input.authFailures ?? createMemoryAuthFailureLimiter(undefined, now),
   };
 }

@@ -26,6 +26,8 @@ export interface Config {
   forwardTimeoutMs: number;
   webhookIntervalSeconds: number;
   webhookNetworkPolicy: WebhookNetworkPolicy;
+  authFailureLimit: number;
+  authFailureWindowSeconds: number;
 }
 
 /** Thrown with a message meant for the operator's terminal. */
@@ -115,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     forwardTimeoutMs: int(env, 'CARDFRAME_FORWARD_TIMEOUT', 30, 1, 300) * 1000,
     webhookIntervalSeconds: int(env, 'CARDFRAME_WEBHOOK_INTERVAL', 5, 1, 3600),
     webhookNetworkPolicy: webhookNetworkPolicy(env.CARDFRAME_WEBHOOK_PRIVATE_NETWORKS),
+    authFailureLimit: int(env, 'CARDFRAME_AUTH_FAILURE_LIMIT', 30, 1, 100_000),
+    authFailureWindowSeconds: int(env, 'CARDFRAME_AUTH_FAILURE_WINDOW', 60, 1, 86_400),
   };
 }
 

@@ -10,6 +10,7 @@ import { pruneDeliveries } from './webhooks/prune-deliveries.ts';
 import { startWebhookWorker } from './webhooks/start-webhook-worker.ts';
 import { createMemorySecurityCodeStore } from './ephemeral/memory-security-code-store.ts';
 import { createRedisSecurityCodeStore } from './ephemeral/redis-security-code-store.ts';
+import { createMemoryAuthFailureLimiter, createRedisAuthFailureLimiter } from './ephemeral/auth-failure-limiter.ts';
 import { createLogger } from './logger.ts';
 import { createDb } from './storage/create-db.ts';
 import { currentSchema, migrateToLatest } from './storage/migrations.ts';
@@ -46,9 +47,14 @@ async function main() {
 
   const memoryStore = config.redisUrl ? undefined : createMemorySecurityCodeStore();
   const store = config.redisUrl ? createRedisSecurityCodeStore(config.redisUrl) : memoryStore!;
+  const authPolicy = { maxFailures: config.authFailureLimit, windowSeconds: config.authFailureWindowSeconds };
+  const authFailures = config.redisUrl
+    ? createRedisAuthFailureLimiter(config.redisUrl, authPolicy)
+    : createMemoryAuthFailureLimiter(authPolicy);
   const deps = buildDeps({
     handle,
     masterKey,
+    authFailures,
     securityCodeStore: store,
     adminTokenHash: admin.hash ?? hashSecret(config.adminToken!),
     publicUrl: config.publicUrl,
@@ -91,6 +97,7 @@ async function main() {
     await webhooks.stop();
     await app.close();
     await store.close();
+    await authFailures.close();
     await handle.db.destroy();
     process.exit(0);
   };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../crypto/field-cipher.ts';
 import type { JweKeyring } from '../crypto/jwe-keyring.ts';
+import type { AuthFailureLimiter } from '../ephemeral/auth-failure-limiter.ts';
 import type { SecurityCodeStore } from '../ephemeral/security-code-store.ts';
 import type { SecurityCodeVault } from '../ephemeral/security-code-vault.ts';
 import type { ForwardRule } from '../forward/forward-allowlist.ts';
@@ -31,4 +32,6 @@ export interface VaultDeps {
   forwardTimeoutMs: number;
   /** CARDFRAME_WEBHOOK_PRIVATE_NETWORKS: whether webhooks may reach private addresses (default public only). */
   webhookNetworkPolicy: WebhookNetworkPolicy;
+  /** Failed authentications per client address (memory, or Redis with REDIS_URL). */
+  authFailures: AuthFailureLimiter;
 }

@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly classifier: string,
     message: string,
     readonly validationErrors?: { path: string; message: string }[],
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -25,6 +27,10 @@ export const errors = {
   forbidden: () => new ApiError(403, 'FORBIDDEN', 'Not allowed to access this resource or feature'),
   notFound: () => new ApiError(404, 'NOT_FOUND', 'The requested resource was not found.'),
   conflict: () => new ApiError(409, 'CONFLICT', 'Conflict'),
+  tooManyAuthFailures: (retryAfterSeconds: number) =>
+    new ApiError(429, 'TOO_MANY_REQUESTS', 'Too many failed authentication attempts; try again later', undefined, {
+      'retry-after': String(retryAfterSeconds),
+    }),
   validation: (validationErrors: { path: string; message: string }[], message = 'Validation error') =>
     new ApiError(422, 'VALIDATION_ERROR', message, validationErrors),
 } as const;

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { hashSecret, sameHash, verifyApiKey } from '../domain/api-keys.ts';
 import type { Scope } from '../domain/scopes.ts';
 import type { VaultDeps } from '../domain/vault-deps.ts';
+import type { AuthFailureLimiter } from '../ephemeral/auth-failure-limiter.ts';
 import { errors } from './api-error.ts';
 
 export interface Caller {
@@ -27,18 +28,27 @@ const header = (request: FastifyRequest, name: string) => {
 
 /**
  * `x-admin-token` may do everything; an `x-api-key` only what its scopes allow. Any missing,
- * unknown or expired credential gets the same 401 body.
+ * unknown or expired credential gets the same 401 body. Wrong credentials count against the
+ * client's address ({@link AuthFailureLimiter}); past the limit the answer is 429 with Retry-After.
  */
 export async function authenticate(deps: VaultDeps, request: FastifyRequest, scope: Scope): Promise<Caller> {
   const adminToken = header(request, 'x-admin-token');
+  const apiKey = header(request, 'x-api-key');
+  if (adminToken === undefined && apiKey === undefined) throw errors.unauthorized();
+  // A client over its failure limit gets no verdict on any credential until its window ends.
+  const wait = await deps.authFailures.retryAfter(request.ip);
+  if (wait > 0) throw errors.tooManyAuthFailures(wait);
   if (adminToken !== undefined) {
     if (sameHash(hashSecret(adminToken), deps.adminTokenHash)) return { id: 'admin', scopes: 'all' };
-    throw errors.unauthorized();
+    return failed(deps, request);
   }
-  const apiKey = header(request, 'x-api-key');
-  if (apiKey === undefined) throw errors.unauthorized();
-  const verified = await verifyApiKey(deps, apiKey);
-  if (!verified) throw errors.unauthorized();
+  const verified = await verifyApiKey(deps, apiKey!);
+  if (!verified) return failed(deps, request);
   if (!verified.scopes.has(scope)) throw errors.forbidden();
   return { id: verified.row.id, scopes: verified.scopes };
+}
+
+async function failed(deps: VaultDeps, request: FastifyRequest): Promise<never> {
+  const wait = await deps.authFailures.recordFailure(request.ip);
+  throw wait > 0 ? errors.tooManyAuthFailures(wait) : errors.unauthorized();
 }

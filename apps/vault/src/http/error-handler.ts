@@ -38,5 +38,6 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     );
     apiError = new ApiError(500, 'INTERNAL_SERVER_ERROR', 'Internal Server Error');
   }
+  if (apiError.headers) reply.headers(apiError.headers);
   return reply.code(apiError.statusCode).type('application/json').send(apiError.toJSON());
 }

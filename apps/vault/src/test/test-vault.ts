@@ -12,6 +12,7 @@ import type { VaultDeps } from '../domain/vault-deps.ts';
 import { createMemorySecurityCodeStore } from '../ephemeral/memory-security-code-store.ts';
 import { createRedisSecurityCodeStore } from '../ephemeral/redis-security-code-store.ts';
 import type { WebhookNetworkPolicy } from '../webhooks/webhook-address-policy.ts';
+import { createMemoryAuthFailureLimiter, createRedisAuthFailureLimiter, type AuthFailurePolicy } from '../ephemeral/auth-failure-limiter.ts';
 import type { ForwardRule } from '../forward/forward-allowlist.ts';
 import { createDb } from '../storage/create-db.ts';
 import { migrateToLatest } from '../storage/migrations.ts';
@@ -50,6 +51,8 @@ export interface TestVaultOptions {
   forwardTimeoutMs?: number;
   /** Tests receive webhooks on loopback, so private networks are allowed unless a test says otherwise. */
   webhookNetworkPolicy?: WebhookNetworkPolicy;
+  /** Failed authentications allowed per window (default: the production policy). */
+  authFailurePolicy?: AuthFailurePolicy;
 }
 
 /**
@@ -78,9 +81,14 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
   await migrateToLatest(handle.db, backend === 'postgres' ? schema : undefined);
   const store =
     backend === 'postgres' ? createRedisSecurityCodeStore(REDIS_URL, `test:${schema}:cvc:`) : createMemorySecurityCodeStore(now);
+  const authFailures =
+    backend === 'postgres'
+      ? createRedisAuthFailureLimiter(REDIS_URL, options.authFailurePolicy, `test:${schema}:authfail:`)
+      : createMemoryAuthFailureLimiter(options.authFailurePolicy, now);
   const deps = buildDeps({
     handle,
     masterKey,
+    authFailures,
     securityCodeStore: store,
     adminTokenHash: hashSecret(ADMIN_TOKEN),
     publicUrl: 'https://vault.test',
@@ -109,6 +117,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     async close() {
       await app.close();
       await store.close();
+      await authFailures.close();
       await handle.db.destroy();
       if (peer) return;
       if (backend === 'postgres') {
