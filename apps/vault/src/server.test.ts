@@ -75,6 +75,25 @@ describe.skipIf(backend !== 'sqlite')('the server process', () => {
     expect(code).toBe(0);
   });
 
+  it('refuses to share its SQLite data dir with a second process, at once and in words', async () => {
+    const port = await freePort();
+    const owner = await start(port);
+    const intruder = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'server.ts')], {
+      env: { ...process.env, PORT: String(await freePort()), HOST: '127.0.0.1', CARDFRAME_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(intruder);
+    let err = '';
+    intruder.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise((r) => intruder.once('exit', (c) => r(c)));
+    expect(code).toBe(1);
+    expect(err).toContain('is in use by another vault process; several vault processes need DATABASE_URL');
+    // The owner is unharmed.
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    owner.child.kill('SIGTERM');
+    await new Promise((r) => owner.child.once('exit', r));
+  });
+
   it('fails fast with a readable message on bad configuration', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'server.ts')], {
       env: { ...process.env, CARDFRAME_DATA_DIR: dataDir, CARDFRAME_MASTER_KEY: 'short', CARDFRAME_ADMIN_TOKEN: ADMIN },

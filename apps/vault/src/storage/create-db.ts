@@ -43,14 +43,29 @@ export function createDb(options: DbOptions): DbHandle {
   }
   mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'vault.sqlite');
-  const sqlite = new SQLite(file);
-  // Card ciphertext is still card data: owner-only, like the master key (-wal/-shm inherit the mode).
-  chmodSync(file, 0o600);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
-  // Deleted card ciphertext is overwritten, not left in free pages.
-  sqlite.pragma('secure_delete = ON');
+  // No wait on open: a data dir held by another process is an error now, not in five seconds.
+  const sqlite = new SQLite(file, { timeout: 0 });
+  try {
+    // Card ciphertext is still card data: owner-only, like the master key (the -wal inherits the mode).
+    chmodSync(file, 0o600);
+    // One vault process owns an SQLite data dir (several processes share Postgres + Redis instead:
+    // the in-memory security-code store could not be shared anyway). Holding the lock for the
+    // process lifetime keeps WAL's index in heap memory: no -shm file and no fcntl lock pair around
+    // every read, which halves a point lookup (ADR 0006).
+    sqlite.pragma('locking_mode = EXCLUSIVE');
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    // Deleted card ciphertext is overwritten, not left in free pages.
+    sqlite.pragma('secure_delete = ON');
+    // Take the write lock now; exclusive mode keeps it until close.
+    sqlite.exec('BEGIN IMMEDIATE; COMMIT');
+  } catch (error) {
+    sqlite.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new Error(`${file} is in use by another vault process; several vault processes need DATABASE_URL (Postgres) and REDIS_URL`);
+    }
+    throw error;
+  }
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) }), engine: 'sqlite', file };
 }
 

@@ -14,7 +14,7 @@ import { createRedisSecurityCodeStore } from '../ephemeral/redis-security-code-s
 import type { WebhookNetworkPolicy } from '../webhooks/webhook-address-policy.ts';
 import { createMemoryAuthFailureLimiter, createRedisAuthFailureLimiter, type AuthFailurePolicy } from '../ephemeral/auth-failure-limiter.ts';
 import type { ForwardRule } from '../forward/forward-allowlist.ts';
-import { createDb } from '../storage/create-db.ts';
+import { createDb, type DbHandle } from '../storage/create-db.ts';
 import { migrateToLatest } from '../storage/migrations.ts';
 
 export const backend = (process.env.CARDFRAME_TEST_BACKEND ?? 'sqlite') as 'sqlite' | 'postgres';
@@ -27,6 +27,7 @@ export const admin = { 'x-admin-token': ADMIN_TOKEN };
 export interface TestVault {
   app: VaultApp;
   deps: VaultDeps;
+  handle: DbHandle;
   dataDir: string;
   schema: string;
   masterKey: Buffer;
@@ -72,12 +73,18 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     await client.query(`CREATE SCHEMA ${schema}`);
     await client.end();
   }
-  const handle = createDb({
-    databaseUrl: backend === 'postgres' ? PG_URL : undefined,
-    dataDir,
-    schema,
-    poolSize: options.poolSize ?? 10,
-  });
+  // An SQLite data dir belongs to one process (ADR 0006), so a peer there is a second app in the
+  // same process over the owner's connection; on Postgres it has a pool of its own, as a second
+  // process would.
+  const sharesHandle = peer !== undefined && backend === 'sqlite';
+  const handle = sharesHandle
+    ? peer.handle
+    : createDb({
+        databaseUrl: backend === 'postgres' ? PG_URL : undefined,
+        dataDir,
+        schema,
+        poolSize: options.poolSize ?? 10,
+      });
   await migrateToLatest(handle.db, backend === 'postgres' ? schema : undefined);
   const store =
     backend === 'postgres' ? createRedisSecurityCodeStore(REDIS_URL, `test:${schema}:cvc:`) : createMemorySecurityCodeStore(now);
@@ -108,6 +115,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
   return {
     app,
     deps,
+    handle,
     dataDir,
     schema,
     masterKey,
@@ -118,7 +126,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
       await app.close();
       await store.close();
       await authFailures.close();
-      await handle.db.destroy();
+      if (!sharesHandle) await handle.db.destroy();
       if (peer) return;
       if (backend === 'postgres') {
         const client = new pg.Client({ connectionString: PG_URL });
