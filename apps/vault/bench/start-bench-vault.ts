@@ -36,7 +36,8 @@ export async function startBenchVault(options: Pick<BuildDepsInput, 'rsaModulusL
     ...options,
   });
   await deps.keyring.current();
-  const logger = createLogger({ level: 'info', file: path.join(dataDir, 'vault.log') });
+  // Buffered as server.ts does.
+  const logger = createLogger({ level: 'info', file: path.join(dataDir, 'vault.log'), bufferBytes: 4096 });
   const app = await createApp(deps, { logger });
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(JSON.stringify({ port: (app.server.address() as { port: number }).port, adminToken, dataDir }));

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,6 +73,19 @@ describe.skipIf(backend !== 'sqlite')('the server process', () => {
     second.child.kill('SIGTERM');
     const code = await new Promise((r) => second.child.once('exit', (c) => r(c)));
     expect(code).toBe(0);
+  });
+
+  it('writes its buffered request log within a second, and the rest when stopped', async () => {
+    const port = await freePort();
+    const logFile = path.join(dataDir, 'requests.log');
+    const server = await start(port, { LOG_LEVEL: 'info', CARDFRAME_LOG_FILE: logFile });
+    const requestLines = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('request completed')) : []);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    await expect.poll(requestLines, { timeout: 3000 }).toHaveLength(1);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    server.child.kill('SIGTERM');
+    await new Promise((r) => server.child.once('exit', r));
+    expect(requestLines().map((l) => (JSON.parse(l) as { url: string }).url)).toEqual(['/healthz', '/readyz']);
   });
 
   it('refuses to share its SQLite data dir with a second process, at once and in words', async () => {

@@ -15,6 +15,9 @@ import { createLogger } from './logger.ts';
 import { createDb } from './storage/create-db.ts';
 import { currentSchema, migrateToLatest } from './storage/migrations.ts';
 
+/** Request lines are written in chunks of this size (see createLogger), and at least every second. */
+const LOG_BUFFER_BYTES = 4096;
+
 /** The edge: read the environment, open the stores, serve, and close cleanly on a signal. */
 async function main() {
   let config;
@@ -27,7 +30,9 @@ async function main() {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel, file: config.logFile });
+  const logger = createLogger({ level: config.logLevel, file: config.logFile, bufferBytes: LOG_BUFFER_BYTES });
+  // A quiet vault still shows its last requests within a second.
+  setInterval(() => logger.flush(), 1000).unref();
 
   let masterKey = config.masterKey;
   if (!masterKey) {
