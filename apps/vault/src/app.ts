@@ -1,10 +1,11 @@
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import swagger from '@fastify/swagger';
-import { TypeBoxValidatorCompiler, registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { VaultDeps } from './domain/vault-deps.ts';
 import { errors } from './http/api-error.ts';
 import { authenticate } from './http/authenticate.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { typeBoxValidatorCompiler } from './http/typebox-validator.ts';
 import { RequestLogController } from './logger.ts';
 import { hostingRoutes } from './hosting/hosting-routes.ts';
 import { apiKeyRoutes } from './routes/api-key-routes.ts';
@@ -32,7 +33,7 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(typeBoxValidatorCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((_request, reply) => {
     const error = errors.notFound();

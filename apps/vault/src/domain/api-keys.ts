@@ -1,4 +1,4 @@
-import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { hash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { ApiKeysTable } from '../storage/database.ts';
 import { apiKeyCacheOf, type CachedApiKey } from './api-key-cache.ts';
 import type { Scope } from './scopes.ts';
@@ -12,7 +12,7 @@ const KEY_LENGTH = 44;
 const DUMMY_HASH = hashSecretOnce();
 
 function hashSecretOnce(): string {
-  return createHash('sha256').update('cardframe-dummy-api-key').digest('hex');
+  return hash('sha256', 'cardframe-dummy-api-key', 'hex');
 }
 
 export interface ApiKeyView {
@@ -30,8 +30,9 @@ function base62(length: number): string {
 }
 
 /** A fast hash is right for a high-entropy secret; no password stretching is needed. */
+/** One-shot `crypto.hash` (no Hash object): this runs on every authenticated request. */
 export function hashSecret(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('hex');
+  return hash('sha256', value, 'hex');
 }
 
 export function sameHash(a: string, b: string): boolean {
