@@ -1,4 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { dropUnusedTokenIndexes } from './drop-unused-token-indexes.ts';
 import { extrasMigration } from './extras-migration.ts';
 
 /** bigint so epoch milliseconds fit in Postgres; SQLite integers are 64-bit anyway. */
@@ -83,7 +84,7 @@ const initial: Migration = {
 /** Migrations live in code (not files on disk) so the bundled server carries them. */
 const provider: MigrationProvider = {
   async getMigrations() {
-    return { '0001_initial': initial, '0002_extras': extrasMigration };
+    return { '0001_initial': initial, '0002_extras': extrasMigration, '0003_drop_unused_token_indexes': dropUnusedTokenIndexes };
   },
 };
 
