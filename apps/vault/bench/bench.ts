@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon, { type Request as LoadRequest } from 'autocannon';
 import { compactDecrypt, CompactEncrypt, importJWK } from 'jose';
+import { importDecryptLanes } from '../src/crypto/jwe-keyring.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -123,21 +124,25 @@ function rawDecryptRate(): Row {
 
 /**
  * Not a goal: jose's compactDecrypt (what the vault must use) with 10 JWEs in flight, in this
- * process, nothing else running. Its CPU per JWE against the raw decrypt's shows how much of
+ * process, nothing else running, on one CryptoKey and on the vault's one-key-per-lane copies
+ * (importDecryptLanes). Its CPU per JWE against the raw decrypt's shows how much of
  * complete-action's budget the JWE layer alone takes.
  */
-async function joseDecryptRate(): Promise<Row> {
+async function joseDecryptRate(lanes: 'one key' | 'vault lanes'): Promise<Row> {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: MODULUS });
+  const keys = await importDecryptLanes(privateKey.export({ format: 'pem', type: 'pkcs8' }) as string);
+  if (lanes === 'one key') keys.length = 1;
   const claims = new TextEncoder().encode(JSON.stringify({ account_number: '4111111111111111', expiry_month: 12, expiry_year: 2030, security_code: '123' }));
   const jwe = await new CompactEncrypt(claims).setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM' }).encrypt(publicKey);
   const options = { keyManagementAlgorithms: ['RSA-OAEP-256'], contentEncryptionAlgorithms: ['A256GCM'] };
+  let next = 0;
   const run = async (seconds: number) => {
     let done = 0;
     const until = performance.now() + seconds * 1000;
     await Promise.all(
       Array.from({ length: CONNECTIONS }, async () => {
         while (performance.now() < until) {
-          await compactDecrypt(jwe, privateKey, options);
+          await compactDecrypt(jwe, keys[next++ % keys.length]!, options);
           done++;
         }
       }),
@@ -150,18 +155,13 @@ async function joseDecryptRate(): Promise<Row> {
   const done = await run(DURATION);
   const used = process.cpuUsage(cpu);
   return {
-    name: `jose compactDecrypt RSA-OAEP-256 + A256GCM (WebCrypto, ${CONNECTIONS} in flight, no HTTP)`,
+    name: `jose compactDecrypt RSA-OAEP-256 + A256GCM (WebCrypto, ${CONNECTIONS} in flight, no HTTP, ${lanes === 'one key' ? 'one CryptoKey' : `${keys.length} key copies as the vault`})`,
     rps: done / ((performance.now() - start) / 1000),
     p50: undefined,
     p99: undefined,
     failures: 0,
     cpuUs: (used.user + used.system) / done,
   };
-}
-
-/** What one round measured: the rows, in the order they ran. */
-interface Round {
-  rows: Row[];
 }
 
 interface Vault extends Server {
@@ -182,7 +182,7 @@ async function startVault(): Promise<Vault> {
  * One pass over the selected rows. Each goal's route runs right after its baseline, so the two
  * numbers of a ratio see the same machine state; rounds repeat the pass (see main).
  */
-async function round(bare: Server | undefined, vault: Vault): Promise<Round> {
+async function round(bare: Server | undefined, vault: Vault): Promise<Row[]> {
   const rows: Row[] = [];
   const base = `http://127.0.0.1:${vault.port}`;
   const auth = { 'content-type': 'application/json', 'x-api-key': vault.apiKey };
@@ -201,7 +201,7 @@ async function round(bare: Server | undefined, vault: Vault): Promise<Round> {
     const token = (await (await fetch(`${base}/api/pci/tokens`, { method: 'POST', headers: auth, body: panBody })).json()) as { id: string };
     rows.push(await load('get token', vault, { method: 'GET', path: `/api/pci/tokens/${token.id}`, headers: { 'x-api-key': vault.apiKey } }));
   }
-  if (ROWS.has('jose')) rows.push(await joseDecryptRate());
+  if (ROWS.has('jose')) rows.push(await joseDecryptRate('one key'), await joseDecryptRate('vault lanes'));
 
   if (ROWS.has('complete')) {
     // Each completion needs its own open session: prepare more than warm-up and run can use, as
@@ -247,7 +247,7 @@ async function round(bare: Server | undefined, vault: Vault): Promise<Round> {
   } else if (ROWS.has('raw')) {
     rows.push(rawDecryptRate());
   }
-  return { rows };
+  return rows;
 }
 
 /** Sized from the previous round's raw rate; the first round guesses high. */
@@ -263,7 +263,7 @@ async function main() {
   const loadBefore = os.loadavg()[0]!;
   const bare = ROWS.has('bare') ? await serve('bare') : undefined;
   const vault = await startVault();
-  const rounds: Round[] = [];
+  const rounds: Row[][] = [];
   for (let r = 0; r < ROUNDS; r++) {
     rounds.push(await round(bare, vault));
     if (ROUNDS > 1) console.log(`round ${r + 1}/${ROUNDS} done`);
@@ -279,8 +279,8 @@ async function main() {
     `machine: ${cpus.length} × ${cpus[0]?.model.trim()}, client and server share these cores; ` +
       `load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after\n`,
   );
-  const names = rounds[0]!.rows.map((r) => r.name);
-  const across = (name: string) => rounds.map((r) => r.rows.find((row) => row.name === name)!);
+  const names = rounds[0]!.map((r) => r.name);
+  const across = (name: string) => rounds.map((r) => r.find((row) => row.name === name)!);
   const defined = (values: (number | undefined)[]) => values.filter((v): v is number => v !== undefined);
   console.log(`| benchmark (median of ${ROUNDS}) | req/s (2xx) | p50 ms | p99 ms | CPU µs/op (server process; in-process rows: the bench) | non-2xx/errors |`);
   console.log('|---|---:|---:|---:|---:|---:|');
@@ -303,7 +303,7 @@ async function main() {
   console.log('|---|---|---:|---:|:-:|---:|');
   for (const g of goals) {
     const pairs = rounds
-      .map((r) => ({ route: r.rows.find((row) => row.name.startsWith(g.route)), baseline: r.rows.find((row) => row.name.startsWith(g.baseline)) }))
+      .map((r) => ({ route: r.find((row) => row.name.startsWith(g.route)), baseline: r.find((row) => row.name.startsWith(g.baseline)) }))
       .filter((p): p is { route: Row; baseline: Row } => p.route !== undefined && p.baseline !== undefined);
     if (pairs.length === 0) continue;
     const ratios = pairs.map((p) => p.route.rps / p.baseline.rps);

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { createPrivateKey, generateKeyPair, randomUUID, webcrypto } from 'node:crypto';
 import { promisify } from 'node:util';
 import { compactDecrypt } from 'jose';
@@ -35,12 +34,14 @@ interface Loaded {
 /**
  * WebCrypto runs each RSA decryption on libuv's threadpool, but OpenSSL serializes concurrent
  * private-key operations on one key object: with a single CryptoKey, ten JWEs in flight reached
- * ~1300 decryptions/s on two cores, with two copies ~1650, with four ~1750 (one thread of raw
- * node:crypto: ~1360). So each key is imported once per lane, up to the threadpool's size.
+ * ~1300 decryptions/s on two cores, with four copies ~1750 (one thread of raw node:crypto: ~1360;
+ * `BENCH_ROWS=raw,jose npm run bench` measures both). So each key is imported once per threadpool
+ * thread (libuv's default is 4).
  */
-const DECRYPT_LANES = Math.max(1, Math.min(Number(process.env.UV_THREADPOOL_SIZE) || 4, availableParallelism() * 2));
+const DECRYPT_LANES = Number(process.env.UV_THREADPOOL_SIZE) || 4;
 
-async function importLanes(pem: string): Promise<webcrypto.CryptoKey[]> {
+/** Non-extractable RSA-OAEP-256 decryption keys, one per lane, from a PKCS#8 PEM. */
+export async function importDecryptLanes(pem: string): Promise<webcrypto.CryptoKey[]> {
   const pkcs8 = createPrivateKey(pem).export({ format: 'der', type: 'pkcs8' });
   return Promise.all(
     Array.from({ length: DECRYPT_LANES }, () =>
@@ -67,7 +68,7 @@ export function createJweKeyring(options: JweKeyringOptions): JweKeyring {
     const row = await db.selectFrom('jwe_keys').selectAll().where('kid', '=', kid).executeTakeFirst();
     if (!row) return undefined;
     const pem = cipher.decrypt(row.private_ct, `jwe_keys:${row.kid}:private`);
-    const loaded: Loaded = { jwk: JSON.parse(row.public_jwk) as SessionJwk, privateKeys: await importLanes(pem), next: 0 };
+    const loaded: Loaded = { jwk: JSON.parse(row.public_jwk) as SessionJwk, privateKeys: await importDecryptLanes(pem), next: 0 };
     // Two concurrent first loads may both import; the first stored wins, so lanes stay per key.
     const raced = cache.get(kid);
     if (raced) return raced;
