@@ -21,17 +21,39 @@ import { webhookRoutes } from './routes/webhook-routes.ts';
 export interface AppOptions {
   /** A pino logger (with redaction) from the edge; tests may omit it. */
   logger?: FastifyBaseLogger;
+  /** True once the process drains (SIGTERM): answers carry `Connection: close` and /readyz says 503. */
+  draining?: () => boolean;
+  /** Socket bounds (default {@link HTTP_TIMEOUTS}); tests shorten them. */
+  timeouts?: Partial<typeof HTTP_TIMEOUTS>;
 }
+
+/**
+ * No real client needs more than a few seconds to send a 64 KB body; a client trickling bytes
+ * (slowloris) must not hold a socket and its memory for ever. Node checks these every
+ * `checkIntervalMs`, so a timeout fires within that much of its bound.
+ */
+export const HTTP_TIMEOUTS = { requestMs: 30_000, headersMs: 10_000, checkIntervalMs: 1000 };
 
 registerAjvFormats();
 
 /** Builds the vault's HTTP app from its dependencies. No I/O of its own. */
 export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
+  const timeouts = { ...HTTP_TIMEOUTS, ...options.timeouts };
+  const draining = options.draining ?? (() => false);
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger, logController: new RequestLogController() } : { logger: false }),
     bodyLimit: 64 * 1024,
-    return503OnClosing: true,
+    // A request that reached us while closing is answered normally (and logged), not with an
+    // unlogged 503: the drain in server.ts decides when the listener stops.
+    return503OnClosing: false,
+    requestTimeout: timeouts.requestMs,
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Draining: every answer closes its connection, so kept-alive clients move to another process.
+  app.addHook('onRequest', async (_request, reply) => {
+    if (draining()) reply.header('connection', 'close');
+  });
 
   app.setValidatorCompiler(typeBoxValidatorCompiler);
   app.setErrorHandler(errorHandler);
@@ -81,7 +103,7 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
     },
   });
 
-  await app.register(healthRoutes(deps));
+  await app.register(healthRoutes({ ready: deps.ready, draining }));
   await app.register(pciTokenRoutes(deps));
   await app.register(sessionRoutes(deps));
   await app.register(apiKeyRoutes(deps));

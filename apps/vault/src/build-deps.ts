@@ -7,6 +7,8 @@ import type { SecurityCodeStore } from './ephemeral/security-code-store.ts';
 import type { ForwardRule } from './forward/forward-allowlist.ts';
 import { createSecurityCodeVault } from './ephemeral/security-code-vault.ts';
 import type { DbHandle } from './storage/create-db.ts';
+import { createReadinessCheck } from './health/readiness.ts';
+import path from 'node:path';
 import type { WebhookNetworkPolicy } from './webhooks/webhook-address-policy.ts';
 
 export interface BuildDepsInput {
@@ -31,6 +33,8 @@ export interface BuildDepsInput {
   webhookNetworkPolicy?: WebhookNetworkPolicy;
   /** In memory with the default policy unless given (server.ts passes Redis's with REDIS_URL). */
   authFailures?: AuthFailureLimiter;
+  /** SQLite: /readyz reports the disk full below this many free bytes (default 16 MiB). */
+  minFreeDiskBytes?: number;
 }
 
 /** Derives the keys and wires the domain's dependencies. Pure wiring: opening stores is the caller's job. */
@@ -65,5 +69,12 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
     forwardTimeoutMs: input.forwardTimeoutMs ?? 30_000,
     webhookNetworkPolicy: input.webhookNetworkPolicy ?? 'public-only',
     authFailures: input.authFailures ?? createMemoryAuthFailureLimiter(undefined, now),
+    ready: createReadinessCheck({
+      db: input.handle.db,
+      engine: input.handle.engine,
+      dataDir: input.handle.file ? path.dirname(input.handle.file) : undefined,
+      store: input.securityCodeStore,
+      ...(input.minFreeDiskBytes !== undefined ? { minFreeDiskBytes: input.minFreeDiskBytes } : {}),
+    }),
   };
 }

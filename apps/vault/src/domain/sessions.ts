@@ -23,6 +23,8 @@ const sessionExpired = () => new ApiError(410, SESSION_CLASSIFIERS.expired, 'The
 const sessionCompleted = () => new ApiError(409, SESSION_CLASSIFIERS.completed, 'The session has already been completed');
 
 export interface NewSession {
+  /** The JWE key to bind; the current one when absent (callers inside a transaction pass it, see idempotent.ts). */
+  kid?: string;
   kind: SessionsTable['kind'];
   owner: string;
   tokenId?: string;
@@ -32,7 +34,7 @@ export interface NewSession {
 
 /** A session binds the current JWE key; its 122-bit random id is its only credential. */
 export async function createSession(deps: VaultDeps, input: NewSession): Promise<string> {
-  const { kid } = await deps.keyring.current();
+  const kid = input.kid ?? (await deps.keyring.current()).kid;
   const id = randomUUID();
   const now = deps.now();
   await insertSessionQuery.run(deps.db, [
@@ -127,7 +129,7 @@ async function decryptClaims(deps: VaultDeps, kid: string, jwe: string): Promise
 /**
  * Completes a session at most once. The claims are checked before anything is written; then one
  * transaction flips the session from open to completed (conditionally, so only one caller can
- * win) and writes the token. Losers see 409 SESSION_COMPLETED.
+ * win), writes the token and stores the CVC: all of it or none. Losers see 409 SESSION_COMPLETED.
  */
 export async function completeSession(deps: VaultDeps, id: string, body: CompleteActionRequest): Promise<string> {
   const session = await loadSession(deps, id);
@@ -160,8 +162,9 @@ export async function completeSession(deps: VaultDeps, id: string, body: Complet
         .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
         .executeTakeFirst();
       if (updated.numUpdatedRows !== 1n) throw sessionNotFound();
+      // Last, inside the transaction: if the store fails (503), the session stays open to retry.
+      await deps.securityCodes.put(tokenId, claims.security_code);
     });
-    await deps.securityCodes.put(tokenId, claims.security_code);
     return tokenId;
   }
 
@@ -182,6 +185,10 @@ export async function completeSession(deps: VaultDeps, id: string, body: Complet
       const won = await completeSessionQuery.run(deps.db, [id, now, row.id], trx);
       if (won.numAffectedRows !== 1n) throw sessionCompleted();
       await insertToken(deps.db, row, trx);
+      // Last, inside the transaction: a store failure (503) rolls back the token and the
+      // completion, so the frame can retry; a failed commit leaves only a CVC under an id nobody
+      // holds, which lapses by itself.
+      if (claims.security_code !== undefined) await deps.securityCodes.put(row.id, claims.security_code);
     });
   } catch (error) {
     if (error instanceof ApiError) throw error;
@@ -189,6 +196,5 @@ export async function completeSession(deps: VaultDeps, id: string, body: Complet
     if (/unique|duplicate/i.test(String((error as Error).message))) throw sessionCompleted();
     throw error;
   }
-  if (claims.security_code !== undefined) await deps.securityCodes.put(row.id, claims.security_code);
   return row.id;
 }

@@ -6,6 +6,7 @@ import type { SecurityCodeStore } from '../ephemeral/security-code-store.ts';
 import type { SecurityCodeVault } from '../ephemeral/security-code-vault.ts';
 import type { ForwardRule } from '../forward/forward-allowlist.ts';
 import type { Database } from '../storage/database.ts';
+import type { ReadinessCheck } from '../health/readiness.ts';
 import type { WebhookNetworkPolicy } from '../webhooks/webhook-address-policy.ts';
 
 /** Everything the domain needs, built at the edge (server.ts or the test helper) and passed in. */
@@ -34,4 +35,6 @@ export interface VaultDeps {
   webhookNetworkPolicy: WebhookNetworkPolicy;
   /** Failed authentications per client address (memory, or Redis with REDIS_URL). */
   authFailures: AuthFailureLimiter;
+  /** What /readyz asks: the first dependency (database, disk, security-code store) that is down. */
+  ready: ReadinessCheck;
 }

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { createRedisClient } from './redis-client.ts';
 
 /**
  * Limits failed authentications per client (PCI DSS 8.3.4: invalid authentication attempts are
@@ -22,6 +22,9 @@ export interface AuthFailurePolicy {
 
 export const DEFAULT_AUTH_FAILURE_POLICY: AuthFailurePolicy = { maxFailures: 30, windowSeconds: 60 };
 
+/** The most client windows one process holds (memory limiter and the Redis fallback alike). */
+export const MAX_LOCAL_WINDOWS = 50_000;
+
 const secondsLeft = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
 
 export function createMemoryAuthFailureLimiter(
@@ -43,8 +46,13 @@ export function createMemoryAuthFailureLimiter(
       return entry && entry.count >= policy.maxFailures ? secondsLeft(entry.resetAt - now()) : 0;
     },
     async recordFailure(client) {
-      // Bound the memory an address-rotating attacker can make us hold: drop lapsed windows first.
-      if (windows.size > 50_000) for (const key of windows.keys()) current(key);
+      // Bound the memory an address-rotating attacker can make us hold: drop lapsed windows first,
+      // then the oldest (Map order is insertion order), so the map never passes the bound.
+      if (windows.size >= MAX_LOCAL_WINDOWS) for (const key of windows.keys()) current(key);
+      for (const key of windows.keys()) {
+        if (windows.size < MAX_LOCAL_WINDOWS) break;
+        windows.delete(key);
+      }
       const entry = current(client) ?? { count: 0, resetAt: now() + policy.windowSeconds * 1000 };
       entry.count += 1;
       windows.set(client, entry);
@@ -62,7 +70,8 @@ export function createRedisAuthFailureLimiter(
   policy: AuthFailurePolicy = DEFAULT_AUTH_FAILURE_POLICY,
   prefix = 'cardframe:authfail:',
 ): AuthFailureLimiter {
-  const redis = new Redis(url, { maxRetriesPerRequest: 2 });
+  // Short: this sits on every authenticated request; a slow answer is treated as no answer.
+  const redis = createRedisClient(url, { commandTimeoutMs: 250 });
   const windowMs = policy.windowSeconds * 1000;
   const replies = (results: [Error | null, unknown][] | null): unknown[] =>
     (results ?? []).map(([error, value]) => {
@@ -80,7 +89,57 @@ export function createRedisAuthFailureLimiter(
       return Number(count) >= policy.maxFailures ? secondsLeft(Number(ttl) > 0 ? Number(ttl) : windowMs) : 0;
     },
     async close() {
-      await redis.quit();
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+export interface FailOpenOptions {
+  /** After a failure, Redis is left alone for this long before it is tried again (default 2 s). */
+  retryMs?: number;
+  /** Called once when the shared limiter fails and once when it answers again. */
+  onStateChange?: (state: 'local' | 'shared', error?: Error) => void;
+  now?: () => number;
+}
+
+/**
+ * Authentication must not depend on Redis. While `shared` fails or stalls, failures are counted in
+ * `local` (per process, bounded by {@link MAX_LOCAL_WINDOWS}) instead: the limit still holds per
+ * process, so an attacker gains at most a factor of the process count for the length of the
+ * outage, while every legitimate request keeps authenticating. Redis is retried every `retryMs`.
+ */
+export function failOpenAuthFailureLimiter(
+  shared: AuthFailureLimiter,
+  local: AuthFailureLimiter,
+  options: FailOpenOptions = {},
+): AuthFailureLimiter {
+  const retryMs = options.retryMs ?? 2000;
+  const now = options.now ?? Date.now;
+  let localUntil = 0;
+  let usingLocal = false;
+  async function call(use: (limiter: AuthFailureLimiter) => Promise<number>): Promise<number> {
+    if (now() < localUntil) return use(local);
+    try {
+      const result = await use(shared);
+      if (usingLocal) {
+        usingLocal = false;
+        options.onStateChange?.('shared');
+      }
+      return result;
+    } catch (error) {
+      localUntil = now() + retryMs;
+      if (!usingLocal) {
+        usingLocal = true;
+        options.onStateChange?.('local', error as Error);
+      }
+      return use(local);
+    }
+  }
+  return {
+    retryAfter: (client) => call((limiter) => limiter.retryAfter(client)),
+    recordFailure: (client) => call((limiter) => limiter.recordFailure(client)),
+    async close() {
+      await Promise.all([shared.close(), local.close()]);
     },
   };
 }

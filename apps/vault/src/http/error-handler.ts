@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_CLASSIFIERS } from '@cardframe/protocol';
 import { ApiError, errors } from './api-error.ts';
+import { dependencyUnavailable, unavailableDependency } from './dependency-errors.ts';
 import { typeboxErrorsToValidation, type SchemaError } from './validation-errors.ts';
 
 const byFastifyCode: Record<string, () => ApiError> = {
@@ -30,6 +31,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   else if (error instanceof SyntaxError) apiError = byFastifyCode.FST_ERR_CTP_INVALID_JSON_BODY!();
   else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
     apiError = new ApiError(error.statusCode, 'BAD_REQUEST', 'The request could not be processed');
+  } else if (unavailableDependency(error)) {
+    // A dependency outage is the operator's to fix, not a bug: a 503 the client can retry, logged by cause.
+    const dependency = unavailableDependency(error)!;
+    request.log.warn({ err: { type: error.name, code: error.code }, dependency }, 'dependency unavailable');
+    apiError = dependencyUnavailable(dependency);
   } else {
     // Only the error's name and code: messages of driver errors can quote SQL parameters.
     request.log.error(

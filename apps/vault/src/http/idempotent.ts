@@ -7,19 +7,32 @@ import {
 } from '../domain/idempotency.ts';
 import type { VaultDeps } from '../domain/vault-deps.ts';
 
+/** `Idempotency-Key` (the common spelling) or Guardian's `x-idempotency-key`; the latter wins if both differ. */
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  for (const name of ['x-idempotency-key', 'idempotency-key']) {
+    const value = request.headers[name];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return undefined;
+}
+
 /**
- * Runs `work` at most once per (caller, x-idempotency-key). Without the header it simply runs.
- * Successful responses are stored (encrypted) and replayed with their status.
+ * Runs `work` at most once per (caller, idempotency key). Without a key it simply runs.
+ * With one, `work` gets deps whose `db` is a transaction that also stores the response
+ * (encrypted): the work's rows and the stored response commit together or not at all, so a crash
+ * anywhere leaves either the replayable result or nothing (and a lapsed lease the next retry takes
+ * over). `work` must do all its writes through the deps it is given, and call nothing that would
+ * use another connection (on SQLite that would wait for this transaction for ever).
  */
 export async function idempotent(
   deps: VaultDeps,
   request: FastifyRequest,
   reply: FastifyReply,
-  work: () => Promise<{ status: number; body: unknown }>,
+  work: (deps: VaultDeps) => Promise<{ status: number; body: unknown }>,
 ) {
-  const key = request.headers['x-idempotency-key'];
-  if (typeof key !== 'string' || key === '') {
-    const { status, body } = await work();
+  const key = idempotencyKeyOf(request);
+  if (key === undefined) {
+    const { status, body } = await work(deps);
     return reply.code(status).send(body);
   }
   const caller = request.caller!.id;
@@ -29,11 +42,15 @@ export async function idempotent(
   }
   let result: { status: number; body: unknown };
   try {
-    result = await work();
+    result = await deps.db.transaction().execute(async (trx) => {
+      const done = await work({ ...deps, db: trx });
+      await completeIdempotencyKey(deps, trx, { caller, key, lease: claim.lease }, done.status, done.body);
+      return done;
+    });
   } catch (error) {
-    await releaseIdempotencyKey(deps, caller, key);
+    // If the database itself is down this fails too; the lapsed lease then frees the key.
+    await releaseIdempotencyKey(deps, caller, key, claim.lease).catch(() => {});
     throw error;
   }
-  await completeIdempotencyKey(deps, caller, key, result.status, result.body);
   return reply.code(result.status).send(result.body);
 }

@@ -120,8 +120,10 @@ export const ApiKeyCreated = Type.Object({
 
 export const ApiKeyUpdateRequest = Type.Object({ scopes: ScopeList }, { additionalProperties: false });
 
+/** Both spellings: Guardian's `x-idempotency-key` and the `Idempotency-Key` most APIs use (IETF draft). */
 export const IdempotencyHeaders = Type.Object({
   'x-idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
 });
 
 export const errorResponses = {

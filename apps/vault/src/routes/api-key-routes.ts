@@ -38,9 +38,9 @@ export function apiKeyRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) =>
-        idempotent(deps, request, reply, async () => ({
+        idempotent(deps, request, reply, async (scoped) => ({
           status: 200,
-          body: await createApiKey(deps, request.body.scopes, request.body.expires_in ?? request.body.expiration_time),
+          body: await createApiKey(scoped, request.body.scopes, request.body.expires_in ?? request.body.expiration_time),
         })),
     );
 

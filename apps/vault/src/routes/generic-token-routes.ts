@@ -50,8 +50,8 @@ export function genericTokenRoutes(deps: VaultDeps, types: TypeRegistry): Fastif
           if (!type) throw errors.validation([{ path: '$.type_id', message: 'does not name an existing type' }]);
           types.validate(type, body.payload);
         }
-        return idempotent(deps, request, reply, async () => {
-          const row = await createGenericToken(deps, {
+        return idempotent(deps, request, reply, async (scoped) => {
+          const row = await createGenericToken(scoped, {
             payload: body.payload,
             typeId: body.type_id,
             metadata: body.metadata,

@@ -6,6 +6,7 @@ import { validateCard } from '../domain/validate-card.ts';
 import type { VaultDeps } from '../domain/vault-deps.ts';
 import { errors } from '../http/api-error.ts';
 import { idempotent } from '../http/idempotent.ts';
+import { atomically } from '../storage/atomically.ts';
 import {
   ErrorGeneric,
   ErrorValidation,
@@ -50,10 +51,14 @@ export function pciTokenRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
         const body = request.body;
         checkMetadataKeys(body.metadata);
         const expiresIn = body.expires_in ?? body.expiration_time;
-        return idempotent(deps, request, reply, async () => {
+        // The session key is looked up before the idempotent transaction: the keyring reads the
+        // database on its own connection, which inside the transaction would wait on SQLite.
+        const { kid } = body.source.type === 'session' ? await deps.keyring.current() : { kid: '' };
+        return idempotent(deps, request, reply, async (scoped) => {
           const source = body.source;
           if (source.type === 'session') {
-            const sessionId = await createSession(deps, {
+            const sessionId = await createSession(scoped, {
+              kid,
               kind: 'tokenize',
               owner: request.caller!.id,
               tokenExpiresIn: expiresIn,
@@ -70,8 +75,12 @@ export function pciTokenRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
             owner: request.caller!.id,
             hasSecurityCode: source.security_code !== undefined,
           });
-          await insertToken(deps.db, row);
-          if (source.security_code !== undefined) await deps.securityCodes.put(row.id, source.security_code);
+          // All or nothing: the CVC goes last inside the transaction, so a store failure (503) rolls
+          // the token back, and a failed commit leaves only a CVC under an id nobody holds (it lapses).
+          await atomically(scoped.db, async (trx) => {
+            await insertToken(deps.db, row, trx);
+            if (source.security_code !== undefined) await deps.securityCodes.put(row.id, source.security_code);
+          });
           return { status: 200, body: toTokenView(deps, row) };
         });
       },
@@ -178,9 +187,10 @@ export function pciTokenRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const row = await findToken(deps, request.params.id);
         if (!row) throw errors.notFound();
-        return idempotent(deps, request, reply, async () => ({
+        const { kid } = await deps.keyring.current();
+        return idempotent(deps, request, reply, async (scoped) => ({
           status: 200,
-          body: { session_id: await createSession(deps, { kind: 'refresh', owner: request.caller!.id, tokenId: row.id }) },
+          body: { session_id: await createSession(scoped, { kid, kind: 'refresh', owner: request.caller!.id, tokenId: row.id }) },
         }));
       },
     );

@@ -37,7 +37,7 @@ export function webhookRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
         if (protocol !== 'https:' && protocol !== 'http:') throw errors.validation([{ path: '$.url', message: 'must be an http(s) URL' }]);
         const addressProblem = await webhookUrlProblem(url, deps.webhookNetworkPolicy);
         if (addressProblem) throw errors.validation([{ path: '$.url', message: addressProblem }]);
-        return idempotent(deps, request, reply, async () => ({ status: 200, body: await createWebhook(deps, { url, events, hmacKey: hmac_key }) }));
+        return idempotent(deps, request, reply, async (scoped) => ({ status: 200, body: await createWebhook(scoped, { url, events, hmacKey: hmac_key }) }));
       },
     );
 

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 
@@ -20,7 +20,20 @@ export interface DbOptions {
   /** Postgres only: confine every connection to this schema (tests use one per app). */
   schema?: string;
   poolSize?: number;
+  /** Postgres only: the bound on one connect and on one statement (default {@link PG_TIMEOUTS}). */
+  timeouts?: Partial<typeof PG_TIMEOUTS>;
+  /** Postgres only: told about connection errors the pool absorbed (a restart, pg_terminate_backend). */
+  onConnectionError?: (error: Error) => void;
+  /** Postgres only: the application_name connections announce (operators and tests find them by it). */
+  applicationName?: string;
 }
+
+/**
+ * Every Postgres call is bounded: a stalled network or server turns into an error (and a 503)
+ * within these, never a request that hangs as long as the stall. A request makes a handful of
+ * statements, so its worst case stays well under the HTTP request timeout.
+ */
+export const PG_TIMEOUTS = { connectMs: 2000, statementMs: 5000 };
 
 /** bigint columns hold epoch milliseconds, which fit a JS number; pg returns int8 as strings otherwise. */
 const pgTypes = {
@@ -33,13 +46,33 @@ const pgTypes = {
 /** Postgres with DATABASE_URL, else SQLite in WAL mode in the data dir. */
 export function createDb(options: DbOptions): DbHandle {
   if (options.databaseUrl) {
+    const timeouts = { ...PG_TIMEOUTS, ...options.timeouts };
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       types: pgTypes as pg.CustomTypesConfig,
+      connectionTimeoutMillis: timeouts.connectMs,
+      // Client side: a paused network answers nothing, so the server's own timeout never fires.
+      query_timeout: timeouts.statementMs,
+      // Server side: a statement stuck on a lock is cancelled by Postgres, releasing the lock too.
+      statement_timeout: timeouts.statementMs,
+      // A transaction left open by a stalled process must not hold row locks for ever.
+      idle_in_transaction_session_timeout: timeouts.statementMs * 2,
+      keepAlive: true,
+      application_name: options.applicationName ?? 'cardframe-vault',
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres', file: undefined };
+    const report = options.onConnectionError ?? (() => {});
+    // Without these listeners, a connection killed by a restart, a failover or pg_terminate_backend
+    // emits an unhandled 'error' and the process exits. The pool drops the dead client by itself;
+    // the next query opens a new connection, which is all "reconnecting" needs to mean here.
+    pool.on('error', report);
+    pool.on('connect', (client) => client.on('error', report));
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: discardingTimedOutClients(pool) }) }),
+      engine: 'postgres',
+      file: undefined,
+    };
   }
   mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'vault.sqlite');
@@ -67,6 +100,41 @@ export function createDb(options: DbOptions): DbHandle {
     throw error;
   }
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) }), engine: 'sqlite', file };
+}
+
+/**
+ * A client whose query hit the client-side timeout may still have that query running or its
+ * answer in flight on a stalled socket; handing it to the next caller would queue that caller
+ * behind the stall. Such a client is released with the error, so the pool destroys it.
+ */
+function discardingTimedOutClients(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      return {
+        query(...args: unknown[]) {
+          const result = query(...args);
+          if (result instanceof Promise) {
+            result.catch((error: Error) => {
+              if (isBrokenConnection(error)) broken = error;
+            });
+          }
+          return result;
+        },
+        release() {
+          client.release(broken);
+        },
+      } as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+  };
+}
+
+/** pg's own messages for a connection that can no longer be trusted with the next query. */
+function isBrokenConnection(error: Error): boolean {
+  return /Query read timeout|Connection terminated|ECONNRESET|EPIPE/i.test(error.message ?? '');
 }
 
 /**

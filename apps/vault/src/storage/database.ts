@@ -69,6 +69,8 @@ export interface IdempotencyTable {
   response_status: number | null;
   /** Encrypted: an API-key create response holds the plaintext key. */
   response_ct: string | null;
+  /** Who holds a pending key (random per claim); a retry may take it over once the lease lapses. */
+  lease_id: string | null;
   created_at: Millis;
   expires_at: Millis;
 }
