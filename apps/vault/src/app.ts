@@ -47,7 +47,8 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
     // unlogged 503: the drain in server.ts decides when the listener stops.
     return503OnClosing: false,
     requestTimeout: timeouts.requestMs,
-    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
+    // Node refuses a headers timeout longer than the request timeout.
+    http: { headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs), connectionsCheckingInterval: timeouts.checkIntervalMs },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Draining: every answer closes its connection, so kept-alive clients move to another process.

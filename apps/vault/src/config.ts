@@ -28,6 +28,13 @@ export interface Config {
   webhookNetworkPolicy: WebhookNetworkPolicy;
   authFailureLimit: number;
   authFailureWindowSeconds: number;
+  /** SQLite: /readyz reports the disk full below this many free MiB. */
+  minFreeDiskMb: number;
+  /** The in-memory CVC store's bounds (without REDIS_URL). */
+  securityCodeMaxEntries: number;
+  securityCodeMaxMb: number;
+  /** Whole-request bound (headers and body); a real client never comes near it. */
+  requestTimeoutSeconds: number;
 }
 
 /** Thrown with a message meant for the operator's terminal. */
@@ -119,6 +126,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     webhookNetworkPolicy: webhookNetworkPolicy(env.CARDFRAME_WEBHOOK_PRIVATE_NETWORKS),
     authFailureLimit: int(env, 'CARDFRAME_AUTH_FAILURE_LIMIT', 30, 1, 100_000),
     authFailureWindowSeconds: int(env, 'CARDFRAME_AUTH_FAILURE_WINDOW', 60, 1, 86_400),
+    minFreeDiskMb: int(env, 'CARDFRAME_MIN_FREE_DISK_MB', 16, 0, 1_000_000),
+    securityCodeMaxEntries: int(env, 'CARDFRAME_SECURITY_CODE_MAX_ENTRIES', 200_000, 1, 100_000_000),
+    securityCodeMaxMb: int(env, 'CARDFRAME_SECURITY_CODE_MAX_MB', 64, 1, 1_000_000),
+    requestTimeoutSeconds: int(env, 'CARDFRAME_REQUEST_TIMEOUT', 30, 1, 600),
   };
 }
 

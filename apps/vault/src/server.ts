@@ -2,7 +2,8 @@ import { hashSecret } from './domain/api-keys.ts';
 import { createApp } from './app.ts';
 import { buildDeps } from './build-deps.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { loadOrCreateMasterKey } from './crypto/master-key-file.ts';
+import { checkMasterKey, MasterKeyMismatchError, recordMasterKey } from './crypto/master-key-check.ts';
+import { loadOrCreateMasterKey, MasterKeyMissingError } from './crypto/master-key-file.ts';
 import { ensureAdminToken } from './domain/admin-token.ts';
 import { sweep } from './domain/sweep.ts';
 import { sweepGenericTokens } from './generic/sweep-generic-tokens.ts';
@@ -10,7 +11,11 @@ import { pruneDeliveries } from './webhooks/prune-deliveries.ts';
 import { startWebhookWorker } from './webhooks/start-webhook-worker.ts';
 import { createMemorySecurityCodeStore } from './ephemeral/memory-security-code-store.ts';
 import { createRedisSecurityCodeStore } from './ephemeral/redis-security-code-store.ts';
-import { createMemoryAuthFailureLimiter, createRedisAuthFailureLimiter } from './ephemeral/auth-failure-limiter.ts';
+import {
+  createMemoryAuthFailureLimiter,
+  createRedisAuthFailureLimiter,
+  failOpenAuthFailureLimiter,
+} from './ephemeral/auth-failure-limiter.ts';
 import { createLogger } from './logger.ts';
 import { createDb } from './storage/create-db.ts';
 import { currentSchema, migrateToLatest } from './storage/migrations.ts';
@@ -18,43 +23,90 @@ import { currentSchema, migrateToLatest } from './storage/migrations.ts';
 /** Request lines are written in chunks of this size (see createLogger), and at least every second. */
 const LOG_BUFFER_BYTES = 4096;
 
+/**
+ * After SIGTERM the vault keeps its listener this long, answering every request with
+ * `Connection: close` and /readyz with 503, so load balancers and kept-alive clients move away
+ * before the listener closes; then in-flight requests finish and the process exits.
+ */
+const DRAIN_GRACE_MS = 1000;
+
+const fail = (message: string): never => {
+  console.error(`cardframe vault: ${message}`);
+  process.exit(1);
+};
+
 /** The edge: read the environment, open the stores, serve, and close cleanly on a signal. */
 async function main() {
   let config;
   try {
     config = loadConfig(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`cardframe vault: configuration error: ${error.message}`);
-      process.exit(1);
-    }
+    if (error instanceof ConfigError) return fail(`configuration error: ${error.message}`);
     throw error;
   }
   const logger = createLogger({ level: config.logLevel, file: config.logFile, bufferBytes: LOG_BUFFER_BYTES });
   // A quiet vault still shows its last requests within a second.
   setInterval(() => logger.flush(), 1000).unref();
 
-  let masterKey = config.masterKey;
-  if (!masterKey) {
-    const result = loadOrCreateMasterKey(config.dataDir);
-    masterKey = result.key;
-    if (result.created) {
-      console.log(`cardframe vault: generated a master key in ${result.file} (mode 0600). Back it up: without it no card can be decrypted.`);
-    }
-  }
+  // A Postgres restart or failover: the pool drops the dead connection and opens a new one on the
+  // next query; requests in flight get 503. Logged, never fatal.
+  let pgDown = false;
+  const handle = createDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionError: (error) => {
+      if (!pgDown) logger.warn({ err: { type: error.name, code: (error as { code?: string }).code } }, 'database connection lost; reconnecting on demand');
+      pgDown = true;
+      setTimeout(() => (pgDown = false), 5000).unref();
+    },
+  });
 
-  const handle = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(handle.db, handle.engine === 'postgres' ? await currentSchema(handle.db) : undefined);
+  // The master key is checked against the database before anything is written: a wrong key
+  // would otherwise write rows that block the right one, and a lost key must not be replaced.
+  let masterKey = config.masterKey;
+  try {
+    const state = await checkMasterKey(handle.db, masterKey);
+    if (!masterKey) {
+      const result = loadOrCreateMasterKey(config.dataDir, { create: state === 'empty' });
+      masterKey = result.key;
+      if (state !== 'empty') await checkMasterKey(handle.db, masterKey);
+      if (result.created) {
+        console.log(`cardframe vault: generated a master key in ${result.file} (mode 0600). Back it up: without it no card can be decrypted.`);
+      }
+    }
+    await migrateToLatest(handle.db, handle.engine === 'postgres' ? await currentSchema(handle.db) : undefined);
+    await recordMasterKey(handle.db, masterKey);
+  } catch (error) {
+    if (error instanceof MasterKeyMismatchError || error instanceof MasterKeyMissingError) {
+      await handle.db.destroy().catch(() => {});
+      return fail(error.message);
+    }
+    throw error;
+  }
   const admin = await ensureAdminToken(handle.db, config.adminToken);
   if (admin.generated) {
     console.log(`cardframe vault: admin token (shown once, stored hashed): ${admin.generated}`);
   }
 
-  const memoryStore = config.redisUrl ? undefined : createMemorySecurityCodeStore();
-  const store = config.redisUrl ? createRedisSecurityCodeStore(config.redisUrl) : memoryStore!;
+  const redisError = (what: string) => (error: Error) =>
+    logger.warn({ err: { type: error.name, code: (error as { code?: string }).code } }, `${what}: Redis unavailable; reconnecting`);
+  const memoryStore = config.redisUrl
+    ? undefined
+    : createMemorySecurityCodeStore(Date.now, {
+        maxEntries: config.securityCodeMaxEntries,
+        maxBytes: config.securityCodeMaxMb * 1024 * 1024,
+      });
+  const store = config.redisUrl
+    ? createRedisSecurityCodeStore(config.redisUrl, undefined, { onError: redisError('security-code store') })
+    : memoryStore!;
   const authPolicy = { maxFailures: config.authFailureLimit, windowSeconds: config.authFailureWindowSeconds };
   const authFailures = config.redisUrl
-    ? createRedisAuthFailureLimiter(config.redisUrl, authPolicy)
+    ? failOpenAuthFailureLimiter(createRedisAuthFailureLimiter(config.redisUrl, authPolicy), createMemoryAuthFailureLimiter(authPolicy), {
+        onStateChange: (state) =>
+          state === 'local'
+            ? logger.warn('auth failure limiter: Redis unavailable, counting failed authentications in this process until it returns')
+            : logger.info('auth failure limiter: Redis is back, counting failed authentications in Redis again'),
+      })
     : createMemoryAuthFailureLimiter(authPolicy);
   const deps = buildDeps({
     handle,
@@ -72,10 +124,19 @@ async function main() {
     forwardAllowlist: config.forwardAllowlist,
     forwardTimeoutMs: config.forwardTimeoutMs,
     webhookNetworkPolicy: config.webhookNetworkPolicy,
+    minFreeDiskBytes: config.minFreeDiskMb * 1024 * 1024,
   });
   await deps.keyring.current();
-  const app = await createApp(deps, { logger });
+  let draining = false;
+  const app = await createApp(deps, {
+    logger,
+    draining: () => draining,
+    timeouts: { requestMs: config.requestTimeoutSeconds * 1000 },
+  });
 
+  // Expired CVCs leave memory on time, not at the next full sweep.
+  const evictor = memoryStore ? setInterval(() => memoryStore.evictExpired(), 1000) : undefined;
+  evictor?.unref();
   const sweeper = setInterval(() => {
     memoryStore?.sweep();
     sweep(deps).then(
@@ -93,17 +154,26 @@ async function main() {
     onError: (error) => logger.warn({ err: { type: error.name } }, 'webhook run failed'),
   });
 
-  let closing = false;
   const close = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down');
-    clearInterval(sweeper);
-    await webhooks.stop();
+    if (draining) return;
+    draining = true;
+    logger.info({ signal, graceMs: DRAIN_GRACE_MS }, 'draining: answering with Connection: close, /readyz 503');
+    // If something in flight never ends, the process still goes: no request outlives its timeout.
+    setTimeout(() => {
+      logger.error('drain did not finish in time; exiting');
+      logger.flush();
+      process.exit(1);
+    }, DRAIN_GRACE_MS + config.requestTimeoutSeconds * 1000 + 5000).unref();
+    await new Promise((resolve) => setTimeout(resolve, DRAIN_GRACE_MS));
+    // Stops accepting, closes idle keep-alive connections, waits for requests in flight.
     await app.close();
-    await store.close();
-    await authFailures.close();
-    await handle.db.destroy();
+    clearInterval(sweeper);
+    if (evictor) clearInterval(evictor);
+    await webhooks.stop();
+    await Promise.allSettled([store.close(), authFailures.close()]);
+    await handle.db.destroy().catch(() => {});
+    logger.info({ signal }, 'drained; exiting');
+    logger.flush();
     process.exit(0);
   };
   process.on('SIGTERM', () => void close('SIGTERM'));
@@ -113,7 +183,4 @@ async function main() {
   console.log(`cardframe vault: listening on ${config.publicUrl} (${handle.engine}${config.redisUrl ? ' + redis' : ''})`);
 }
 
-main().catch((error: Error) => {
-  console.error(`cardframe vault: failed to start: ${error.message}`);
-  process.exit(1);
-});
+main().catch((error: Error) => fail(`failed to start: ${error.message}`));

@@ -19,6 +19,8 @@ const ENTRY_OVERHEAD_BYTES = 200;
 export type MemorySecurityCodeStore = SecurityCodeStore & {
   /** Drops every expired entry now; returns how many. */
   sweep(): number;
+  /** Drops expired entries from the oldest end (cheap; the server runs it every second). */
+  evictExpired(): void;
   readonly size: number;
   readonly bytes: number;
 };
@@ -88,6 +90,7 @@ export function createMemorySecurityCodeStore(
       }
       return removed;
     },
+    evictExpired: evictExpiredFront,
     get size() {
       return entries.size;
     },

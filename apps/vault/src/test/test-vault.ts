@@ -5,21 +5,27 @@ import path from 'node:path';
 import { CompactEncrypt, importJWK } from 'jose';
 import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
-import { createApp, type VaultApp } from '../app.ts';
+import { createApp, type AppOptions, type VaultApp } from '../app.ts';
 import { buildDeps } from '../build-deps.ts';
 import { hashSecret } from '../domain/api-keys.ts';
 import type { VaultDeps } from '../domain/vault-deps.ts';
 import { createMemorySecurityCodeStore } from '../ephemeral/memory-security-code-store.ts';
 import { createRedisSecurityCodeStore } from '../ephemeral/redis-security-code-store.ts';
 import type { WebhookNetworkPolicy } from '../webhooks/webhook-address-policy.ts';
-import { createMemoryAuthFailureLimiter, createRedisAuthFailureLimiter, type AuthFailurePolicy } from '../ephemeral/auth-failure-limiter.ts';
+import {
+  createMemoryAuthFailureLimiter,
+  createRedisAuthFailureLimiter,
+  failOpenAuthFailureLimiter,
+  type AuthFailurePolicy,
+} from '../ephemeral/auth-failure-limiter.ts';
+import type { SecurityCodeStore } from '../ephemeral/security-code-store.ts';
 import type { ForwardRule } from '../forward/forward-allowlist.ts';
-import { createDb, type DbHandle } from '../storage/create-db.ts';
+import { createDb, type DbHandle, type DbOptions } from '../storage/create-db.ts';
 import { migrateToLatest } from '../storage/migrations.ts';
 
 export const backend = (process.env.CARDFRAME_TEST_BACKEND ?? 'sqlite') as 'sqlite' | 'postgres';
-const PG_URL = process.env.CARDFRAME_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.CARDFRAME_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const PG_URL = process.env.CARDFRAME_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const REDIS_URL = process.env.CARDFRAME_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdefghijklmnop';
 export const admin = { 'x-admin-token': ADMIN_TOKEN };
@@ -54,6 +60,17 @@ export interface TestVaultOptions {
   webhookNetworkPolicy?: WebhookNetworkPolicy;
   /** Failed authentications allowed per window (default: the production policy). */
   authFailurePolicy?: AuthFailurePolicy;
+  /** Postgres/Redis through another address (a fault-injecting proxy) instead of the shared servers. */
+  databaseUrl?: string;
+  redisUrl?: string;
+  pgTimeouts?: DbOptions['timeouts'];
+  /** Replaces the backend's security-code store (a store that fails on demand). */
+  securityCodeStore?: (store: SecurityCodeStore) => SecurityCodeStore;
+  /** HTTP socket bounds (slow-body tests shorten them); and the drain flag. */
+  httpTimeouts?: AppOptions['timeouts'];
+  draining?: () => boolean;
+  /** Postgres application_name, so a test can terminate exactly its own backends. */
+  applicationName?: string;
 }
 
 /**
@@ -80,17 +97,26 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
   const handle = sharesHandle
     ? peer.handle
     : createDb({
-        databaseUrl: backend === 'postgres' ? PG_URL : undefined,
+        databaseUrl: backend === 'postgres' ? (options.databaseUrl ?? PG_URL) : undefined,
         dataDir,
         schema,
         poolSize: options.poolSize ?? 10,
+        ...(options.pgTimeouts ? { timeouts: options.pgTimeouts } : {}),
+        ...(options.applicationName ? { applicationName: options.applicationName } : {}),
       });
   await migrateToLatest(handle.db, backend === 'postgres' ? schema : undefined);
-  const store =
-    backend === 'postgres' ? createRedisSecurityCodeStore(REDIS_URL, `test:${schema}:cvc:`) : createMemorySecurityCodeStore(now);
+  const redisUrl = options.redisUrl ?? REDIS_URL;
+  const baseStore =
+    backend === 'postgres' ? createRedisSecurityCodeStore(redisUrl, `test:${schema}:cvc:`) : createMemorySecurityCodeStore(now);
+  const store = options.securityCodeStore ? options.securityCodeStore(baseStore) : baseStore;
+  // As server.ts wires them: Redis shared, failing open to a per-process count.
   const authFailures =
     backend === 'postgres'
-      ? createRedisAuthFailureLimiter(REDIS_URL, options.authFailurePolicy, `test:${schema}:authfail:`)
+      ? failOpenAuthFailureLimiter(
+          createRedisAuthFailureLimiter(redisUrl, options.authFailurePolicy, `test:${schema}:authfail:`),
+          createMemoryAuthFailureLimiter(options.authFailurePolicy, now),
+          { now },
+        )
       : createMemoryAuthFailureLimiter(options.authFailurePolicy, now);
   const deps = buildDeps({
     handle,
@@ -110,7 +136,11 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     ...(options.forwardTimeoutMs ? { forwardTimeoutMs: options.forwardTimeoutMs } : {}),
     webhookNetworkPolicy: options.webhookNetworkPolicy ?? 'any',
   });
-  const app = await createApp(deps, options.logger ? { logger: options.logger } : {});
+  const app = await createApp(deps, {
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.httpTimeouts ? { timeouts: options.httpTimeouts } : {}),
+    ...(options.draining ? { draining: options.draining } : {}),
+  });
   await app.ready();
   return {
     app,
@@ -124,7 +154,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     },
     async close() {
       await app.close();
-      await store.close();
+      await baseStore.close();
       await authFailures.close();
       if (!sharesHandle) await handle.db.destroy();
       if (peer) return;
