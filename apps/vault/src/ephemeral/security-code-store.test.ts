@@ -39,3 +39,30 @@ describe.skipIf(backend !== 'postgres')('redis security-code store', () => {
     expect(await store.get('tok')).toBeUndefined();
   });
 });
+
+describe('memory security-code store bounds', () => {
+  it('refuses with the capacity error when live codes fill it, evicts expired codes on time, and counts bytes', async () => {
+    let now = 1_000_000;
+    const store = createMemorySecurityCodeStore(() => now, { maxEntries: 3, maxBytes: 10_000 });
+    for (const id of ['a', 'b', 'c']) await store.put(id, 'v'.repeat(60), 10);
+    await expect(store.put('d', 'v', 10)).rejects.toMatchObject({ name: 'DependencyError', dependency: 'security-code-capacity' });
+    expect(store.size).toBe(3);
+    // Replacing a code is not growth.
+    await store.put('b', 'w'.repeat(60), 10);
+    now += 10_000;
+    store.evictExpired();
+    expect(store.size).toBe(0);
+    expect(store.bytes).toBe(0);
+    await store.put('d', 'v', 10);
+    expect(await store.get('d')).toBe('v');
+  });
+
+  it('bounds bytes as well as entries', async () => {
+    const store = createMemorySecurityCodeStore(Date.now, { maxEntries: 1000, maxBytes: 1000 });
+    await store.put('a', 'x'.repeat(500), 10);
+    await expect(store.put('b', 'x'.repeat(500), 10)).rejects.toMatchObject({ dependency: 'security-code-capacity' });
+    await store.delete('a');
+    await store.put('b', 'x'.repeat(500), 10);
+    expect(store.size).toBe(1);
+  });
+});

@@ -141,11 +141,17 @@ function isBrokenConnection(error: Error): boolean {
  * Kysely prepares every query afresh; preparing costs more than running a point lookup. The
  * vault's queries come from a fixed set of builders, so a bounded cache by SQL text stays small.
  */
+const alreadyRolledBack = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) } as unknown as SQLite.Statement;
+
 function cachingStatements(sqlite: SQLite.Database) {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
+      // SQLite rolls a transaction back by itself on SQLITE_FULL and some I/O errors; Kysely's own
+      // ROLLBACK then fails with "no transaction is active" and hides the real error (a full disk
+      // would answer 500 instead of 503). With no transaction open there is nothing to roll back.
+      if (sql === 'rollback' && !sqlite.inTransaction) return alreadyRolledBack;
       let statement = cache.get(sql);
       if (!statement) {
         statement = sqlite.prepare(sql);
