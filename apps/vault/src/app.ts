@@ -52,8 +52,10 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Draining: every answer closes its connection, so kept-alive clients move to another process.
-  app.addHook('onRequest', async (_request, reply) => {
+  // At send time, so a request that started before the drain closes its connection too.
+  app.addHook('onSend', async (_request, reply, payload) => {
     if (draining()) reply.header('connection', 'close');
+    return payload;
   });
 
   app.setValidatorCompiler(typeBoxValidatorCompiler);

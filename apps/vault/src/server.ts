@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { hashSecret } from './domain/api-keys.ts';
 import { createApp } from './app.ts';
 import { buildDeps } from './build-deps.ts';
@@ -29,6 +30,8 @@ const LOG_BUFFER_BYTES = 4096;
  * before the listener closes; then in-flight requests finish and the process exits.
  */
 const DRAIN_GRACE_MS = 1000;
+/** How long a connection accepted just before the listener closed has to send its request. */
+const FRESH_CONNECTION_GRACE_MS = 500;
 
 const fail = (message: string): never => {
   console.error(`cardframe vault: ${message}`);
@@ -165,7 +168,15 @@ async function main() {
       process.exit(1);
     }, DRAIN_GRACE_MS + config.requestTimeoutSeconds * 1000 + 5000).unref();
     await new Promise((resolve) => setTimeout(resolve, DRAIN_GRACE_MS));
-    // Stops accepting, closes idle keep-alive connections, waits for requests in flight.
+    // Stop accepting. Node's http close() would also drop every connection without a request in
+    // progress at once, including one a client opened a moment ago and is about to send on: that
+    // client sees a reset. So the listener is closed first (net.Server's close, which waits for the
+    // open connections), fresh connections get a moment to send their request (answered with
+    // Connection: close), and only then are the connections still idle closed.
+    const allClosed = new Promise<void>((resolve) => net.Server.prototype.close.call(app.server, () => resolve()));
+    await new Promise((resolve) => setTimeout(resolve, FRESH_CONNECTION_GRACE_MS));
+    app.server.closeIdleConnections();
+    await allClosed;
     await app.close();
     clearInterval(sweeper);
     if (evictor) clearInterval(evictor);
