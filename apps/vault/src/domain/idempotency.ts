@@ -12,7 +12,7 @@ export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
  * (every dependency call is bounded by a few seconds), so a live holder is never overtaken in
  * practice; and if it were, its commit checks the lease and rolls back (see completeIdempotencyKey).
  */
-export const IDEMPOTENCY_LEASE_MS = 10_000;
+export const IDEMPOTENCY_LEASE_MS = 5_000;
 
 export type Claim = { kind: 'fresh'; lease: string } | { kind: 'replay'; status: number; body: unknown };
 
