@@ -16,6 +16,8 @@ export const DEFAULT_MEMORY_STORE_LIMITS: MemoryStoreLimits = { maxEntries: 200_
  */
 const ENTRY_OVERHEAD_BYTES = 200;
 
+const flat = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
 export type MemorySecurityCodeStore = SecurityCodeStore & {
   /** Drops every expired entry now; returns how many. */
   sweep(): number;
@@ -59,7 +61,9 @@ export function createMemorySecurityCodeStore(
       if (entries.size + 1 > limits.maxEntries || bytes + size > limits.maxBytes) {
         throw new DependencyError('security-code-capacity');
       }
-      entries.set(tokenId, { value, expiresAt: now() + ttlSeconds * 1000, bytes: size });
+      // randomUUID() and string concatenation build rope strings (a cell per piece): kept as a Map
+      // key, a token id costs ~500 bytes instead of ~60. A flat copy is kept instead.
+      entries.set(flat(tokenId), { value: flat(value), expiresAt: now() + ttlSeconds * 1000, bytes: size });
       bytes += size;
     },
     async get(tokenId) {
