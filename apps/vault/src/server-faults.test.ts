@@ -23,6 +23,7 @@ const digest = (file: string) => createHash('sha256').update(readFileSync(file))
 
 // Process-level faults on the embedded default; the same code paths run in-process on Postgres
 // (master-key-check.test.ts, postgres-outage.test.ts).
+// Each test starts real server processes (tsx), which on a loaded 2-core machine takes a while.
 describe.skipIf(backend !== 'sqlite')('the server process under faults', () => {
   it('refuses a wrong master key with one sentence before writing anything, and never replaces a lost one', async () => {
     const dataDir = tempDir();
@@ -62,7 +63,7 @@ describe.skipIf(backend !== 'sqlite')('the server process under faults', () => {
     expect(read.status).toBe(200);
     restored.child.kill('SIGTERM');
     expect(await restored.exited).toBe(0);
-  });
+  }, 180_000);
 
   it('drains on SIGTERM: in-flight and kept-alive requests are answered (Connection: close), no accepted request is cut or 503, every answer is logged', async () => {
     const dataDir = tempDir();
@@ -128,5 +129,5 @@ describe.skipIf(backend !== 'sqlite')('the server process under faults', () => {
     // Nothing the vault accepted was cut: every request it handled (one log line each) was answered.
     const lines = readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('"request completed"'));
     expect(lines.length).toBe(answered.length);
-  });
+  }, 120_000);
 });
