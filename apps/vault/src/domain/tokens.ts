@@ -3,6 +3,7 @@ import type { Scheme } from '@cardframe/protocol';
 import type { Kysely, Transaction } from 'kysely';
 import { fingerprintPan } from '../crypto/fingerprint-pan.ts';
 import type { Database, TokensTable } from '../storage/database.ts';
+import { atomically } from '../storage/atomically.ts';
 import { preparedQuery } from '../storage/prepared-query.ts';
 import type { VaultDeps } from './vault-deps.ts';
 
@@ -127,10 +128,13 @@ export async function listTokens(deps: VaultDeps, limit: number, after: string |
   return { page, hasMore: rows.length > limit };
 }
 
+/** All or nothing: if the CVC cannot be deleted (store down: 503), the token stays too, and a retry does both. */
 export async function deleteToken(deps: VaultDeps, id: string): Promise<boolean> {
   const row = await findToken(deps, id);
   if (!row) return false;
-  await deps.db.deleteFrom('tokens').where('id', '=', id).execute();
-  await deps.securityCodes.delete(id);
+  await atomically(deps.db, async (trx) => {
+    await trx.deleteFrom('tokens').where('id', '=', id).execute();
+    await deps.securityCodes.delete(id);
+  });
   return true;
 }

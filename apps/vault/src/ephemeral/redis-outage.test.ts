@@ -61,6 +61,9 @@ describe.skipIf(backend !== 'postgres')('a Redis outage', () => {
         expect(await countTokens()).toBe(before);
         const check = await vault.app.inject({ method: 'GET', url: `/api/pci/tokens/${tokenId}/security-code`, headers: admin });
         expect(check.statusCode).toBe(503);
+        // Deleting a token deletes its CVC too: both or neither, so the token is still there after the 503.
+        expect((await vault.app.inject({ method: 'DELETE', url: `/api/pci/tokens/${tokenId}`, headers: admin })).statusCode).toBe(503);
+        expect((await vault.app.inject({ method: 'GET', url: `/api/pci/tokens/${tokenId}`, headers: admin })).statusCode).toBe(200);
         const t = Date.now();
         expect((await vault.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(503);
         expect(Date.now() - t).toBeLessThan(1000);
