@@ -74,17 +74,18 @@ async function dependencyOutage(
   name: string,
   proxy: TcpProxy,
   fault: 'cut' | 'pause',
-  options: { keyed: boolean; withCvc: boolean },
+  options: { keyed: boolean; withCvc: boolean; holdMs?: number },
 ) {
+  const holdMs = options.holdMs ?? 3000;
   resetExits(vaults);
   const run = runId();
-  const load = startLoad({ vaults, run, concurrency: 4, ...options });
+  const load = startLoad({ vaults, run, concurrency: 4, keyed: options.keyed, withCvc: options.withCvc });
   await sleep(1000);
   proxy[fault]();
   await sleep(500);
   const probe = await readyz(vaults[0]!.port);
   const before = load.acked.size;
-  await sleep(2500);
+  await sleep(holdMs - 500);
   const ackedDuring = load.acked.size - before;
   proxy.restore();
   const back = Date.now();
@@ -92,7 +93,7 @@ async function dependencyOutage(
   await sleep(1000);
   await load.stop();
   rows.push({
-    scenario: `${name} ${fault === 'cut' ? 'cut' : 'paused'} 3 s${options.withCvc ? ' (half the writes carry a CVC)' : ''}`,
+    scenario: `${name} ${fault === 'cut' ? 'cut' : 'paused'} ${holdMs / 1000} s${options.withCvc ? ' (half the writes carry a CVC)' : ''}`,
     backend,
     ...(await tally(vaults[0]!.port, load, run)),
     unavailable: load.unavailable,
@@ -286,7 +287,8 @@ async function postgresSuite() {
   await killLoop('postgres+redis', vaults, false, 2);
   await killLoop('postgres+redis', vaults, true, 2);
   await dependencyOutage('postgres+redis', vaults, 'Postgres', pgProxy, 'cut', { keyed: true, withCvc: false });
-  await dependencyOutage('postgres+redis', vaults, 'Postgres', pgProxy, 'pause', { keyed: true, withCvc: false });
+  // Longer than the 5 s statement bound, so the stalled requests end in 503 rather than wait it out.
+  await dependencyOutage('postgres+redis', vaults, 'Postgres', pgProxy, 'pause', { keyed: true, withCvc: false, holdMs: 7000 });
   await dependencyOutage('postgres+redis', vaults, 'Redis', redisProxy, 'cut', { keyed: false, withCvc: true });
   await dependencyOutage('postgres+redis', vaults, 'Redis', redisProxy, 'pause', { keyed: false, withCvc: true });
   await sigtermUnderLoad('postgres+redis', vaults);

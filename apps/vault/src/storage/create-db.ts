@@ -115,6 +115,8 @@ function discardingTimedOutClients(pool: pg.Pool): PostgresPool {
       const query = client.query.bind(client) as (...args: unknown[]) => unknown;
       return {
         query(...args: unknown[]) {
+          // Once broken, fail at once: Kysely's ROLLBACK on a stalled socket would wait out another timeout.
+          if (broken && typeof args[0] === 'string') return Promise.reject(broken);
           const result = query(...args);
           if (result instanceof Promise) {
             result.catch((error: Error) => {
