@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, existsSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, spawnServer, startServer, type ServerProcess } from './test/server-process.ts';
-import { backend, FUTURE_YEAR, VISA } from './test/test-vault.ts';
+import pg from 'pg';
+import { startTcpProxy } from './test/tcp-proxy.ts';
+import { backend, FUTURE_YEAR, PG_URL, REDIS_URL, VISA } from './test/test-vault.ts';
 
 const ADMIN = 'fault-test-admin-token-0123456789abcdefgh';
 const dirs: string[] = [];
@@ -129,5 +131,44 @@ describe.skipIf(backend !== 'sqlite')('the server process under faults', () => {
     // Nothing the vault accepted was cut: every request it handled (one log line each) was answered.
     const lines = readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('"request completed"'));
     expect(lines.length).toBe(answered.length);
+  }, 120_000);
+});
+
+describe.skipIf(backend !== 'postgres')('the server process while Postgres is down at start', () => {
+  it('waits for the database instead of exiting, and serves once it is back', async () => {
+    const schema = `t_start_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const target = new URL(PG_URL);
+    const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+    try {
+      proxy.cut();
+      const databaseUrl = new URL(proxy.url(PG_URL));
+      databaseUrl.searchParams.set('options', `-c search_path=${schema}`);
+      const port = await freePort();
+      const server = spawnServer({
+        PORT: String(port),
+        CARDFRAME_DATA_DIR: tempDir(),
+        CARDFRAME_ADMIN_TOKEN: ADMIN,
+        CARDFRAME_MASTER_KEY: randomBytes(32).toString('base64'),
+        DATABASE_URL: databaseUrl.toString(),
+        REDIS_URL: `${REDIS_URL}/14`,
+      });
+      servers.push(server);
+      await new Promise((r) => setTimeout(r, 4000));
+      expect(server.child.exitCode).toBeNull();
+      proxy.restore();
+      const deadline = Date.now() + 60_000;
+      while (!server.output().includes('listening on') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(server.output()).toContain('listening on');
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    } finally {
+      await proxy.close();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
   }, 120_000);
 });

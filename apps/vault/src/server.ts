@@ -17,6 +17,7 @@ import {
   createRedisAuthFailureLimiter,
   failOpenAuthFailureLimiter,
 } from './ephemeral/auth-failure-limiter.ts';
+import { unavailableDependency } from './http/dependency-errors.ts';
 import { createLogger } from './logger.ts';
 import { createDb } from './storage/create-db.ts';
 import { currentSchema, migrateToLatest } from './storage/migrations.ts';
@@ -32,6 +33,22 @@ const LOG_BUFFER_BYTES = 4096;
 const DRAIN_GRACE_MS = 1000;
 /** How long a connection accepted just before the listener closed has to send its request. */
 const FRESH_CONNECTION_GRACE_MS = 500;
+
+/**
+ * A vault started while its database restarts waits for it (up to a minute, one line per attempt)
+ * instead of exiting: a dependency outage never costs the process, at start or later.
+ */
+async function untilDatabaseAnswers<T>(first: () => Promise<T>, logger: { warn(message: string): void }): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await first();
+    } catch (error) {
+      if (unavailableDependency(error) !== 'database' || attempt >= 60) throw error;
+      logger.warn(`database not reachable yet (attempt ${attempt}); retrying in 1 s`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
 
 const fail = (message: string): never => {
   console.error(`cardframe vault: ${message}`);
@@ -68,7 +85,7 @@ async function main() {
   // would otherwise write rows that block the right one, and a lost key must not be replaced.
   let masterKey = config.masterKey;
   try {
-    const state = await checkMasterKey(handle.db, masterKey);
+    const state = await untilDatabaseAnswers(() => checkMasterKey(handle.db, masterKey), logger);
     if (!masterKey) {
       const result = loadOrCreateMasterKey(config.dataDir, { create: state === 'empty' });
       masterKey = result.key;
