@@ -1,3 +1,5 @@
+import { version } from '../package.json';
+import { helpText, parseCliArgs } from './cli/cli-args.ts';
 import { hashSecret } from './domain/api-keys.ts';
 import { createApp } from './app.ts';
 import { buildDeps } from './build-deps.ts';
@@ -20,6 +22,15 @@ const LOG_BUFFER_BYTES = 4096;
 
 /** The edge: read the environment, open the stores, serve, and close cleanly on a signal. */
 async function main() {
+  // Flags only print: nothing below (config, data dir, listening) happens for --help or --version.
+  const action = parseCliArgs(process.argv.slice(2));
+  if (action.kind === 'help') return void process.stdout.write(helpText(version));
+  if (action.kind === 'version') return void process.stdout.write(`${version}\n`);
+  if (action.kind === 'error') {
+    console.error(`cardframe-vault: ${action.message}`);
+    process.exit(2);
+  }
+
   let config;
   try {
     config = loadConfig(process.env);
