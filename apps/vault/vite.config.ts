@@ -9,7 +9,10 @@ import { defineConfig } from 'vitest/config';
  * (workspace order in the root package.json).
  */
 function carryBuiltAssets(): Plugin {
-  const sources = { frame: ['../../packages/frame/dist', 'card.html'], sdk: ['../../packages/sdk/dist', 'cardframe.js'] };
+  const sources: Record<string, [from: string, entry: string]> = {
+    frame: ['../../packages/frame/dist', 'card.html'],
+    sdk: ['../../packages/sdk/dist', 'cardframe.js'],
+  };
   return {
     name: 'cardframe-carry-built-assets',
     apply: 'build',
