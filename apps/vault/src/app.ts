@@ -17,10 +17,14 @@ import { genericTokenRoutes } from './routes/generic-token-routes.ts';
 import { typeRoutes } from './routes/type-routes.ts';
 import { forwardRoutes } from './routes/forward-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
+import './metrics/metrics-app.ts';
+import { createVaultMetrics, type MetricsOptions } from './metrics/vault-metrics.ts';
 
 export interface AppOptions {
   /** A pino logger (with redaction) from the edge; tests may omit it. */
   logger?: FastifyBaseLogger;
+  /** The PostgreSQL pool and process metrics for `app.metrics` (served by the metrics listener, server.ts). */
+  metrics?: MetricsOptions;
 }
 
 registerAjvFormats();
@@ -48,6 +52,11 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
     if (body === '' || body === undefined) return done(null, undefined);
     return parseJson(request, body as string, done);
   });
+
+  // Prometheus metrics: observed on every response, served on a separate listener (metrics/metrics-app.ts).
+  const metrics = createVaultMetrics(deps, options.metrics);
+  app.decorate('metrics', metrics);
+  app.addHook('onResponse', async (request, reply) => metrics.observe(request, reply));
 
   app.decorateRequest('caller', undefined);
   app.addHook('onRequest', async (request) => {

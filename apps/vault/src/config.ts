@@ -29,6 +29,10 @@ export interface Config {
   webhookNetworkPolicy: WebhookNetworkPolicy;
   authFailureLimit: number;
   authFailureWindowSeconds: number;
+  /** CARDFRAME_METRICS_PORT: the Prometheus listener (GET /metrics); undefined: none. */
+  metricsPort: number | undefined;
+  /** CARDFRAME_METRICS_HOST: its interface, loopback unless the scraper is elsewhere. */
+  metricsHost: string;
 }
 
 /** Thrown with a message meant for the operator's terminal. */
@@ -129,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     webhookNetworkPolicy: webhookNetworkPolicy(env.CARDFRAME_WEBHOOK_PRIVATE_NETWORKS),
     authFailureLimit: int(env, 'CARDFRAME_AUTH_FAILURE_LIMIT', 30, 1, 100_000),
     authFailureWindowSeconds: int(env, 'CARDFRAME_AUTH_FAILURE_WINDOW', 60, 1, 86_400),
+    metricsPort: env.CARDFRAME_METRICS_PORT ? int(env, 'CARDFRAME_METRICS_PORT', 0, 1, 65535) : undefined,
+    metricsHost: env.CARDFRAME_METRICS_HOST || '127.0.0.1',
   };
 }
 

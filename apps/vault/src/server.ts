@@ -14,6 +14,7 @@ import { createMemorySecurityCodeStore } from './ephemeral/memory-security-code-
 import { createRedisSecurityCodeStore } from './ephemeral/redis-security-code-store.ts';
 import { createMemoryAuthFailureLimiter, createRedisAuthFailureLimiter } from './ephemeral/auth-failure-limiter.ts';
 import { createLogger } from './logger.ts';
+import { createMetricsApp } from './metrics/metrics-app.ts';
 import { createDb } from './storage/create-db.ts';
 import { currentSchema, migrateToLatest } from './storage/migrations.ts';
 
@@ -85,7 +86,8 @@ async function main() {
     webhookNetworkPolicy: config.webhookNetworkPolicy,
   });
   await deps.keyring.current();
-  const app = await createApp(deps, { logger });
+  const app = await createApp(deps, { logger, metrics: { processMetrics: true, ...(handle.pool ? { pool: handle.pool } : {}) } });
+  const metricsApp = config.metricsPort === undefined ? undefined : createMetricsApp(app.metrics);
 
   const sweeper = setInterval(() => {
     memoryStore?.sweep();
@@ -111,6 +113,7 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     clearInterval(sweeper);
     await webhooks.stop();
+    await metricsApp?.close();
     await app.close();
     await store.close();
     await authFailures.close();
@@ -121,6 +124,10 @@ async function main() {
   process.on('SIGINT', () => void close('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (metricsApp) {
+    await metricsApp.listen({ port: config.metricsPort!, host: config.metricsHost });
+    console.log(`cardframe vault: metrics on http://${config.metricsHost}:${config.metricsPort}/metrics`);
+  }
   console.log(`cardframe vault: listening on ${config.publicUrl} (${handle.engine}${config.redisUrl ? ' + redis' : ''})`);
 }
 

@@ -25,6 +25,7 @@ Environment (defaults in brackets):
   CARDFRAME_MASTER_KEY              base64 of 32 bytes; without it one is generated into the data dir
   CARDFRAME_ADMIN_TOKEN             x-admin-token secret (>= 32 chars); without it one is generated and printed once
   DATABASE_URL, REDIS_URL           PostgreSQL and Redis, required to run several vault processes as one
+  CARDFRAME_METRICS_PORT, CARDFRAME_METRICS_HOST [127.0.0.1]   Prometheus GET /metrics on its own listener
   LOG_LEVEL [info], CARDFRAME_LOG_FILE [stdout]
 
 Every variable: https://github.com/cardframe/cardframe/blob/main/apps/vault/README.md#configuration

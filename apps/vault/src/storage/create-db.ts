@@ -12,6 +12,8 @@ export interface DbHandle {
   engine: DbEngine;
   /** For tests and the log scan: the SQLite file, if any. */
   file: string | undefined;
+  /** PostgreSQL only: the pool, for its connection counts in the metrics. */
+  pool?: pg.Pool;
 }
 
 export interface DbOptions {
@@ -39,7 +41,7 @@ export function createDb(options: DbOptions): DbHandle {
       types: pgTypes as pg.CustomTypesConfig,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres', file: undefined };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres', file: undefined, pool };
   }
   mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'vault.sqlite');
