@@ -3,7 +3,7 @@ import { helpText, parseCliArgs } from './cli/cli-args.ts';
 import { hashSecret } from './domain/api-keys.ts';
 import { createApp } from './app.ts';
 import { buildDeps } from './build-deps.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadOrCreateMasterKey } from './crypto/master-key-file.ts';
 import { ensureAdminToken } from './domain/admin-token.ts';
 import { sweep } from './domain/sweep.ts';
@@ -32,7 +32,7 @@ async function main() {
     process.exit(2);
   }
 
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (error) {

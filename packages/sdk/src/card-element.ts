@@ -241,7 +241,10 @@ export function createCardElement(context: CardElementContext): CardElement {
     mount,
     on(type, listener) {
       let set = listeners.get(type);
-      if (!set) listeners.set(type, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        listeners.set(type, set);
+      }
       const entry = listener as (payload: never) => void;
       set.add(entry);
       return () => {

@@ -1,10 +1,10 @@
 export { init, type Cardframe, type InitOptions } from './init.ts';
-export {
-  type CardElement,
-  type CardElementEventMap,
-  type CardElementEventType,
-  type CardElementListener,
-  type MountOptions,
+export type {
+  CardElement,
+  CardElementEventMap,
+  CardElementEventType,
+  CardElementListener,
+  MountOptions,
 } from './card-element.ts';
 export { CardframeError } from './cardframe-error.ts';
 export { version } from './version.ts';
