@@ -7,6 +7,8 @@ export type {
   MountOptions,
 } from './card-element.ts';
 export { CardframeError } from './cardframe-error.ts';
+/** Every `CardframeError` code, so merchant code can switch on them (README: "Error codes"). */
+export { CARDFRAME_ERROR_CODES } from '@cardframe/protocol';
 export { version } from './version.ts';
 export type {
   CardElementOptions,
