@@ -1,7 +1,10 @@
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { precompressFile } from '../../tools/precompress.ts';
+import { withoutCdnLogo } from './src/hosting/redoc-bundle.ts';
 
 /**
  * The installable vault carries the built frame and SDK in dist/frame and dist/sdk (config.ts prefers them),
@@ -27,6 +30,13 @@ function carryBuiltAssets(): Plugin {
         // The SDK's npm entry (index.js, .d.ts, maps) is for bundlers, not served: only the script and its hashes travel.
         cpSync(source, target, { recursive: true, filter: (file) => name !== 'sdk' || !/[\\/]index\.[^\\/]*$/.test(file) });
       }
+      // The API reference page's Redoc bundle (a dev dependency: only this file and its license ship), precompressed.
+      const redoc = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');
+      const docs = path.join(options.dir!, 'docs');
+      mkdirSync(docs, { recursive: true });
+      writeFileSync(path.join(docs, 'redoc.standalone.js'), withoutCdnLogo(readFileSync(redoc, 'utf8')));
+      precompressFile(path.join(docs, 'redoc.standalone.js'));
+      copyFileSync(path.join(path.dirname(redoc), '../LICENSE'), path.join(docs, 'redoc.LICENSE'));
     },
   };
 }

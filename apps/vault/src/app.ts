@@ -7,6 +7,7 @@ import { authenticate } from './http/authenticate.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { typeBoxValidatorCompiler } from './http/typebox-validator.ts';
 import { RequestLogController } from './logger.ts';
+import { apiReferenceRoutes } from './hosting/api-reference-routes.ts';
 import { hostingRoutes } from './hosting/hosting-routes.ts';
 import { apiKeyRoutes } from './routes/api-key-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
@@ -101,6 +102,7 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   await app.register(forwardRoutes(deps));
   await app.register(webhookRoutes(deps));
   app.get('/openapi.json', { config: { scope: null }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(apiReferenceRoutes());
   return app;
 }
 

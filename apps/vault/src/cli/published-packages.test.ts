@@ -43,7 +43,7 @@ describe.skipIf(process.env.CARDFRAME_TEST_BACKEND === 'postgres')('the packed v
     const packed = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: vaultDir, env: npmEnv() });
     const [pack] = JSON.parse(packed.stdout) as [{ filename: string; files: { path: string }[] }];
     const shipped = pack.files.map((f) => f.path);
-    expect(shipped).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/server.js', 'dist/frame/card.html', 'dist/sdk/cardframe.js', 'dist/sdk/sri.json']));
+    expect(shipped).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/server.js', 'dist/frame/card.html', 'dist/sdk/cardframe.js', 'dist/sdk/sri.json', 'dist/docs/redoc.standalone.js', 'dist/docs/redoc.LICENSE']));
     expect(shipped.filter((f) => f.startsWith('src/') || f.includes('.test.'))).toEqual([]);
 
     const app = path.join(work, 'app');
@@ -89,6 +89,10 @@ describe.skipIf(process.env.CARDFRAME_TEST_BACKEND === 'postgres')('the packed v
       expect((await fetch(`${base}${script}`)).status).toBe(200);
       const sdk = Buffer.from(await (await fetch(`${base}/sdk/v1/cardframe.js`)).arrayBuffer());
       expect(sdk.equals(readFileSync(path.join(repoRoot, 'packages/sdk/dist/cardframe.js')))).toBe(true);
+      // The API reference page and its Redoc bundle come from the package too.
+      expect((await fetch(`${base}/docs`)).status).toBe(200);
+      const redoc = await fetch(`${base}/docs/redoc.standalone.js`, { headers: { 'accept-encoding': 'br' } });
+      expect([redoc.status, redoc.headers.get('content-encoding')]).toEqual([200, 'br']);
       // It made its own data dir in the folder it runs in, not in the repository.
       expect(existsSync(path.join(app, 'data/master.key'))).toBe(true);
     } finally {
