@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { VaultDeps } from './domain/vault-deps.ts';
 import { errors } from './http/api-error.ts';
+import { enrichOpenApi } from './http/openapi-docs.ts';
 import { authenticate } from './http/authenticate.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { typeBoxValidatorCompiler } from './http/typebox-validator.ts';
@@ -66,6 +67,8 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   });
 
   await app.register(swagger, {
+    // Descriptions, examples, shared 413/415/429 responses and the webhook request: http/openapi-docs.ts.
+    transformObject: (document) => ('openapiObject' in document ? enrichOpenApi(document.openapiObject) : document.swaggerObject),
     openapi: {
       openapi: '3.1.0',
       info: {
