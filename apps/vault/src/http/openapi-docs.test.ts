@@ -5,7 +5,6 @@ import { createTestVault, type TestVault } from '../test/test-vault.ts';
 import { OPERATION_DOCS } from './openapi-docs.ts';
 
 let vault: TestVault;
-// biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document is untyped JSON
 let spec: any;
 beforeAll(async () => {
   vault = await createTestVault();
@@ -13,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => vault.close());
 
-// biome-ignore lint/suspicious/noExplicitAny: as above
 const operations = (): [string, any][] =>
   Object.entries<Record<string, unknown>>(spec.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => [`${method} ${path}`, op] as [string, unknown]));
 
