@@ -8,7 +8,7 @@ export default defineConfig({
     ssr: resolve(import.meta.dirname, 'src/server.ts'),
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: false,
-    target: 'node20',
+    target: 'node22',
     rolldownOptions: {
       external: [...builtinModules, /^node:/, 'fastify', /^@fastify\//],
       output: { entryFileNames: 'server.js' },

@@ -1,4 +1,45 @@
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { precompressFile } from '../../tools/precompress.ts';
+import { withoutCdnLogo } from './src/hosting/redoc-bundle.ts';
+
+/**
+ * The installable vault carries the built frame and SDK in dist/frame and dist/sdk (config.ts prefers them),
+ * so the packed tarball needs no path into the repository. The frame and SDK workspaces build first
+ * (workspace order in the root package.json).
+ */
+function carryBuiltAssets(): Plugin {
+  const sources: Record<string, [from: string, entry: string]> = {
+    frame: ['../../packages/frame/dist', 'card.html'],
+    sdk: ['../../packages/sdk/dist', 'cardframe.js'],
+  };
+  return {
+    name: 'cardframe-carry-built-assets',
+    apply: 'build',
+    writeBundle(options) {
+      for (const [name, [from, entry]] of Object.entries(sources)) {
+        const source = path.resolve(import.meta.dirname, from);
+        if (!existsSync(path.join(source, entry))) {
+          throw new Error(`${source}/${entry} is missing: run "npm run build -w @cardframe/${name}" before the vault build`);
+        }
+        const target = path.join(options.dir!, name);
+        rmSync(target, { recursive: true, force: true });
+        // The SDK's npm entry (index.js, .d.ts, maps) is for bundlers, not served: only the script and its hashes travel.
+        cpSync(source, target, { recursive: true, filter: (file) => name !== 'sdk' || !/[\\/]index\.[^\\/]*$/.test(file) });
+      }
+      // The API reference page's Redoc bundle (a dev dependency: only this file and its license ship), precompressed.
+      const redoc = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');
+      const docs = path.join(options.dir!, 'docs');
+      mkdirSync(docs, { recursive: true });
+      writeFileSync(path.join(docs, 'redoc.standalone.js'), withoutCdnLogo(readFileSync(redoc, 'utf8')));
+      precompressFile(path.join(docs, 'redoc.standalone.js'));
+      copyFileSync(path.join(path.dirname(redoc), '../LICENSE'), path.join(docs, 'redoc.LICENSE'));
+    },
+  };
+}
 
 /**
  * Build: an SSR bundle of src/server.ts (workspace packages bundled, node_modules external) so
@@ -9,10 +50,12 @@ export default defineConfig({
   build: {
     ssr: 'src/server.ts',
     outDir: 'dist',
-    target: 'node20',
+    target: 'node22',
     emptyOutDir: true,
-    rollupOptions: { output: { entryFileNames: 'server.js', format: 'es' } },
+    // server.js is also the `cardframe-vault` binary.
+    rollupOptions: { output: { entryFileNames: 'server.js', format: 'es', banner: '#!/usr/bin/env node' } },
   },
+  plugins: [carryBuiltAssets()],
   ssr: { noExternal: [/^@cardframe\//] },
   test: {
     name: 'vault',

@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
 import { defineProject } from 'vitest/config';
+import { precompress } from '../../tools/precompress.ts';
 import { chromiumBrowserMode } from '../../tools/vitest-browser.ts';
 
 /**
@@ -33,7 +34,8 @@ function assertNothingInline(): Plugin {
 
 export default defineProject({
   base: '/frame/v1/',
-  plugins: [assertNothingInline()],
+  // Brotli and gzip copies of every hashed asset, for the vault to serve by Accept-Encoding.
+  plugins: [assertNothingInline(), precompress()],
   // Pre-bundle what the card form pulls in, so Vitest does not reload mid-run on discovering it.
   optimizeDeps: {
     include: ['lit', 'lit/directives/live.js', 'card-validator/dist/card-number.js', 'card-validator/dist/expiration-date.js', 'comlink', 'jose'],

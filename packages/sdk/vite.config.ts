@@ -1,34 +1,25 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { defineProject } from 'vitest/config';
 import { chromiumBrowserMode } from '../../tools/vitest-browser.ts';
+import { assembleSdkDist } from './build/sdk-releases.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const outDir = 'dist';
 const IIFE_FILE = 'cardframe.js';
 
 /**
- * Writes dist/sri.json from the bytes as written to disk, so the integrity the vault
- * publishes (and the README snippet shows) is exactly what browsers will hash.
+ * After the script-tag build: the versioned copies (this version and every frozen release), brotli and gzip beside
+ * each, and dist/sri.json, computed from the bytes as written to disk so the integrity the vault publishes (and the
+ * README snippet shows) is exactly what browsers will hash. See build/sdk-releases.ts.
  */
 function sriManifest(): Plugin {
   return {
     name: 'cardframe-sri-manifest',
     apply: 'build',
     writeBundle(options) {
-      const dir = options.dir ?? outDir;
-      const bytes = readFileSync(join(dir, IIFE_FILE));
-      const manifest = {
-        [IIFE_FILE]: {
-          integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}`,
-          bytes: bytes.length,
-          gzipBytes: gzipSync(bytes, { level: 9 }).length,
-        },
-      };
-      writeFileSync(join(dir, 'sri.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+      assembleSdkDist({ distDir: options.dir ?? outDir, releasesDir: join(import.meta.dirname, 'releases'), version: packageJson.version });
     },
   };
 }

@@ -148,6 +148,8 @@ async function main() {
     const vault = start(`vault:${port}`, 'apps/vault/dist/server.js', {
       ...shared,
       PORT: String(port),
+      // A development vault answers this machine only; a deployment sets HOST behind its TLS proxy.
+      HOST: '127.0.0.1',
       CARDFRAME_DATA_DIR: path.join(dataDir, cluster ? `vault-${port}` : 'vault'),
       CARDFRAME_ADMIN_TOKEN: adminToken,
       CARDFRAME_PUBLIC_URL: url,

@@ -91,7 +91,7 @@ export async function createApp(deps: DemoDeps): Promise<FastifyInstance> {
     index: false,
     immutable: true,
     maxAge: '365d',
-    setHeaders: (res) => res.setHeader('x-content-type-options', 'nosniff'),
+    setHeaders: (reply) => reply.header('x-content-type-options', 'nosniff'),
   });
 
   app.post('/api/checkout', async (request, reply) => {

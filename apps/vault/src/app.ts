@@ -3,10 +3,12 @@ import swagger from '@fastify/swagger';
 import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { VaultDeps } from './domain/vault-deps.ts';
 import { errors } from './http/api-error.ts';
+import { enrichOpenApi } from './http/openapi-docs.ts';
 import { authenticate } from './http/authenticate.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { typeBoxValidatorCompiler } from './http/typebox-validator.ts';
 import { RequestLogController } from './logger.ts';
+import { apiReferenceRoutes } from './hosting/api-reference-routes.ts';
 import { hostingRoutes } from './hosting/hosting-routes.ts';
 import { apiKeyRoutes } from './routes/api-key-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
@@ -17,6 +19,8 @@ import { genericTokenRoutes } from './routes/generic-token-routes.ts';
 import { typeRoutes } from './routes/type-routes.ts';
 import { forwardRoutes } from './routes/forward-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
+import './metrics/metrics-app.ts';
+import { createVaultMetrics, type MetricsOptions } from './metrics/vault-metrics.ts';
 
 export interface AppOptions {
   /** A pino logger (with redaction) from the edge; tests may omit it. */
@@ -25,6 +29,8 @@ export interface AppOptions {
   draining?: () => boolean;
   /** Socket bounds (default {@link HTTP_TIMEOUTS}); tests shorten them. */
   timeouts?: Partial<typeof HTTP_TIMEOUTS>;
+  /** The PostgreSQL pool and process metrics for `app.metrics` (served by the metrics listener, server.ts). */
+  metrics?: MetricsOptions;
 }
 
 /**
@@ -74,6 +80,11 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
     return parseJson(request, body as string, done);
   });
 
+  // Prometheus metrics: observed on every response, served on a separate listener (metrics/metrics-app.ts).
+  const metrics = createVaultMetrics(deps, options.metrics);
+  app.decorate('metrics', metrics);
+  app.addHook('onResponse', async (request, reply) => metrics.observe(request, reply));
+
   app.decorateRequest('caller', undefined);
   app.addHook('onRequest', async (request) => {
     const scope = request.routeOptions.config?.scope;
@@ -81,6 +92,8 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   });
 
   await app.register(swagger, {
+    // Descriptions, examples, shared 413/415/429 responses and the webhook request: http/openapi-docs.ts.
+    transformObject: (document) => ('openapiObject' in document ? enrichOpenApi(document.openapiObject) : document.swaggerObject),
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -117,6 +130,7 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   await app.register(forwardRoutes(deps));
   await app.register(webhookRoutes(deps));
   app.get('/openapi.json', { config: { scope: null }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(apiReferenceRoutes());
   return app;
 }
 

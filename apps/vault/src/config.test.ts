@@ -71,3 +71,11 @@ describe('parseOrigin', () => {
     },
   );
 });
+
+describe('the metrics listener settings', () => {
+  it('is off by default and on loopback when a port is given', () => {
+    expect(loadConfig({})).toMatchObject({ metricsPort: undefined, metricsHost: '127.0.0.1' });
+    expect(loadConfig({ CARDFRAME_METRICS_PORT: '9464', CARDFRAME_METRICS_HOST: '10.0.0.5' })).toMatchObject({ metricsPort: 9464, metricsHost: '10.0.0.5' });
+    expect(() => loadConfig({ CARDFRAME_METRICS_PORT: 'x' })).toThrow('CARDFRAME_METRICS_PORT must be a whole number, got "x"');
+  });
+});

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ForwardAllowlistError, parseForwardAllowlist, type ForwardRule } from './forward/forward-allowlist.ts';
 import type { WebhookNetworkPolicy } from './webhooks/webhook-address-policy.ts';
@@ -35,6 +36,10 @@ export interface Config {
   securityCodeMaxMb: number;
   /** Whole-request bound (headers and body); a real client never comes near it. */
   requestTimeoutSeconds: number;
+  /** CARDFRAME_METRICS_PORT: the Prometheus listener (GET /metrics); undefined: none. */
+  metricsPort: number | undefined;
+  /** CARDFRAME_METRICS_HOST: its interface, loopback unless the scraper is elsewhere. */
+  metricsHost: string;
 }
 
 /** Thrown with a message meant for the operator's terminal. */
@@ -43,6 +48,15 @@ export class ConfigError extends Error {
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+/**
+ * The built frame or SDK: an installed vault carries them next to its bundle (the vault's build copies them into
+ * dist/), a vault run from the repository's sources reads the workspaces' own builds.
+ */
+function builtAssetsDir(name: 'frame' | 'sdk'): string {
+  const bundled = path.join(import.meta.dirname, name);
+  return existsSync(bundled) ? bundled : path.join(repoRoot, 'packages', name, 'dist');
+}
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -116,8 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     securityCodeTtlSeconds: int(env, 'CARDFRAME_SECURITY_CODE_TTL', 3600, 10, 86_400),
     jweKeyRotationSeconds: int(env, 'CARDFRAME_JWE_KEY_ROTATION', 86_400, 60, 31_536_000),
     sweepIntervalSeconds: int(env, 'CARDFRAME_SWEEP_INTERVAL', 60, 1, 86_400),
-    frameDir: path.resolve(env.CARDFRAME_FRAME_DIR || path.join(repoRoot, 'packages/frame/dist')),
-    sdkDir: path.resolve(env.CARDFRAME_SDK_DIR || path.join(repoRoot, 'packages/sdk/dist')),
+    frameDir: path.resolve(env.CARDFRAME_FRAME_DIR || builtAssetsDir('frame')),
+    sdkDir: path.resolve(env.CARDFRAME_SDK_DIR || builtAssetsDir('sdk')),
     logLevel: env.LOG_LEVEL || 'info',
     logFile: env.CARDFRAME_LOG_FILE || undefined,
     forwardAllowlist: forwardAllowlist(env.CARDFRAME_FORWARD_ALLOWLIST),
@@ -130,6 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     securityCodeMaxEntries: int(env, 'CARDFRAME_SECURITY_CODE_MAX_ENTRIES', 200_000, 1, 100_000_000),
     securityCodeMaxMb: int(env, 'CARDFRAME_SECURITY_CODE_MAX_MB', 64, 1, 1_000_000),
     requestTimeoutSeconds: int(env, 'CARDFRAME_REQUEST_TIMEOUT', 30, 1, 600),
+    metricsPort: env.CARDFRAME_METRICS_PORT ? int(env, 'CARDFRAME_METRICS_PORT', 0, 1, 65535) : undefined,
+    metricsHost: env.CARDFRAME_METRICS_HOST || '127.0.0.1',
   };
 }
 

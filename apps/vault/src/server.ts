@@ -1,8 +1,10 @@
 import net from 'node:net';
+import { version } from '../package.json';
+import { helpText, parseCliArgs } from './cli/cli-args.ts';
 import { hashSecret } from './domain/api-keys.ts';
 import { createApp } from './app.ts';
 import { buildDeps } from './build-deps.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { checkMasterKey, MasterKeyMismatchError, recordMasterKey } from './crypto/master-key-check.ts';
 import { loadOrCreateMasterKey, MasterKeyMissingError } from './crypto/master-key-file.ts';
 import { ensureAdminToken } from './domain/admin-token.ts';
@@ -19,6 +21,7 @@ import {
 } from './ephemeral/auth-failure-limiter.ts';
 import { unavailableDependency } from './http/dependency-errors.ts';
 import { createLogger } from './logger.ts';
+import { createMetricsApp } from './metrics/metrics-app.ts';
 import { createDb } from './storage/create-db.ts';
 import { currentSchema, migrateToLatest } from './storage/migrations.ts';
 
@@ -57,7 +60,16 @@ const fail = (message: string): never => {
 
 /** The edge: read the environment, open the stores, serve, and close cleanly on a signal. */
 async function main() {
-  let config;
+  // Flags only print: nothing below (config, data dir, listening) happens for --help or --version.
+  const action = parseCliArgs(process.argv.slice(2));
+  if (action.kind === 'help') return void process.stdout.write(helpText(version));
+  if (action.kind === 'version') return void process.stdout.write(`${version}\n`);
+  if (action.kind === 'error') {
+    console.error(`cardframe-vault: ${action.message}`);
+    process.exit(2);
+  }
+
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (error) {
@@ -152,7 +164,9 @@ async function main() {
     logger,
     draining: () => draining,
     timeouts: { requestMs: config.requestTimeoutSeconds * 1000 },
+    metrics: { processMetrics: true, ...(handle.pool ? { pool: handle.pool } : {}) },
   });
+  const metricsApp = config.metricsPort === undefined ? undefined : createMetricsApp(app.metrics);
 
   // Expired CVCs leave memory on time, not at the next full sweep.
   const evictor = memoryStore ? setInterval(() => memoryStore.evictExpired(), 1000) : undefined;
@@ -194,6 +208,7 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, FRESH_CONNECTION_GRACE_MS));
     app.server.closeIdleConnections();
     await allClosed;
+    await metricsApp?.close();
     await app.close();
     clearInterval(sweeper);
     if (evictor) clearInterval(evictor);
@@ -208,6 +223,10 @@ async function main() {
   process.on('SIGINT', () => void close('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (metricsApp) {
+    await metricsApp.listen({ port: config.metricsPort!, host: config.metricsHost });
+    console.log(`cardframe vault: metrics on http://${config.metricsHost}:${config.metricsPort}/metrics`);
+  }
   console.log(`cardframe vault: listening on ${config.publicUrl} (${handle.engine}${config.redisUrl ? ' + redis' : ''})`);
 }
 

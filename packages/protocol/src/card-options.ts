@@ -19,6 +19,7 @@ export interface CardElementOptions {
 const OPTION_KEYS = ['style', 'placeholder', 'showCardholderName', 'disabled', 'locale'] as const;
 const MAX_TEXT = 60;
 /** Printable text without markup characters; placeholders are rendered as text, this is defence in depth. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
 const PLAIN_TEXT = /^[^<>\\\u0000-\u001f]*$/;
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: CardframeErrorData };

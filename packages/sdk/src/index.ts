@@ -1,12 +1,14 @@
 export { init, type Cardframe, type InitOptions } from './init.ts';
-export {
-  type CardElement,
-  type CardElementEventMap,
-  type CardElementEventType,
-  type CardElementListener,
-  type MountOptions,
+export type {
+  CardElement,
+  CardElementEventMap,
+  CardElementEventType,
+  CardElementListener,
+  MountOptions,
 } from './card-element.ts';
 export { CardframeError } from './cardframe-error.ts';
+/** Every `CardframeError` code, so merchant code can switch on them (README: "Error codes"). */
+export { CARDFRAME_ERROR_CODES } from '@cardframe/protocol';
 export { version } from './version.ts';
 export type {
   CardElementOptions,

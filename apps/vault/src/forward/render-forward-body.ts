@@ -44,7 +44,7 @@ export function placeholdersIn(text: string): Set<Placeholder> {
   return used;
 }
 
-function valueOf(values: InjectedValues, name: string): InjectedValue {
+function injectedValue(values: InjectedValues, name: string): InjectedValue {
   const value = values[name as Placeholder];
   if (!value) throw new Error(`placeholder ${name} was not resolved`);
   return value;
@@ -61,12 +61,12 @@ function valueOf(values: InjectedValues, name: string): InjectedValue {
 export function renderForwardBody(text: string, kind: BodyKind, values: InjectedValues): string {
   if (kind !== 'json') {
     const encode = kind === 'form' ? encodeURIComponent : (s: string) => s;
-    return text.replace(PLACEHOLDER, (_m, name: string) => encode(valueOf(values, name).text));
+    return text.replace(PLACEHOLDER, (_m, name: string) => encode(injectedValue(values, name).text));
   }
   return text.replace(JSON_STRING, (literal) => {
     if (!literal.includes('{{')) return literal;
     const whole = /^"\{\{\s*([a-z_]+)\s*\|\s*unwrap\s*\}\}"$/.exec(literal);
-    if (whole) return JSON.stringify(valueOf(values, whole[1]!).native);
-    return literal.replace(PLACEHOLDER, (_m, name: string) => JSON.stringify(valueOf(values, name).text).slice(1, -1));
+    if (whole) return JSON.stringify(injectedValue(values, whole[1]!).native);
+    return literal.replace(PLACEHOLDER, (_m, name: string) => JSON.stringify(injectedValue(values, name).text).slice(1, -1));
   });
 }

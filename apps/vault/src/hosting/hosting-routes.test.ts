@@ -94,3 +94,27 @@ describe('frame and SDK hosting', () => {
     expect(sdk.json().message).toContain('sdk build is missing');
   });
 });
+
+describe('precompressed frame assets', () => {
+  it('serves the copy Accept-Encoding prefers, varies on it, and falls back to identity without a copy', async () => {
+    const { precompressFile } = await import('../../../../tools/precompress.ts');
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    const asset = path.join(dir, 'frame/assets/big-def456.js');
+    writeFileSync(asset, `export const words = ${JSON.stringify('card frame '.repeat(500))};\n`);
+    precompressFile(asset);
+    const url = '/frame/v1/assets/big-def456.js';
+    const br = await vault.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const gz = await vault.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip;q=1, br;q=0' } });
+    const plain = await vault.app.inject({ method: 'GET', url });
+    expect([br.headers['content-encoding'], gz.headers['content-encoding'], plain.headers['content-encoding']]).toEqual(['br', 'gzip', undefined]);
+    expect(br.headers.vary).toBe('accept-encoding');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 10);
+    expect(brotliDecompressSync(br.rawPayload).equals(plain.rawPayload)).toBe(true);
+    expect(gunzipSync(gz.rawPayload).equals(plain.rawPayload)).toBe(true);
+    // card-abc123.js has no copies: still served, uncompressed.
+    const bare = await vault.app.inject({ method: 'GET', url: '/frame/v1/assets/card-abc123.js', headers: { 'accept-encoding': 'br' } });
+    expect(bare.statusCode).toBe(200);
+    expect(bare.headers['content-encoding']).toBeUndefined();
+  });
+});

@@ -5,6 +5,11 @@ import { FRAME_PATH, SDK_PATH } from '@cardframe/protocol';
 import type { VaultDeps } from '../domain/vault-deps.ts';
 import { ApiError, errors } from '../http/api-error.ts';
 import { frameHeaders, injectAllowedOrigins } from './frame-headers.ts';
+import { encodingHeaders, readPrecompressed, type Chosen } from './precompressed.ts';
+
+const SDK_SCRIPT = 'cardframe.js';
+/** `x.y.z` or `x.y.z-pre`: the shape of the SDK's version folders; `v1` is the moving path, routed above. */
+const VERSION_PATTERN = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?$/;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -37,7 +42,7 @@ async function readBuilt(file: string, entry: string, build: 'frame' | 'sdk'): P
 export function hostingRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
   const assetsDir = path.join(deps.frameDir, 'assets');
   const frameEntry = path.join(deps.frameDir, 'card.html');
-  const sdkEntry = path.join(deps.sdkDir, 'cardframe.js');
+  const sdkEntry = path.join(deps.sdkDir, SDK_SCRIPT);
   return async (app) => {
     const hidden = { config: { scope: null }, schema: { hide: true } } as const;
 
@@ -50,33 +55,51 @@ export function hostingRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
       const name = request.params['*'];
       // Flat, hashed file names only: nothing that could climb out of the assets directory.
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.includes('..')) throw errors.notFound();
-      const body = await readBuilt(path.join(assetsDir, name), frameEntry, 'frame');
+      const chosen = await readPrecompressed(path.join(assetsDir, name), request.headers['accept-encoding'], (file) =>
+        readBuilt(file, frameEntry, 'frame'),
+      );
       return reply
         .headers({
           'content-type': CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream',
+          // Hashed names: a new build is a new URL, so a browser never asks again.
           'cache-control': 'public, max-age=31536000, immutable',
           'x-content-type-options': 'nosniff',
           'cross-origin-resource-policy': 'cross-origin',
+          ...encodingHeaders(chosen),
         })
-        .send(body);
+        .send(chosen.body);
     });
 
+    const sdkHeaders = (file: string, cacheControl: string, chosen: Chosen) => ({
+      'content-type': CONTENT_TYPES[path.extname(file)]!,
+      'access-control-allow-origin': '*',
+      'cross-origin-resource-policy': 'cross-origin',
+      'x-content-type-options': 'nosniff',
+      'cache-control': cacheControl,
+      ...encodingHeaders(chosen),
+    });
+
+    // The moving script and the manifest of every version: short-cached, so an upgrade reaches merchants in minutes.
     for (const [route, file] of [
-      [SDK_PATH, 'cardframe.js'],
+      [SDK_PATH, SDK_SCRIPT],
       ['/sdk/v1/sri.json', 'sri.json'],
     ] as const) {
-      app.get(route, hidden, async (_request, reply) => {
-        const body = await readBuilt(path.join(deps.sdkDir, file), sdkEntry, 'sdk');
-        return reply
-          .headers({
-            'content-type': CONTENT_TYPES[path.extname(file)]!,
-            'access-control-allow-origin': '*',
-            'cross-origin-resource-policy': 'cross-origin',
-            'x-content-type-options': 'nosniff',
-            'cache-control': 'public, max-age=300',
-          })
-          .send(body);
+      app.get(route, hidden, async (request, reply) => {
+        const chosen = await readPrecompressed(path.join(deps.sdkDir, file), request.headers['accept-encoding'], (f) =>
+          readBuilt(f, sdkEntry, 'sdk'),
+        );
+        return reply.headers(sdkHeaders(file, 'public, max-age=300', chosen)).send(chosen.body);
       });
     }
+
+    // A pinned version: the bytes never change (a frozen release, ADR 0027), so a year and immutable.
+    app.get<{ Params: { version: string } }>(`/sdk/:version/${SDK_SCRIPT}`, hidden, async (request, reply) => {
+      const { version } = request.params;
+      if (!VERSION_PATTERN.test(version)) throw errors.notFound();
+      const chosen = await readPrecompressed(path.join(deps.sdkDir, version, SDK_SCRIPT), request.headers['accept-encoding'], (f) =>
+        readBuilt(f, sdkEntry, 'sdk'),
+      );
+      return reply.headers(sdkHeaders(SDK_SCRIPT, 'public, max-age=31536000, immutable', chosen)).send(chosen.body);
+    });
   };
 }

@@ -41,7 +41,6 @@ export function typeboxErrorsToValidation(list: Iterable<SchemaError>, base = '$
   const out: { path: string; message: string }[] = [];
   const seen = new Set<string>();
   for (const e of all) {
-    let entry: { path: string; message: string } | undefined;
     if (e.keyword === 'required') {
       for (const prop of (e.params.requiredProperties as string[] | undefined) ?? [e.params.missingProperty as string]) {
         const item = { path: jsonPath(base, `${e.instancePath}/${prop}`), message: 'is required' };
@@ -64,7 +63,7 @@ export function typeboxErrorsToValidation(list: Iterable<SchemaError>, base = '$
       if (!seen.has(item.path + item.message)) out.push(item), seen.add(item.path + item.message);
       continue;
     }
-    entry = { path: jsonPath(base, e.instancePath), message: e.message ?? 'is invalid' };
+    const entry = { path: jsonPath(base, e.instancePath), message: e.message ?? 'is invalid' };
     if (!seen.has(entry.path + entry.message)) out.push(entry), seen.add(entry.path + entry.message);
   }
   return out;

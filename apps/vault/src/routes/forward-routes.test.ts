@@ -164,7 +164,7 @@ describe('POST /api/pci/tokens/{id}/forward', () => {
     const slow = await forward(id, { 'x-destination-url': `${psp.origin}/v1/slow`, 'content-type': 'application/json' }, '{"n":"{{ account_number }}"}');
     expect(slow.statusCode).toBe(504);
     expect(slow.json()).toEqual({ code: 504, classifier: 'GATEWAY_TIMEOUT', message: expect.any(String) });
-    psp.respond((req, res) => res.destroy());
+    psp.respond((_req, res) => res.destroy());
     const reset = await forward(id, { 'x-destination-url': `${psp.origin}/v1/reset` }, 'x');
     expect(reset.statusCode).toBe(502);
     const closed = await startLoopbackServer();

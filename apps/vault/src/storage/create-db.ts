@@ -12,6 +12,8 @@ export interface DbHandle {
   engine: DbEngine;
   /** For tests and the log scan: the SQLite file, if any. */
   file: string | undefined;
+  /** PostgreSQL only: the pool, for its connection counts in the metrics. */
+  pool?: pg.Pool;
 }
 
 export interface DbOptions {
@@ -72,6 +74,7 @@ export function createDb(options: DbOptions): DbHandle {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: discardingTimedOutClients(pool) }) }),
       engine: 'postgres',
       file: undefined,
+      pool,
     };
   }
   mkdirSync(options.dataDir, { recursive: true });

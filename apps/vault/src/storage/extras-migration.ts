@@ -1,4 +1,5 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
 
 /** Generic tokens, types, webhooks and their outbox (issue 5); the tokens index serves the CVC-lapse claim. */
 export const extrasMigration: Migration = {

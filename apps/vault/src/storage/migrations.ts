@@ -1,4 +1,5 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { dropUnusedTokenIndexes } from './drop-unused-token-indexes.ts';
 import { extrasMigration } from './extras-migration.ts';
 import { idempotencyLease } from './idempotency-lease.ts';

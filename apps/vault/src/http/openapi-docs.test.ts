@@ -1,0 +1,52 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestVault, type TestVault } from '../test/test-vault.ts';
+import { OPERATION_DOCS } from './openapi-docs.ts';
+
+let vault: TestVault;
+let spec: any;
+beforeAll(async () => {
+  vault = await createTestVault();
+  spec = (await vault.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+});
+afterAll(() => vault.close());
+
+const operations = (): [string, any][] =>
+  Object.entries<Record<string, unknown>>(spec.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => [`${method} ${path}`, op] as [string, unknown]));
+
+describe('the OpenAPI document', () => {
+  it('describes every operation, and documents no operation that does not exist', () => {
+    const keys = operations().map(([key]) => key);
+    expect(keys.filter((key) => !OPERATION_DOCS[key])).toEqual([]);
+    expect(Object.keys(OPERATION_DOCS).filter((key) => !keys.includes(key))).toEqual([]);
+    for (const [key, op] of operations()) expect(op.description?.length ?? 0, key).toBeGreaterThan(20);
+  });
+
+  it('has an example for every JSON request and success body, and each example matches its schema', () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    for (const [key, op] of operations()) {
+      const bodies = [op.requestBody?.content?.['application/json'], op.responses?.['200']?.content?.['application/json']].filter(Boolean);
+      for (const body of bodies) {
+        expect(body.example, `${key}: example`).toBeDefined();
+        const validate = ajv.compile(body.schema);
+        expect(validate(body.example) ? [] : validate.errors, key).toEqual([]);
+      }
+      // Every operation shows at least one example, in a body or in its description.
+      expect(bodies.length > 0 || /`\{|example/i.test(op.description) || op.responses?.['204'], key).toBeTruthy();
+    }
+  });
+
+  it('documents 413 and 415 where a body is accepted, 429 on every authenticated route, and the webhook request', () => {
+    for (const [key, op] of operations()) {
+      if (op.requestBody) expect(Object.keys(op.responses), key).toEqual(expect.arrayContaining(['413', '415']));
+      if (/ \/api\/(pci|generic|admin)\//.test(key)) {
+        expect(op.responses['429']?.headers?.['Retry-After'], key).toBeDefined();
+      }
+    }
+    const event = spec.webhooks.securityCodeExpired.post;
+    expect(event.parameters[0].name).toBe('x-hmac-signature');
+    expect(event.requestBody.content['application/json'].example.type).toBe('pci.token.security-code.expired');
+  });
+});

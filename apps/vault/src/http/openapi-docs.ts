@@ -1,0 +1,217 @@
+/**
+ * What a merchant reads in GET /openapi.json and GET /docs beyond the schemas: a description and an example for every
+ * operation, the responses every route shares (413, 415, 429) and the webhook request the vault sends. Kept here, keyed
+ * by method and path, and merged into the document by @fastify/swagger's transformObject, so route files stay about
+ * behaviour. A test fails when an operation has no entry or an example does not match its schema.
+ */
+
+const TOKEN_ID = '2c6d4a1e-8b3f-4f7a-9c21-5e0d7b3a9f14';
+const SESSION_ID = '7f3e2b1a-6c5d-4e8f-9a0b-1c2d3e4f5a6b';
+const CREATED = '2026-11-30T10:15:30.000Z';
+const EXPIRES = '2026-12-30T10:15:30.000Z';
+const MASKED_CARD = { cardholder_name: 'Jane Roe', expiry_month: 12, expiry_year: 2029, masked_account_number: '424242******4242', scheme: 'visa' };
+const PCI_TOKEN = { id: TOKEN_ID, card: MASKED_CARD, created_at: CREATED, expires_at: EXPIRES, metadata: { order: 'A-1001' } };
+const API_KEY_VIEW = {
+  id: '0b8e5f3c-1d2a-4c6b-8e9f-7a6b5c4d3e2f',
+  created_at: CREATED,
+  masked_key_value: 'key_Ab3xxxx',
+  scopes: ['pci:tokens:create', 'pci:tokens:read'],
+};
+const TYPE_VIEW = {
+  id: '5e4d3c2b-1a09-4f8e-a7d6-c5b4a3928170',
+  created_at: CREATED,
+  name: 'iban',
+  schema: { type: 'object', properties: { iban: { type: 'string' } }, required: ['iban'] },
+};
+const GENERIC_TOKEN = { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', created_at: CREATED, expires_at: EXPIRES, metadata: { customer: 'c-42' } };
+const WEBHOOK_VIEW = {
+  id: '3f2e1d0c-9b8a-4776-8655-443322110099',
+  created_at: CREATED,
+  events: ['pci.token.security-code.expired'],
+  url: 'https://shop.example/hooks/cardframe',
+  masked_hmac_key: 'whk_9Qxxxx',
+};
+const page = (item: object) => ({ data: [item], links: { next: null } });
+
+export interface OperationDoc {
+  description: string;
+  request?: unknown;
+  response?: unknown;
+}
+
+export const OPERATION_DOCS: Record<string, OperationDoc> = {
+  'get /readyz': {
+    description: 'Readiness for a load balancer: 200 while the database and the ephemeral store answer, 503 while either does not. Liveness is `GET /healthz`.',
+    response: { status: 'ok' },
+  },
+  'post /api/pci/tokens': {
+    description:
+      'With `source.type = "session"`: opens a card session for the card frame and returns its id (hand it to the page; the key stays on your server). With `source.type = "pan"`: tokenizes card data your server already holds (it must be PCI DSS compliant to do so). Send `x-idempotency-key` to make a retry return the first answer.',
+    request: { source: { type: 'session' }, metadata: { order: 'A-1001' } },
+    response: { session_id: SESSION_ID },
+  },
+  'get /api/pci/tokens': {
+    description: 'Lists PCI tokens, newest first, `limit` per page (default 20); follow `links.next` for the next page.',
+    response: page(PCI_TOKEN),
+  },
+  'get /api/pci/tokens/{id}': {
+    description: 'The masked card of a token: first six and last four digits, scheme, expiry and holder name. The full number never leaves the vault; use forward to charge it.',
+    response: PCI_TOKEN,
+  },
+  'delete /api/pci/tokens/{id}': { description: 'Deletes the token, its encrypted card data and any security code it holds. The id is not reused.' },
+  'get /api/pci/tokens/{id}/security-code': {
+    description: 'Whether a security code (CVC) is still held for the token. It is kept, encrypted, in the ephemeral store for `CARDFRAME_SECURITY_CODE_TTL` seconds, never in durable storage.',
+    response: { security_code_available: true },
+  },
+  'post /api/pci/tokens/{id}/security-code': {
+    description: 'Opens a `refresh_security_code` session so the shopper can re-enter only the CVC of a saved card in the card frame.',
+    response: { session_id: SESSION_ID },
+  },
+  'delete /api/pci/tokens/{id}/security-code': { description: 'Forgets the security code now instead of at the end of its TTL.' },
+  'get /api/sessions/{id}': {
+    description: 'The session state the card frame reads: the next action and the public key (JWK) to encrypt the card to, or the outcome. The session id is the credential; 410 once expired.',
+    response: {
+      next_action: 'tokenize_card',
+      data: {
+        provider: 'guardian',
+        jwk: { kty: 'RSA', n: 'sXch…base64url…', e: 'AQAB', kid: 'k-2026-11-30', alg: 'RSA-OAEP-256', use: 'enc' },
+        allowed_schemes: ['visa', 'mastercard', 'american express'],
+        expires_at: '2026-11-30T10:30:30.000Z',
+      },
+    },
+  },
+  'post /api/sessions/{id}/complete-action': {
+    description:
+      'Called by the card frame, not by merchants: the card as a compact JWE (RSA-OAEP-256 + A256GCM) to the session key. Completes the session at most once (409 after that).',
+    request: { action: 'tokenize_card', result: { enc_payload: 'eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIiwia2lkIjoiay0yMDI2LTExLTMwIn0.…' } },
+    response: { status: 'success', data: { token_id: TOKEN_ID } },
+  },
+  'post /api/admin/api-keys': {
+    description: 'Creates an API key with the given scopes. `key_value` is shown only in this answer; the vault keeps a hash.',
+    request: { scopes: ['pci:tokens:create', 'pci:tokens:read'], expires_in: 7776000 },
+    response: { ...API_KEY_VIEW, expires_at: EXPIRES, key_value: 'key_Ab3dEf6gHi9j0kLmNoPqRsTuVwXyZ0123456789abcd' },
+  },
+  'get /api/admin/api-keys': { description: 'Lists API keys (masked), newest first.', response: page(API_KEY_VIEW) },
+  'get /api/admin/api-keys/{id}': { description: 'One API key, masked, with its scopes.', response: API_KEY_VIEW },
+  'patch /api/admin/api-keys/{id}': {
+    description: 'Replaces the scopes of a key; the key value does not change.',
+    request: { scopes: ['pci:tokens:read'] },
+    response: { ...API_KEY_VIEW, scopes: ['pci:tokens:read'] },
+  },
+  'delete /api/admin/api-keys/{id}': { description: 'Revokes the key at once, in every vault process.' },
+  'post /api/generic/tokens': {
+    description: 'Stores any JSON payload encrypted under its own key, optionally validated by a type (`type_id`), and returns a token for it.',
+    request: { payload: { iban: 'DE89370400440532013000' }, type_id: TYPE_VIEW.id, metadata: { customer: 'c-42' } },
+    response: GENERIC_TOKEN,
+  },
+  'get /api/generic/tokens': { description: 'Lists generic tokens, newest first, optionally of one type.', response: page(GENERIC_TOKEN) },
+  'get /api/generic/tokens/{id}': { description: 'A generic token’s metadata (the payload is only used through the vault).', response: GENERIC_TOKEN },
+  'delete /api/generic/tokens/{id}': { description: 'Deletes the generic token and its encrypted payload.' },
+  'post /api/admin/types': {
+    description: 'Registers a JSON Schema that generic token payloads of this type must match.',
+    request: { name: TYPE_VIEW.name, schema: TYPE_VIEW.schema },
+    response: TYPE_VIEW,
+  },
+  'get /api/admin/types': { description: 'Lists types, newest first.', response: page(TYPE_VIEW) },
+  'get /api/admin/types/{id}': { description: 'One type and its schema.', response: TYPE_VIEW },
+  'delete /api/admin/types/{id}': { description: 'Deletes a type that no generic token uses (409 otherwise).' },
+  'post /api/pci/tokens/{id}/forward': {
+    description:
+      'Sends your request to an allowlisted destination with the card data filled in by the vault, and returns the destination’s answer unchanged. Example body (any content type): `{"card":{"number":"{{ account_number }}","cvc":"{{ security_code }}","exp":"{{ expiry_month }}/{{ expiry_year }}"},"amount":1000}` with `x-destination-url: https://api.psp.example/v1/payments`.',
+  },
+  'post /api/admin/webhooks': {
+    description: 'Subscribes a URL to events. The vault POSTs each event (see `webhooks` in this document) with `x-hmac-signature`, retrying with backoff for up to three days; `hmac_key` is shown only here.',
+    request: { url: WEBHOOK_VIEW.url, events: WEBHOOK_VIEW.events },
+    response: { ...WEBHOOK_VIEW, hmac_key: 'whk_9Qk2mLp4rT7vX0zB3dF6hJ8' },
+  },
+  'get /api/admin/webhooks': { description: 'Lists webhooks (keys masked), newest first.', response: page(WEBHOOK_VIEW) },
+  'get /api/admin/webhooks/{id}': { description: 'One webhook and its events.', response: WEBHOOK_VIEW },
+  'delete /api/admin/webhooks/{id}': { description: 'Deletes the webhook; pending deliveries to it are dropped.' },
+};
+
+const errorBody = (code: number, classifier: string, message: string) => ({
+  description: message,
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        required: ['code', 'classifier', 'message'],
+        properties: { code: { type: 'integer' }, classifier: { type: 'string' }, message: { type: 'string' } },
+      },
+      example: { code, classifier, message },
+    },
+  },
+});
+
+const SHARED_RESPONSES = {
+  413: errorBody(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 64 KiB'),
+  415: errorBody(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be application/json'),
+  429: {
+    ...errorBody(429, 'TOO_MANY_REQUESTS', 'Too many failed authentications from this address; retry after the time in Retry-After'),
+    headers: { 'Retry-After': { description: 'Seconds until credentials from this address are checked again', schema: { type: 'integer' } } },
+  },
+};
+
+/** The event the vault POSTs to a webhook URL (OpenAPI 3.1 `webhooks`). */
+const WEBHOOK_EVENT = {
+  post: {
+    summary: 'Event delivered to a webhook URL',
+    description:
+      'A tiny event: context only, fetch details through the API. `x-hmac-signature` is the hex HMAC-SHA256 of the raw body under the webhook’s `hmac_key`: verify it before trusting the body. Answer 2xx within 10 s; anything else is retried with backoff (at least once delivery: deduplicate on `id`).',
+    parameters: [{ name: 'x-hmac-signature', in: 'header', required: true, schema: { type: 'string' } }],
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            required: ['id', 'created_at', 'type', 'reason', 'related_object'],
+            properties: {
+              id: { type: 'string', format: 'uuid' },
+              created_at: { type: 'string', format: 'date-time' },
+              type: { type: 'string', enum: ['pci.token.security-code.expired', 'network.token.updated'] },
+              reason: { type: 'string' },
+              related_object: { type: 'object', required: ['id', 'url'], properties: { id: { type: 'string' }, url: { type: 'string', format: 'uri' } } },
+            },
+          },
+          example: {
+            id: 'e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9',
+            created_at: CREATED,
+            type: 'pci.token.security-code.expired',
+            reason: 'The security code of the PCI token expired.',
+            related_object: { id: TOKEN_ID, url: `https://vault.example/api/pci/tokens/${TOKEN_ID}` },
+          },
+        },
+      },
+    },
+    responses: { '2XX': { description: 'Received; any other answer is retried' } },
+  },
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: the generated OpenAPI document is untyped JSON walked by key
+type Json = Record<string, any>;
+const PUBLIC = [/^\/api\/sessions\//, /^\/readyz$/, /^\/healthz$/];
+
+/** Merges the docs into the generated document (mutates and returns it). */
+export function enrichOpenApi(document: Json): Json {
+  for (const [path, operations] of Object.entries<Json>(document.paths ?? {})) {
+    for (const [method, operation] of Object.entries<Json>(operations)) {
+      const doc = OPERATION_DOCS[`${method} ${path}`];
+      if (doc) {
+        operation.description ??= doc.description;
+        const request = operation.requestBody?.content?.['application/json'];
+        if (request && doc.request !== undefined) request.example = doc.request;
+        const ok = operation.responses?.['200']?.content?.['application/json'];
+        if (ok && doc.response !== undefined) ok.example = doc.response;
+      }
+      operation.responses ??= {};
+      if (operation.requestBody) {
+        operation.responses['413'] ??= SHARED_RESPONSES[413];
+        operation.responses['415'] ??= SHARED_RESPONSES[415];
+      }
+      if (!PUBLIC.some((pattern) => pattern.test(path))) operation.responses['429'] ??= SHARED_RESPONSES[429];
+    }
+  }
+  document.webhooks = { ...document.webhooks, securityCodeExpired: WEBHOOK_EVENT };
+  return document;
+}
