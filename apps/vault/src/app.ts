@@ -17,6 +17,7 @@ import { genericTokenRoutes } from './routes/generic-token-routes.ts';
 import { typeRoutes } from './routes/type-routes.ts';
 import { forwardRoutes } from './routes/forward-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
+import { guardianExtensionRoutes } from './routes/guardian-extension-routes.ts';
 
 export interface AppOptions {
   /** A pino logger (with redaction) from the edge; tests may omit it. */
@@ -71,6 +72,9 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
         { name: 'generic', description: 'Management of generic tokens and their schemas for various use cases.' },
         { name: 'types', description: 'Management of types: JSON Schemas for generic token payloads.' },
         { name: 'webhook', description: 'Management of webhooks for event notifications (tiny events, HMAC-signed).' },
+        { name: 'network', description: 'Management of network tokens and cryptograms for secure transactions.' },
+        { name: 'metadata', description: 'Inquiries for card metadata based on PAN, PCI tokens, or network tokens.' },
+        { name: 'sandbox', description: "Controls of the sandbox token service provider (a scheme's test environment)." },
       ],
       components: {
         securitySchemes: {
@@ -91,6 +95,7 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   await app.register(typeRoutes(deps, types));
   await app.register(forwardRoutes(deps));
   await app.register(webhookRoutes(deps));
+  await app.register(guardianExtensionRoutes(deps));
   app.get('/openapi.json', { config: { scope: null }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }
