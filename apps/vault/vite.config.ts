@@ -1,17 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Build: an SSR bundle of src/server.ts (workspace packages bundled, node_modules external) so
+ * Build: SSR bundles of src/server.ts and src/import-bin-ranges.ts (workspace packages bundled, node_modules external) so
  * that `node apps/vault/dist/server.js` runs. Test: the `vault` project on the embedded default
  * (SQLite + memory); vitest.postgres.config.ts runs the same files on Postgres + Redis.
  */
 export default defineConfig({
   build: {
-    ssr: 'src/server.ts',
+    ssr: true,
     outDir: 'dist',
     target: 'node20',
     emptyOutDir: true,
-    rollupOptions: { output: { entryFileNames: 'server.js', format: 'es' } },
+    // The server, and the operator's BIN table import command (README, "Metadata inquiries").
+    rollupOptions: {
+      input: { server: 'src/server.ts', 'import-bin-ranges': 'src/import-bin-ranges.ts' },
+      output: { entryFileNames: '[name].js', format: 'es' },
+    },
   },
   ssr: { noExternal: [/^@cardframe\//] },
   test: {

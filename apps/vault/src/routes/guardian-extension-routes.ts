@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { VaultDeps } from '../domain/vault-deps.ts';
+import { metadataRoutes } from './metadata-routes.ts';
 import { networkForwardRoutes } from './network-forward-routes.ts';
 import { networkTokenRoutes } from './network-token-routes.ts';
 
@@ -8,5 +9,6 @@ export function guardianExtensionRoutes(deps: VaultDeps): FastifyPluginAsyncType
   return async (app) => {
     await app.register(networkTokenRoutes(deps));
     await app.register(networkForwardRoutes(deps));
+    await app.register(metadataRoutes(deps));
   };
 }

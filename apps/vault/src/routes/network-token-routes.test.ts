@@ -300,7 +300,7 @@ describe('lifecycle: scheme changes raise network.token.updated through the outb
   it('suspend, cryptograms refused, resume, card updated, scheme delete', async () => {
     const hook = (await inject('POST', '/api/admin/webhooks', { events: ['network.token.updated'], url: 'https://merchant.example/hooks' })).json();
     const token = await provision(MASTERCARD);
-    const lifecycle = (payload: object, headers = admin) => inject('POST', `/api/sandbox/network/tokens/${token.id}/lifecycle`, payload, headers);
+    const lifecycle = (payload: object, headers: Record<string, string> = admin) => inject('POST', `/api/sandbox/network/tokens/${token.id}/lifecycle`, payload, headers);
     const events = async () =>
       (await vault.deps.db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', hook.id).orderBy('created_at').execute()).map(
         (d) => JSON.parse(d.body),
