@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/database.ts';
 import type { BinRangesTable } from '../storage/network-tables.ts';
+import { preparedQuery } from '../storage/prepared-query.ts';
 import { flattenRanges, KEY_DIGITS, type BinRange } from './bin-table.ts';
 
 /** Rows per INSERT: 11 columns x 1500 stays under SQLite's and Postgres' bound-parameter limits. */
@@ -27,18 +28,22 @@ export async function replaceBinTable(db: Kysely<Database>, ranges: readonly Bin
   return { ranges: ranges.length, segments: segments.length };
 }
 
-/** The range that owns this PAN's first 12 digits, if the table has one. One primary-key range read. */
-export async function lookupBinRange(db: Kysely<Database>, pan: string): Promise<BinRangesTable | undefined> {
-  const key = Number(pan.slice(0, KEY_DIGITS).padEnd(KEY_DIGITS, '0'));
-  const row = await db
+// The inquiry's one statement, compiled once (prepared-query.ts).
+const lookupQuery = preparedQuery(1, (db, key: number) =>
+  db
     .selectFrom('bin_segments')
     .innerJoin('bin_ranges', 'bin_ranges.id', 'bin_segments.range_id')
     .selectAll('bin_ranges')
     .select('bin_segments.high')
     .where('bin_segments.low', '<=', key)
     .orderBy('bin_segments.low', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1),
+);
+
+/** The range that owns this PAN's first 12 digits, if the table has one. One primary-key range read. */
+export async function lookupBinRange(db: Kysely<Database>, pan: string): Promise<BinRangesTable | undefined> {
+  const key = Number(pan.slice(0, KEY_DIGITS).padEnd(KEY_DIGITS, '0'));
+  const row = (await lookupQuery.run(db, [key])).rows[0];
   // Postgres returns bigint as a string.
   if (!row || Number(row.high) < key) return undefined;
   const { high: _high, ...range } = row;
