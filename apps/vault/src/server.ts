@@ -7,6 +7,8 @@ import { ensureAdminToken } from './domain/admin-token.ts';
 import { sweep } from './domain/sweep.ts';
 import { sweepGenericTokens } from './generic/sweep-generic-tokens.ts';
 import { pruneDeliveries } from './webhooks/prune-deliveries.ts';
+import { loadProviderModule } from './network/load-provider.ts';
+import { sweepNetworkCryptograms } from './network/network-tokens.ts';
 import { startWebhookWorker } from './webhooks/start-webhook-worker.ts';
 import { createMemorySecurityCodeStore } from './ephemeral/memory-security-code-store.ts';
 import { createRedisSecurityCodeStore } from './ephemeral/redis-security-code-store.ts';
@@ -72,6 +74,12 @@ async function main() {
     forwardAllowlist: config.forwardAllowlist,
     forwardTimeoutMs: config.forwardTimeoutMs,
     webhookNetworkPolicy: config.webhookNetworkPolicy,
+    ...(config.network.provider.kind === 'module'
+      ? { tokenServiceProvider: await loadProviderModule(config.network.provider.path, { env: process.env }) }
+      : {}),
+    networkTokenTimeoutMs: config.network.timeoutMs,
+    networkInlineCryptograms: config.network.inlineCryptograms,
+    ephemeralTokenTtlSeconds: config.network.ephemeralTokenTtlSeconds,
   });
   await deps.keyring.current();
   const app = await createApp(deps, { logger });
@@ -82,8 +90,8 @@ async function main() {
       (counts) => logger.debug({ counts }, 'sweep'),
       (error: Error) => logger.warn({ err: { type: error.name } }, 'sweep failed'),
     );
-    Promise.all([sweepGenericTokens(deps), pruneDeliveries(deps)]).then(
-      ([genericTokens, deliveries]) => logger.debug({ genericTokens, deliveries }, 'sweep extras'),
+    Promise.all([sweepGenericTokens(deps), pruneDeliveries(deps), sweepNetworkCryptograms(deps)]).then(
+      ([genericTokens, deliveries, cryptograms]) => logger.debug({ genericTokens, deliveries, cryptograms }, 'sweep extras'),
       (error: Error) => logger.warn({ err: { type: error.name } }, 'sweep extras failed'),
     );
   }, config.sweepIntervalSeconds * 1000);
