@@ -51,10 +51,11 @@ function toApiError(error: unknown): ApiError {
     return new ApiError(502, 'TOKEN_SERVICE_UNAVAILABLE', 'The token service provider failed');
   }
   switch (error.code) {
+    // 422s carry validation_errors like every 422 here; the request as a whole is the cause.
     case 'NOT_ELIGIBLE':
-      return new ApiError(422, 'NETWORK_TOKEN_NOT_ELIGIBLE', `The card is not eligible for a network token: ${error.message}`);
+      return new ApiError(422, 'NETWORK_TOKEN_NOT_ELIGIBLE', 'The card is not eligible for a network token', [{ path: '$', message: error.message }]);
     case 'DECLINED':
-      return new ApiError(422, 'NETWORK_TOKEN_DECLINED', `The token service declined the request: ${error.message}`);
+      return new ApiError(422, 'NETWORK_TOKEN_DECLINED', 'The token service declined the request', [{ path: '$', message: error.message }]);
     case 'NOT_FOUND':
       return errors.notFound();
     case 'NOT_ACTIVE':
