@@ -259,6 +259,19 @@ export async function storeCryptogramReference(deps: VaultDeps, row: NetworkToke
   return id;
 }
 
+/** The reference's cryptogram if it is still usable, without using it (to check placeholders first). */
+export async function peekCryptogramReference(deps: VaultDeps, networkTokenId: string, reference: string): Promise<Cryptogram | undefined> {
+  const row = await deps.db
+    .selectFrom('network_cryptograms')
+    .select('payload_ct')
+    .where('id', '=', reference)
+    .where('network_token_id', '=', networkTokenId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', deps.now())
+    .executeTakeFirst();
+  return row ? (JSON.parse(deps.cipher.decrypt(row.payload_ct, `network_cryptograms:${reference}:payload`)) as Cryptogram) : undefined;
+}
+
 /** Marks the reference used (only one caller can) and returns its cryptogram, or undefined. */
 export async function consumeCryptogramReference(deps: VaultDeps, networkTokenId: string, reference: string): Promise<Cryptogram | undefined> {
   const now = deps.now();

@@ -7,7 +7,7 @@ import { bodyKind, placeholdersIn, renderForwardBody, type InjectedValue } from 
 import { sendUpstream } from '../forward/send-upstream.ts';
 import { ApiError, errors } from '../http/api-error.ts';
 import { ErrorGeneric, ErrorValidation, IdParams } from '../http/schemas.ts';
-import { consumeCryptogramReference, findNetworkToken } from '../network/network-tokens.ts';
+import { consumeCryptogramReference, findNetworkToken, peekCryptogramReference } from '../network/network-tokens.ts';
 
 const security: Record<string, string[]>[] = [{ APIKey: [] }, { AdminToken: [] }];
 
@@ -52,7 +52,7 @@ export function networkForwardRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox
           tags: ['network'],
           operationId: 'network_token_forward',
           summary: 'Forward a request with a network token cryptogram',
-          description: `Replaces ${NETWORK_PLACEHOLDERS.map((p) => `\`{{ ${p} }}\``).join(', ')} (and \`| unwrap\`) in the body and POSTs it to \`x-destination-url\`. The cryptogram reference is used up even if the destination fails.`,
+          description: `Replaces ${NETWORK_PLACEHOLDERS.map((p) => `\`{{ ${p} }}\``).join(', ')} (and \`| unwrap\`) in the body and POSTs it to \`x-destination-url\`. The cryptogram reference is used up once the request is sent, even if the destination fails; a request refused before that keeps it.`,
           params: IdParams,
           headers: ForwardHeaders,
           response: {
@@ -87,10 +87,12 @@ export function networkForwardRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox
             throw new ApiError(400, 'BAD_REQUEST', 'The request body is declared JSON but is not valid JSON');
           }
         }
-        const cryptogram = await consumeCryptogramReference(deps, row.id, request.headers['x-cryptogram-reference'] as string);
-        if (!cryptogram) {
-          throw new ApiError(409, 'CRYPTOGRAM_REFERENCE_NOT_AVAILABLE', 'The cryptogram reference is unknown for this token, already used or expired');
-        }
+        const reference = request.headers['x-cryptogram-reference'] as string;
+        const unavailable = () =>
+          new ApiError(409, 'CRYPTOGRAM_REFERENCE_NOT_AVAILABLE', 'The cryptogram reference is unknown for this token, already used or expired');
+        // Checked before it is used up: a request the vault refuses does not cost the cryptogram.
+        const cryptogram = await peekCryptogramReference(deps, row.id, reference);
+        if (!cryptogram) throw unavailable();
         const str = (value: string | undefined | null): InjectedValue | undefined =>
           value === undefined || value === null ? undefined : { text: value, native: value };
         const all: Record<(typeof NETWORK_PLACEHOLDERS)[number], InjectedValue | undefined> = {
@@ -112,6 +114,8 @@ export function networkForwardRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox
           values[name] = value;
         }
         const body = used.size > 0 ? Buffer.from(renderForwardBody(text, kind, values), 'utf8') : raw;
+        // Single use: of concurrent forwards with one reference, only one gets past this.
+        if (!(await consumeCryptogramReference(deps, row.id, reference))) throw unavailable();
 
         const upstream = await sendUpstream(destination, headers, body, deps.forwardTimeoutMs);
         reply.hijack();

@@ -293,6 +293,10 @@ describe('cryptograms', () => {
     const lacking = await send(a.id, '{"n":"{{ dynamic_cvv }}"}');
     expect(lacking.statusCode).toBe(409);
     expect(lacking.json().classifier).toBe('PLACEHOLDER_NOT_AVAILABLE');
+    // Refused requests did not use the reference up.
+    psp.respond((_req, out) => out.end('ok'));
+    expect((await send(a.id, '{"n":"{{ number }}"}')).statusCode).toBe(200);
+    expect((await send(a.id, '{"n":"{{ number }}"}')).statusCode).toBe(409);
   });
 });
 
