@@ -210,6 +210,10 @@ export async function completeSession(deps: VaultDeps, id: string, body: Complet
     if (!securityCodeClaims.Check(claims)) {
       throw errors.validation(typeboxErrorsToValidation(securityCodeClaims.Errors(claims), '$.result.enc_payload'));
     }
+    const extra = Object.keys(claims as object).filter((key) => key !== 'security_code');
+    if (extra.length > 0) {
+      throw errors.validation(extra.map((key) => ({ path: `${CLAIMS_PATH}.${key}`, message: 'is not a claim a security-code refresh accepts' })));
+    }
     const tokenId = session.token_id!;
     await deps.db.transaction().execute(async (trx) => {
       const won = await trx

@@ -90,6 +90,19 @@ describe('claims Hellgate SDKs send', () => {
   });
 });
 
+it('a security-code refresh refuses claims beyond security_code at their path', async () => {
+  const pan = { type: 'pan', account_number: VISA, expiry_month: 1, expiry_year: FUTURE_YEAR };
+  const token = (await vault.app.inject({ method: 'POST', url: '/api/pci/tokens', headers: admin, payload: { source: pan } })).json();
+  const sessionId = (await vault.app.inject({ method: 'POST', url: `/api/pci/tokens/${token.id}/security-code`, headers: admin })).json().session_id;
+  const res = await vault.app.inject({
+    method: 'POST',
+    url: `/api/sessions/${sessionId}/complete-action`,
+    payload: { action: 'refresh_security_code', result: { enc_payload: await encryptAs(sessionId, { security_code: '123', ephemeral: true }) } },
+  });
+  expect(res.statusCode).toBe(422);
+  expect(res.json().validation_errors).toEqual([{ path: '$.result.enc_payload.ephemeral', message: expect.any(String) }]);
+});
+
 describe('schemes in session data', () => {
   it('spells allowed_schemes as Hellgate SDKs do and enforces a session restriction at completion', async () => {
     const open = (await vault.app.inject({ method: 'GET', url: `/api/sessions/${await createSessionId(vault.app)}` })).json();
