@@ -42,18 +42,22 @@ function carryBuiltAssets(): Plugin {
 }
 
 /**
- * Build: an SSR bundle of src/server.ts (workspace packages bundled, node_modules external) so
+ * Build: SSR bundles of src/server.ts and src/import-bin-ranges.ts (workspace packages bundled, node_modules external) so
  * that `node apps/vault/dist/server.js` runs. Test: the `vault` project on the embedded default
  * (SQLite + memory); vitest.postgres.config.ts runs the same files on Postgres + Redis.
  */
 export default defineConfig({
   build: {
-    ssr: 'src/server.ts',
+    ssr: true,
     outDir: 'dist',
     target: 'node22',
     emptyOutDir: true,
-    // server.js is also the `cardframe-vault` binary.
-    rollupOptions: { output: { entryFileNames: 'server.js', format: 'es', banner: '#!/usr/bin/env node' } },
+    // The server (also the `cardframe-vault` binary), and the operator's BIN table import command
+    // (README, "Metadata inquiries").
+    rollupOptions: {
+      input: { server: 'src/server.ts', 'import-bin-ranges': 'src/import-bin-ranges.ts' },
+      output: { entryFileNames: '[name].js', format: 'es', banner: '#!/usr/bin/env node' },
+    },
   },
   plugins: [carryBuiltAssets()],
   ssr: { noExternal: [/^@cardframe\//] },

@@ -21,6 +21,7 @@ import { forwardRoutes } from './routes/forward-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
 import './metrics/metrics-app.ts';
 import { createVaultMetrics, type MetricsOptions } from './metrics/vault-metrics.ts';
+import { guardianExtensionRoutes } from './routes/guardian-extension-routes.ts';
 
 export interface AppOptions {
   /** A pino logger (with redaction) from the edge; tests may omit it. */
@@ -109,6 +110,9 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
         { name: 'generic', description: 'Management of generic tokens and their schemas for various use cases.' },
         { name: 'types', description: 'Management of types: JSON Schemas for generic token payloads.' },
         { name: 'webhook', description: 'Management of webhooks for event notifications (tiny events, HMAC-signed).' },
+        { name: 'network', description: 'Management of network tokens and cryptograms for secure transactions.' },
+        { name: 'metadata', description: 'Inquiries for card metadata based on PAN, PCI tokens, or network tokens.' },
+        { name: 'sandbox', description: "Controls of the sandbox token service provider (a scheme's test environment)." },
       ],
       components: {
         securitySchemes: {
@@ -129,6 +133,7 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   await app.register(typeRoutes(deps, types));
   await app.register(forwardRoutes(deps));
   await app.register(webhookRoutes(deps));
+  await app.register(guardianExtensionRoutes(deps));
   app.get('/openapi.json', { config: { scope: null }, schema: { hide: true } }, async () => app.swagger());
   await app.register(apiReferenceRoutes());
   return app;

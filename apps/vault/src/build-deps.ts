@@ -6,6 +6,9 @@ import { createMemoryAuthFailureLimiter, type AuthFailureLimiter } from './ephem
 import type { SecurityCodeStore } from './ephemeral/security-code-store.ts';
 import type { ForwardRule } from './forward/forward-allowlist.ts';
 import { createSecurityCodeVault } from './ephemeral/security-code-vault.ts';
+import { applyLifecycleEvent } from './network/network-tokens.ts';
+import { createSandboxProvider } from './network/sandbox-provider.ts';
+import type { TokenServiceProvider } from './network/token-service-provider.ts';
 import type { DbHandle } from './storage/create-db.ts';
 import { createReadinessCheck } from './health/readiness.ts';
 import path from 'node:path';
@@ -35,6 +38,13 @@ export interface BuildDepsInput {
   authFailures?: AuthFailureLimiter;
   /** SQLite: /readyz reports the disk full below this many free bytes (default 16 MiB). */
   minFreeDiskBytes?: number;
+  /** The sandbox (over this database) unless a real provider is given. */
+  tokenServiceProvider?: TokenServiceProvider;
+  /** 10 s by default. */
+  networkTokenTimeoutMs?: number;
+  networkInlineCryptograms?: boolean;
+  /** 3600 by default. */
+  ephemeralTokenTtlSeconds?: number;
 }
 
 /** Derives the keys and wires the domain's dependencies. Pure wiring: opening stores is the caller's job. */
@@ -43,7 +53,7 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
   const cipher = createFieldCipher(keys.field, keys.fieldVersion);
   const cvcCipher = createFieldCipher(new Map([[1, keys.securityCode]]), 1);
   const now = input.now ?? Date.now;
-  return {
+  const deps: VaultDeps = {
     db: input.handle.db,
     cipher,
     fingerprintKey: keys.fingerprint,
@@ -76,5 +86,15 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
       store: input.securityCodeStore,
       ...(input.minFreeDiskBytes !== undefined ? { minFreeDiskBytes: input.minFreeDiskBytes } : {}),
     }),
+    tokenServiceProvider:
+      input.tokenServiceProvider ?? createSandboxProvider({ db: input.handle.db, cipher, fingerprintKey: keys.fingerprint, now }),
+    networkTokenTimeoutMs: input.networkTokenTimeoutMs ?? 10_000,
+    networkInlineCryptograms: input.networkInlineCryptograms ?? false,
+    ephemeralTokenTtlSeconds: input.ephemeralTokenTtlSeconds ?? 3600,
   };
+  // The provider's lifecycle callbacks land here: status recorded, webhook enqueued.
+  deps.tokenServiceProvider.onLifecycle(async (event) => {
+    await applyLifecycleEvent(deps, event);
+  });
+  return deps;
 }

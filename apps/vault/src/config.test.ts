@@ -70,6 +70,20 @@ describe('parseOrigin', () => {
       expect(() => parseOrigin(o)).toThrow(ConfigError);
     },
   );
+
+  it('reads the network-token and session settings (issue 12)', () => {
+    expect(loadConfig({}).network).toEqual({ provider: { kind: 'sandbox' }, timeoutMs: 10_000, inlineCryptograms: false, ephemeralTokenTtlSeconds: 3600 });
+    expect(
+      loadConfig({
+        CARDFRAME_NETWORK_TOKEN_PROVIDER: 'module:/opt/vts-provider.js',
+        CARDFRAME_NETWORK_TOKEN_TIMEOUT: '3',
+        CARDFRAME_NETWORK_INLINE_CRYPTOGRAMS: 'allow',
+        CARDFRAME_EPHEMERAL_TOKEN_TTL: '600',
+      }).network,
+    ).toEqual({ provider: { kind: 'module', path: '/opt/vts-provider.js' }, timeoutMs: 3000, inlineCryptograms: true, ephemeralTokenTtlSeconds: 600 });
+    expect(() => loadConfig({ CARDFRAME_NETWORK_TOKEN_PROVIDER: 'mdes' })).toThrow(ConfigError);
+    expect(() => loadConfig({ CARDFRAME_NETWORK_INLINE_CRYPTOGRAMS: 'yes' })).toThrow(/allow" or "deny/);
+  });
 });
 
 describe('the metrics listener settings', () => {

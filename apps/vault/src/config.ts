@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ForwardAllowlistError, parseForwardAllowlist, type ForwardRule } from './forward/forward-allowlist.ts';
 import type { WebhookNetworkPolicy } from './webhooks/webhook-address-policy.ts';
+import { parseProviderSpec, type ProviderSpec } from './network/load-provider.ts';
 
 /** Everything the vault reads from the environment, parsed once at the edge. */
 export interface Config {
@@ -40,6 +41,19 @@ export interface Config {
   metricsPort: number | undefined;
   /** CARDFRAME_METRICS_HOST: its interface, loopback unless the scraper is elsewhere. */
   metricsHost: string;
+  /** Network tokens and Hellgate-style sessions (issue 12; README, "Network tokens"). */
+  network: NetworkConfig;
+}
+
+export interface NetworkConfig {
+  /** CARDFRAME_NETWORK_TOKEN_PROVIDER: `sandbox` or `module:<path>` (the real-provider slot). */
+  provider: ProviderSpec;
+  /** CARDFRAME_NETWORK_TOKEN_TIMEOUT (s): each call to the provider. */
+  timeoutMs: number;
+  /** CARDFRAME_NETWORK_INLINE_CRYPTOGRAMS=allow: cryptograms and token numbers in API responses (SAQ-D only). */
+  inlineCryptograms: boolean;
+  /** CARDFRAME_EPHEMERAL_TOKEN_TTL (s): the lifetime a session's `ephemeral: true` claim gives a token. */
+  ephemeralTokenTtlSeconds: number;
 }
 
 /** Thrown with a message meant for the operator's terminal. */
@@ -146,6 +160,22 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     requestTimeoutSeconds: int(env, 'CARDFRAME_REQUEST_TIMEOUT', 30, 1, 600),
     metricsPort: env.CARDFRAME_METRICS_PORT ? int(env, 'CARDFRAME_METRICS_PORT', 0, 1, 65535) : undefined,
     metricsHost: env.CARDFRAME_METRICS_HOST || '127.0.0.1',
+    network: networkConfig(env),
+  };
+}
+
+function networkConfig(env: NodeJS.ProcessEnv): NetworkConfig {
+  const provider = parseProviderSpec(env.CARDFRAME_NETWORK_TOKEN_PROVIDER);
+  if (typeof provider === 'string') throw new ConfigError(provider);
+  const inline = env.CARDFRAME_NETWORK_INLINE_CRYPTOGRAMS;
+  if (inline !== undefined && inline !== '' && inline !== 'allow' && inline !== 'deny') {
+    throw new ConfigError(`CARDFRAME_NETWORK_INLINE_CRYPTOGRAMS must be "allow" or "deny", got "${inline}"`);
+  }
+  return {
+    provider,
+    timeoutMs: int(env, 'CARDFRAME_NETWORK_TOKEN_TIMEOUT', 10, 1, 120) * 1000,
+    inlineCryptograms: inline === 'allow',
+    ephemeralTokenTtlSeconds: int(env, 'CARDFRAME_EPHEMERAL_TOKEN_TTL', 3600, 60, 2_592_000),
   };
 }
 

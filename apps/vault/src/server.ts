@@ -11,6 +11,8 @@ import { ensureAdminToken } from './domain/admin-token.ts';
 import { sweep } from './domain/sweep.ts';
 import { sweepGenericTokens } from './generic/sweep-generic-tokens.ts';
 import { pruneDeliveries } from './webhooks/prune-deliveries.ts';
+import { loadProviderModule } from './network/load-provider.ts';
+import { sweepNetworkCryptograms } from './network/network-tokens.ts';
 import { startWebhookWorker } from './webhooks/start-webhook-worker.ts';
 import { createMemorySecurityCodeStore } from './ephemeral/memory-security-code-store.ts';
 import { createRedisSecurityCodeStore } from './ephemeral/redis-security-code-store.ts';
@@ -157,6 +159,12 @@ async function main() {
     forwardTimeoutMs: config.forwardTimeoutMs,
     webhookNetworkPolicy: config.webhookNetworkPolicy,
     minFreeDiskBytes: config.minFreeDiskMb * 1024 * 1024,
+    ...(config.network.provider.kind === 'module'
+      ? { tokenServiceProvider: await loadProviderModule(config.network.provider.path, { env: process.env }) }
+      : {}),
+    networkTokenTimeoutMs: config.network.timeoutMs,
+    networkInlineCryptograms: config.network.inlineCryptograms,
+    ephemeralTokenTtlSeconds: config.network.ephemeralTokenTtlSeconds,
   });
   await deps.keyring.current();
   let draining = false;
@@ -177,8 +185,8 @@ async function main() {
       (counts) => logger.debug({ counts }, 'sweep'),
       (error: Error) => logger.warn({ err: { type: error.name } }, 'sweep failed'),
     );
-    Promise.all([sweepGenericTokens(deps), pruneDeliveries(deps)]).then(
-      ([genericTokens, deliveries]) => logger.debug({ genericTokens, deliveries }, 'sweep extras'),
+    Promise.all([sweepGenericTokens(deps), pruneDeliveries(deps), sweepNetworkCryptograms(deps)]).then(
+      ([genericTokens, deliveries, cryptograms]) => logger.debug({ genericTokens, deliveries, cryptograms }, 'sweep extras'),
       (error: Error) => logger.warn({ err: { type: error.name } }, 'sweep extras failed'),
     );
   }, config.sweepIntervalSeconds * 1000);

@@ -31,6 +31,13 @@ describe('readSession', () => {
     expect(readSession(body)).toEqual({ ok: true, session: { mode: 'card', action: 'tokenize_card', jwk, allowedSchemes: ['visa'] } });
   });
 
+  test('maps the Hellgate spellings of session data (americanexpress, dinersclub) to the API schemes', () => {
+    const body = { next_action: 'tokenize_card', data: { provider: 'guardian', jwk, allowed_schemes: ['americanexpress', 'dinersclub', 'visa'], expires_at: '2030-01-01T00:00:00Z' } };
+    expect(readSession(body)).toMatchObject({ ok: true, session: { allowedSchemes: ['american express', 'diners club', 'visa'] } });
+    const refresh = { next_action: 'refresh_security_code', data: { jwk, scheme: 'americanexpress', masked_account_number: '378282*****0005', expiry_month: 1, expiry_year: 2030 } };
+    expect(readSession(refresh)).toMatchObject({ ok: true, session: { savedCard: { scheme: 'american express' } } });
+  });
+
   test('refresh_security_code → cvc mode with the masked saved card', () => {
     const body = {
       next_action: 'refresh_security_code',

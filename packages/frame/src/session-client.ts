@@ -1,4 +1,4 @@
-import type { CardframeErrorCode, CardframeErrorData, FrameMode, SessionJwk, SessionState } from '@cardframe/protocol';
+import { schemeFromSessionName, type CardframeErrorCode, type CardframeErrorData, type FrameMode, type SessionJwk, type SessionState } from '@cardframe/protocol';
 
 /** Human messages per session outcome: one table, fixed text (server text is never echoed to the shopper). */
 const MESSAGES = {
@@ -63,7 +63,9 @@ export function readSession(body: unknown): { ok: true; session: OpenSession } |
   }
   if (!isJwk(data.jwk)) return { ok: false, error: sessionErrorData('TOKENIZATION_FAILED') };
   if (state.next_action === 'tokenize_card' && Array.isArray(state.data.allowed_schemes)) {
-    return { ok: true, session: { mode: 'card', action: 'tokenize_card', jwk: data.jwk, allowedSchemes: state.data.allowed_schemes } };
+    // Session data spells schemes as Hellgate's SDKs do (`americanexpress`); the form speaks the API enum.
+    const allowedSchemes = state.data.allowed_schemes.map((name) => schemeFromSessionName(name) ?? name);
+    return { ok: true, session: { mode: 'card', action: 'tokenize_card', jwk: data.jwk, allowedSchemes } };
   }
   if (state.next_action === 'refresh_security_code') {
     const d = state.data;
@@ -74,7 +76,7 @@ export function readSession(body: unknown): { ok: true; session: OpenSession } |
         action: 'refresh_security_code',
         jwk: data.jwk,
         savedCard: {
-          scheme: d.scheme,
+          scheme: schemeFromSessionName(d.scheme) ?? d.scheme,
           maskedAccountNumber: d.masked_account_number,
           expiryMonth: d.expiry_month,
           expiryYear: d.expiry_year,

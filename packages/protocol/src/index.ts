@@ -1,4 +1,13 @@
-export { SCHEMES, isScheme, schemeFromCardType, type Scheme } from './schemes.ts';
+export {
+  SCHEMES,
+  SESSION_SCHEMES,
+  SESSION_SCHEME_NAMES,
+  isScheme,
+  schemeFromCardType,
+  schemeFromSessionName,
+  type Scheme,
+  type SessionSchemeName,
+} from './schemes.ts';
 export {
   VALIDATION_ERROR_CODES,
   CARDFRAME_ERROR_CODES,

@@ -7,10 +7,12 @@
  * no schema code reaches the frame bundle).
  */
 import { Type, type Static } from 'typebox';
-import { SCHEMES } from './schemes.ts';
+import { SCHEMES, SESSION_SCHEMES } from './schemes.ts';
 
 // Type.Enum keeps the literal union in `Static` (a mapped Type.Union widens to `never`).
 export const SchemeSchema = Type.Enum(SCHEMES);
+/** Session data spells schemes as Hellgate's SDKs expect (`americanexpress`, `dinersclub`). */
+export const SessionSchemeSchema = Type.Enum(SESSION_SCHEMES);
 const Uuid = Type.String({ format: 'uuid' });
 
 /** The session's public key: RSA, for RSA-OAEP-256 key wrapping. */
@@ -28,7 +30,7 @@ export const TokenizeCardState = Type.Object({
   data: Type.Object({
     provider: Type.Literal('guardian'),
     jwk: SessionJwk,
-    allowed_schemes: Type.Array(SchemeSchema),
+    allowed_schemes: Type.Array(SessionSchemeSchema),
     expires_at: Type.String({ format: 'date-time' }),
   }),
 });
@@ -37,7 +39,7 @@ export const RefreshSecurityCodeState = Type.Object({
   next_action: Type.Literal('refresh_security_code'),
   data: Type.Object({
     jwk: SessionJwk,
-    scheme: SchemeSchema,
+    scheme: SessionSchemeSchema,
     masked_account_number: Type.String(),
     account_number_last_four: Type.String(),
     account_number_length: Type.Integer(),
@@ -86,6 +88,11 @@ export const CardClaims = Type.Object({
   expiry_year: Type.Integer({ minimum: 2000, maximum: 2099 }),
   security_code: Type.Optional(Type.String({ pattern: '^[0-9]{3,4}$' })),
   cardholder_name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  /** How Hellgate Web SDK 3.8.1 sends the name; other keys of it are refused (the vault stores no address or email). */
+  additional_data: Type.Optional(Type.Object({ cardholder_name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) })),
+  /** Lifecycle claims (Hellgate SDK 3.11): a short-lived token, or one that expires at a date (wins over `ephemeral`). */
+  ephemeral: Type.Optional(Type.Boolean()),
+  expiration_date: Type.Optional(Type.String({ minLength: 10, maxLength: 40, description: 'ISO 8601' })),
 });
 
 export const SecurityCodeClaims = Type.Object({

@@ -12,7 +12,10 @@ export interface JweKeyring {
   /** The key new sessions are bound to; one per rotation period, shared by every vault process. */
   current(): Promise<{ kid: string; jwk: SessionJwk }>;
   publicJwk(kid: string): Promise<SessionJwk | undefined>;
-  /** Decrypts a compact JWE to the key `kid`, accepting only RSA-OAEP-256 + A256GCM. */
+  /**
+   * Decrypts a compact JWE to the key `kid`: RSA-OAEP-256 or RSA-OAEP (SHA-1, what Hellgate's Web SDK
+   * 3.8.1 sends), always with A256GCM; anything else is refused.
+   */
   decrypt(kid: string, jwe: string): Promise<Uint8Array>;
 }
 
@@ -28,6 +31,8 @@ interface Loaded {
   jwk: SessionJwk;
   /** Independent, non-extractable copies of one private key, used in turn (see {@link DECRYPT_LANES}). */
   privateKeys: webcrypto.CryptoKey[];
+  /** The same key for RSA-OAEP with SHA-1: WebCrypto binds the OAEP hash to the imported key. */
+  sha1Keys: webcrypto.CryptoKey[];
   next: number;
 }
 
@@ -40,15 +45,18 @@ interface Loaded {
  */
 const DECRYPT_LANES = Number(process.env.UV_THREADPOOL_SIZE) || 4;
 
-/** Non-extractable RSA-OAEP-256 decryption keys, one per lane, from a PKCS#8 PEM. */
-export async function importDecryptLanes(pem: string): Promise<webcrypto.CryptoKey[]> {
+/** Non-extractable RSA-OAEP decryption keys (SHA-256 unless told), one per lane, from a PKCS#8 PEM. */
+export async function importDecryptLanes(pem: string, hash: 'SHA-256' | 'SHA-1' = 'SHA-256'): Promise<webcrypto.CryptoKey[]> {
   const pkcs8 = createPrivateKey(pem).export({ format: 'der', type: 'pkcs8' });
   return Promise.all(
     Array.from({ length: DECRYPT_LANES }, () =>
-      webcrypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['decrypt']),
+      webcrypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSA-OAEP', hash }, false, ['decrypt']),
     ),
   );
 }
+
+/** The key-management algorithms sessions accept; the content encryption is always A256GCM. */
+export const SESSION_KEY_ALGORITHMS = ['RSA-OAEP-256', 'RSA-OAEP'] as const;
 
 /**
  * One RSA key pair per rotation period (not per session): RSA generation costs tens of
@@ -68,7 +76,8 @@ export function createJweKeyring(options: JweKeyringOptions): JweKeyring {
     const row = await db.selectFrom('jwe_keys').selectAll().where('kid', '=', kid).executeTakeFirst();
     if (!row) return undefined;
     const pem = cipher.decrypt(row.private_ct, `jwe_keys:${row.kid}:private`);
-    const loaded: Loaded = { jwk: JSON.parse(row.public_jwk) as SessionJwk, privateKeys: await importDecryptLanes(pem), next: 0 };
+    const [privateKeys, sha1Keys] = await Promise.all([importDecryptLanes(pem), importDecryptLanes(pem, 'SHA-1')]);
+    const loaded: Loaded = { jwk: JSON.parse(row.public_jwk) as SessionJwk, privateKeys, sha1Keys, next: 0 };
     // Two concurrent first loads may both import; the first stored wins, so lanes stay per key.
     const raced = cache.get(kid);
     if (raced) return raced;
@@ -123,11 +132,13 @@ export function createJweKeyring(options: JweKeyringOptions): JweKeyring {
       const loaded = await load(kid);
       if (!loaded) throw new Error('unknown JWE key');
       loaded.next = (loaded.next + 1) % loaded.privateKeys.length;
-      const privateKey = loaded.privateKeys[loaded.next]!;
-      const { plaintext } = await compactDecrypt(jwe, privateKey, {
-        keyManagementAlgorithms: ['RSA-OAEP-256'],
-        contentEncryptionAlgorithms: ['A256GCM'],
-      });
+      const lane = loaded.next;
+      // jose checks `alg` against the allowlist before it asks for the key.
+      const { plaintext } = await compactDecrypt(
+        jwe,
+        (header) => (header.alg === 'RSA-OAEP' ? loaded.sha1Keys : loaded.privateKeys)[lane]!,
+        { keyManagementAlgorithms: [...SESSION_KEY_ALGORITHMS], contentEncryptionAlgorithms: ['A256GCM'] },
+      );
       return plaintext;
     },
   };

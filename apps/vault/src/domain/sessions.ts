@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SCHEMES, SESSION_CLASSIFIERS } from '@cardframe/protocol';
+import { SCHEMES, SESSION_CLASSIFIERS, SESSION_SCHEME_NAMES, type Scheme } from '@cardframe/protocol';
 import {
   CardClaims,
   SecurityCodeClaims,
@@ -13,13 +13,19 @@ import type { SessionsTable } from '../storage/database.ts';
 import { preparedQuery } from '../storage/prepared-query.ts';
 import { buildTokenRow, findToken, insertToken, maskPan } from './tokens.ts';
 import { validateCard } from './validate-card.ts';
+import { isNetworkScheme, provisionNetworkToken, insertNetworkToken } from '../network/network-tokens.ts';
+import { NETWORK_SCHEMES } from '../network/token-service-provider.ts';
 import type { VaultDeps } from './vault-deps.ts';
 
 const cardClaims = Compile(CardClaims);
 const securityCodeClaims = Compile(SecurityCodeClaims);
 
 const sessionNotFound = () => new ApiError(404, SESSION_CLASSIFIERS.notFound, 'The session was not found');
-const sessionExpired = () => new ApiError(410, SESSION_CLASSIFIERS.expired, 'The session has expired');
+/**
+ * 404, not 410: Hellgate's SDK maps only 404 to "session doesn't exist or has expired" (ADR 0022);
+ * the classifier still tells our own frame that it expired.
+ */
+const sessionExpired = () => new ApiError(404, SESSION_CLASSIFIERS.expired, 'The session has expired');
 const sessionCompleted = () => new ApiError(409, SESSION_CLASSIFIERS.completed, 'The session has already been completed');
 
 export interface NewSession {
@@ -30,7 +36,12 @@ export interface NewSession {
   tokenId?: string;
   tokenExpiresIn?: number | undefined;
   metadata?: Record<string, string> | undefined;
+  /** Schemes the session accepts at completion (default: every scheme the kind allows). */
+  allowedSchemes?: readonly Scheme[] | undefined;
 }
+
+/** Max lifetime a lifecycle claim may ask for: the API's own maximum `expires_in` (30 days). */
+const MAX_TOKEN_LIFETIME_SECONDS = 2_592_000;
 
 /** A session binds the current JWE key; its 122-bit random id is its only credential. */
 export async function createSession(deps: VaultDeps, input: NewSession): Promise<string> {
@@ -47,14 +58,15 @@ export async function createSession(deps: VaultDeps, input: NewSession): Promise
     input.owner,
     now,
     now + deps.sessionTtlSeconds * 1000,
+    input.allowedSchemes ? JSON.stringify(input.allowedSchemes) : null,
   ]);
   return id;
 }
 
 // The hot statements, compiled once (see prepared-query.ts).
 const insertSessionQuery = preparedQuery(
-  9,
-  (db, id: string, kind: SessionsTable['kind'], kid: string, tokenId: string | null, tokenExpiresIn: number | null, metadata: string | null, owner: string, createdAt: number, expiresAt: number) =>
+  10,
+  (db, id: string, kind: SessionsTable['kind'], kid: string, tokenId: string | null, tokenExpiresIn: number | null, metadata: string | null, owner: string, createdAt: number, expiresAt: number, allowedSchemes: string | null) =>
     db.insertInto('sessions').values({
       id,
       kind,
@@ -67,6 +79,7 @@ const insertSessionQuery = preparedQuery(
       created_at: createdAt,
       expires_at: expiresAt,
       completed_at: null,
+      allowed_schemes: allowedSchemes,
     }),
 );
 const selectSessionQuery = preparedQuery(1, (db, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id));
@@ -96,8 +109,9 @@ export async function getSessionState(deps: VaultDeps, id: string): Promise<Sess
   const jwk = await deps.keyring.publicJwk(row.kid);
   if (!jwk) throw sessionExpired();
   const expires_at = new Date(row.expires_at).toISOString();
-  if (row.kind === 'tokenize') {
-    return { next_action: 'tokenize_card', data: { provider: 'guardian', jwk, allowed_schemes: [...SCHEMES] as never[], expires_at } };
+  if (row.kind !== 'refresh') {
+    const allowed_schemes = sessionSchemes(row).map((scheme) => SESSION_SCHEME_NAMES[scheme]);
+    return { next_action: 'tokenize_card', data: { provider: 'guardian', jwk, allowed_schemes, expires_at } };
   }
   const token = await findToken(deps, row.token_id!);
   if (!token) throw sessionNotFound();
@@ -105,8 +119,7 @@ export async function getSessionState(deps: VaultDeps, id: string): Promise<Sess
     next_action: 'refresh_security_code',
     data: {
       jwk,
-      // protocol's SchemeSchema is a mapped union whose Static is `never`; the value is a Scheme.
-      scheme: token.scheme as never,
+      scheme: SESSION_SCHEME_NAMES[token.scheme as Scheme],
       masked_account_number: maskPan(token.bin, token.last4, token.pan_length),
       account_number_last_four: token.last4,
       account_number_length: token.pan_length,
@@ -117,6 +130,60 @@ export async function getSessionState(deps: VaultDeps, id: string): Promise<Sess
     },
   };
 }
+
+/** The schemes a session accepts: its own list, else all (network sessions: the network schemes). */
+function sessionSchemes(row: SessionsTable): readonly Scheme[] {
+  const all: readonly Scheme[] = row.kind === 'network' ? NETWORK_SCHEMES : SCHEMES;
+  if (!row.allowed_schemes) return all;
+  const own = JSON.parse(row.allowed_schemes) as Scheme[];
+  return all.filter((scheme) => own.includes(scheme));
+}
+
+const CLAIMS_PATH = '$.result.enc_payload';
+const KNOWN_CLAIMS = new Set(Object.keys(CardClaims.properties));
+
+/**
+ * Claims the vault cannot honour are refused at their path, never dropped: unknown claims, and
+ * additional data it has nowhere to keep (email, billing address).
+ */
+function unhonouredClaims(claims: Record<string, unknown>): { path: string; message: string }[] {
+  const problems = Object.keys(claims)
+    .filter((key) => !KNOWN_CLAIMS.has(key))
+    .map((key) => ({ path: `${CLAIMS_PATH}.${key}`, message: 'is not a claim this vault accepts' }));
+  const additional = claims.additional_data;
+  if (typeof additional === 'object' && additional !== null) {
+    for (const key of Object.keys(additional)) {
+      if (key !== 'cardholder_name') {
+        problems.push({ path: `${CLAIMS_PATH}.additional_data.${key}`, message: 'is not stored by this vault (only cardholder_name is)' });
+      }
+    }
+  }
+  return problems;
+}
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * The token lifetime the claims ask for: `expiration_date` wins over `ephemeral`; with a lifetime
+ * the merchant set on the session, the shorter one applies (a shopper cannot extend it).
+ */
+function claimedLifetime(deps: VaultDeps, claims: CardClaimsValue, now: number, sessionSeconds: number | undefined): number | undefined {
+  let claimed: number | undefined;
+  if (claims.expiration_date !== undefined) {
+    const path = `${CLAIMS_PATH}.expiration_date`;
+    const at = ISO_8601.test(claims.expiration_date) ? Date.parse(claims.expiration_date) : Number.NaN;
+    if (Number.isNaN(at)) throw errors.validation([{ path, message: 'must be an ISO 8601 date or date-time' }]);
+    claimed = Math.ceil((at - now) / 1000);
+    if (claimed < 1) throw errors.validation([{ path, message: 'must be in the future' }]);
+    if (claimed > MAX_TOKEN_LIFETIME_SECONDS) throw errors.validation([{ path, message: 'must be at most 30 days ahead' }]);
+  } else if (claims.ephemeral === true) {
+    claimed = deps.ephemeralTokenTtlSeconds;
+  }
+  if (claimed === undefined) return sessionSeconds;
+  return sessionSeconds === undefined ? claimed : Math.min(claimed, sessionSeconds);
+}
+
+type CardClaimsValue = CardClaims;
 
 async function decryptClaims(deps: VaultDeps, kid: string, jwe: string): Promise<unknown> {
   try {
@@ -134,7 +201,7 @@ async function decryptClaims(deps: VaultDeps, kid: string, jwe: string): Promise
 export async function completeSession(deps: VaultDeps, id: string, body: CompleteActionRequest): Promise<string> {
   const session = await loadSession(deps, id);
   if (session.status === 'completed') throw sessionCompleted();
-  const expectedAction = session.kind === 'tokenize' ? 'tokenize_card' : 'refresh_security_code';
+  const expectedAction = session.kind === 'refresh' ? 'refresh_security_code' : 'tokenize_card';
   if (body.action !== expectedAction) {
     throw errors.validation([{ path: '$.action', message: `must be ${expectedAction} for this session` }]);
   }
@@ -144,6 +211,10 @@ export async function completeSession(deps: VaultDeps, id: string, body: Complet
   if (session.kind === 'refresh') {
     if (!securityCodeClaims.Check(claims)) {
       throw errors.validation(typeboxErrorsToValidation(securityCodeClaims.Errors(claims), '$.result.enc_payload'));
+    }
+    const extra = Object.keys(claims as object).filter((key) => key !== 'security_code');
+    if (extra.length > 0) {
+      throw errors.validation(extra.map((key) => ({ path: `${CLAIMS_PATH}.${key}`, message: 'is not a claim a security-code refresh accepts' })));
     }
     const tokenId = session.token_id!;
     await deps.db.transaction().execute(async (trx) => {
@@ -171,11 +242,49 @@ export async function completeSession(deps: VaultDeps, id: string, body: Complet
   if (!cardClaims.Check(claims)) {
     throw errors.validation(typeboxErrorsToValidation(cardClaims.Errors(claims), '$.result.enc_payload'));
   }
-  const scheme = validateCard(claims, '$.result.enc_payload', { allowedSchemes: SCHEMES, notExpiredAt: new Date(now) });
+  const unhonoured = unhonouredClaims(claims as Record<string, unknown>);
+  if (unhonoured.length > 0) throw errors.validation(unhonoured);
+  const nested = claims.additional_data?.cardholder_name;
+  if (nested !== undefined && claims.cardholder_name !== undefined && nested !== claims.cardholder_name) {
+    throw errors.validation([{ path: `${CLAIMS_PATH}.additional_data.cardholder_name`, message: 'differs from cardholder_name' }]);
+  }
+  const cardholderName = claims.cardholder_name ?? nested;
+  const scheme = validateCard(claims, CLAIMS_PATH, { allowedSchemes: sessionSchemes(session), notExpiredAt: new Date(now) });
+  const metadata = session.metadata ? (JSON.parse(session.metadata) as Record<string, string>) : undefined;
+  const card = {
+    account_number: claims.account_number,
+    expiry_month: claims.expiry_month,
+    expiry_year: claims.expiry_year,
+    cardholder_name: cardholderName,
+    scheme,
+  };
+
+  if (session.kind === 'network') {
+    if (claims.ephemeral !== undefined || claims.expiration_date !== undefined) {
+      const key = claims.expiration_date !== undefined ? 'expiration_date' : 'ephemeral';
+      throw errors.validation([{ path: `${CLAIMS_PATH}.${key}`, message: 'network tokens expire at the scheme, not by a claim' }]);
+    }
+    if (!isNetworkScheme(scheme)) throw errors.validation([{ path: `${CLAIMS_PATH}.account_number`, message: 'card scheme is not allowed' }]);
+    const row = await provisionNetworkToken(deps, { card, owner: session.owner, metadata, sessionId: id }, async (built) => {
+      try {
+        await deps.db.transaction().execute(async (trx) => {
+          const won = await completeSessionQuery.run(deps.db, [id, now, built.id], trx);
+          if (won.numAffectedRows !== 1n) throw sessionCompleted();
+          await insertNetworkToken(trx, built);
+        });
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        if (/unique|duplicate/i.test(String((error as Error).message))) throw sessionCompleted();
+        throw error;
+      }
+    });
+    return row.id;
+  }
+
   const row = buildTokenRow(deps, {
-    card: { ...claims, scheme },
-    metadata: session.metadata ? (JSON.parse(session.metadata) as Record<string, string>) : undefined,
-    expiresInSeconds: session.token_expires_in ?? undefined,
+    card,
+    metadata,
+    expiresInSeconds: claimedLifetime(deps, claims, now, session.token_expires_in ?? undefined),
     sessionId: id,
     owner: session.owner,
     hasSecurityCode: claims.security_code !== undefined,

@@ -5,6 +5,7 @@ import type { AuthFailureLimiter } from '../ephemeral/auth-failure-limiter.ts';
 import type { SecurityCodeStore } from '../ephemeral/security-code-store.ts';
 import type { SecurityCodeVault } from '../ephemeral/security-code-vault.ts';
 import type { ForwardRule } from '../forward/forward-allowlist.ts';
+import type { TokenServiceProvider } from '../network/token-service-provider.ts';
 import type { Database } from '../storage/database.ts';
 import type { ReadinessCheck } from '../health/readiness.ts';
 import type { WebhookNetworkPolicy } from '../webhooks/webhook-address-policy.ts';
@@ -37,4 +38,12 @@ export interface VaultDeps {
   authFailures: AuthFailureLimiter;
   /** What /readyz asks: the first dependency (database, disk, security-code store) that is down. */
   ready: ReadinessCheck;
+  /** Network tokens come from here: the sandbox, or the provider CARDFRAME_NETWORK_TOKEN_PROVIDER names. */
+  tokenServiceProvider: TokenServiceProvider;
+  /** Each provider call's deadline (CARDFRAME_NETWORK_TOKEN_TIMEOUT). */
+  networkTokenTimeoutMs: number;
+  /** CARDFRAME_NETWORK_INLINE_CRYPTOGRAMS=allow (SAQ-D instances): cryptograms and token numbers in responses. */
+  networkInlineCryptograms: boolean;
+  /** What a session's `ephemeral: true` claim means (CARDFRAME_EPHEMERAL_TOKEN_TTL). */
+  ephemeralTokenTtlSeconds: number;
 }

@@ -8,6 +8,7 @@ export const VAULT_HEADERS = new Set([
   'x-api-key',
   'x-admin-token',
   'x-destination-url',
+  'x-cryptogram-reference',
   'x-idempotency-key',
   'x-own-header-name',
   'x-own-header-value',

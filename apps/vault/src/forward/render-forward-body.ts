@@ -1,6 +1,6 @@
 import { ApiError } from '../http/api-error.ts';
 
-/** The placeholders of digest §2 (P8). */
+/** The placeholders of digest §2 (P8); the network forward route has its own (network-forward.ts). */
 export const PLACEHOLDERS = ['account_number', 'cardholder_name', 'expiry_month', 'expiry_year', 'security_code'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
@@ -15,7 +15,6 @@ export type InjectedValues = Partial<Record<Placeholder, InjectedValue>>;
 // `{{ name }}` or `{{ name | filter }}`, spaces optional; names and filters are lower-case words.
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*(?:\|\s*([a-z_]+)\s*)?\}\}/g;
 const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
-const isPlaceholder = (name: string): name is Placeholder => (PLACEHOLDERS as readonly string[]).includes(name);
 
 export type BodyKind = 'json' | 'form' | 'other';
 
@@ -30,11 +29,12 @@ export function bodyKind(contentType: string | undefined): BodyKind {
  * The placeholders a body uses, checked: an unknown name or filter is a 400 (a typo would otherwise
  * reach the PSP as literal text). Lets the caller decrypt only what is needed.
  */
-export function placeholdersIn(text: string): Set<Placeholder> {
-  const used = new Set<Placeholder>();
+export function placeholdersIn<P extends string = Placeholder>(text: string, known: readonly P[] = PLACEHOLDERS as unknown as readonly P[]): Set<P> {
+  const used = new Set<P>();
+  const isKnown = (name: string): name is P => (known as readonly string[]).includes(name);
   for (const [, name, filter] of text.matchAll(PLACEHOLDER)) {
-    if (!isPlaceholder(name!)) {
-      throw new ApiError(400, 'INVALID_PLACEHOLDER', `Unknown placeholder "{{ ${name} }}"; known: ${PLACEHOLDERS.join(', ')}`);
+    if (!isKnown(name!)) {
+      throw new ApiError(400, 'INVALID_PLACEHOLDER', `Unknown placeholder "{{ ${name} }}"; known: ${known.join(', ')}`);
     }
     if (filter !== undefined && filter !== 'unwrap') {
       throw new ApiError(400, 'INVALID_PLACEHOLDER', `Unknown filter "| ${filter}"; the only filter is "| unwrap"`);
@@ -44,8 +44,8 @@ export function placeholdersIn(text: string): Set<Placeholder> {
   return used;
 }
 
-function injectedValue(values: InjectedValues, name: string): InjectedValue {
-  const value = values[name as Placeholder];
+function injectedValue(values: Partial<Record<string, InjectedValue>>, name: string): InjectedValue {
+  const value = values[name];
   if (!value) throw new Error(`placeholder ${name} was not resolved`);
   return value;
 }
@@ -58,7 +58,7 @@ function injectedValue(values: InjectedValues, name: string): InjectedValue {
  * else gets the plain strings (`| unwrap` changes nothing there). The body must be valid JSON before
  * and after. Callers have already resolved every name {@link placeholdersIn} returned.
  */
-export function renderForwardBody(text: string, kind: BodyKind, values: InjectedValues): string {
+export function renderForwardBody(text: string, kind: BodyKind, values: Partial<Record<string, InjectedValue>>): string {
   if (kind !== 'json') {
     const encode = kind === 'form' ? encodeURIComponent : (s: string) => s;
     return text.replace(PLACEHOLDER, (_m, name: string) => encode(injectedValue(values, name).text));

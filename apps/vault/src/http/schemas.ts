@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { SCHEMES } from '@cardframe/protocol';
+import { SCHEMES, SESSION_SCHEMES } from '@cardframe/protocol';
 import { SCOPES } from '../domain/scopes.ts';
 
 /** Seed `Metadata`: string values; the 20-pair / 20-char key / 80-char value limits (keys checked in code). */
@@ -48,7 +48,17 @@ export const PciToken = Type.Object({
   metadata: Type.Optional(Metadata),
 });
 
-export const FromSessionSource = Type.Object({ type: Type.Literal('session') }, { additionalProperties: false, title: 'From Session' });
+/** Either spelling: the API enum (`american express`) or the session's (`americanexpress`). */
+export const AllowedSchemes = Type.Array(Type.Enum([...new Set([...SCHEMES, ...SESSION_SCHEMES])]), {
+  minItems: 1,
+  uniqueItems: true,
+  description: 'Cardframe extension: the schemes this session accepts, enforced at completion (default all)',
+});
+
+export const FromSessionSource = Type.Object(
+  { type: Type.Literal('session'), allowed_schemes: Type.Optional(AllowedSchemes) },
+  { additionalProperties: false, title: 'From Session' },
+);
 
 export const FromPanSource = Type.Object(
   {
@@ -86,7 +96,12 @@ export const PageQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const Links = Type.Object({ next: Type.Union([Type.String({ format: 'uri' }), Type.Null()]) });
+export const Links = Type.Object({
+  next: Type.Union([Type.String({ format: 'uri' }), Type.Null()], {
+    description:
+      'The next page. Deviation: `null` on the last page, where the documented schema says string; Guardian leaves the last page undocumented, and null tells a client to stop without guessing (ADR 0004).',
+  }),
+});
 
 export const ScopeList = Type.Array(Type.Enum(SCOPES), { minItems: 1 });
 

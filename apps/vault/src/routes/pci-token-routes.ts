@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { schemeFromSessionName } from '@cardframe/protocol';
 import { createSession } from '../domain/sessions.ts';
 import { buildTokenRow, deleteToken, findToken, insertToken, listTokens, toTokenView } from '../domain/tokens.ts';
 import { validateCard } from '../domain/validate-card.ts';
@@ -63,6 +64,7 @@ export function pciTokenRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
               owner: request.caller!.id,
               tokenExpiresIn: expiresIn,
               metadata: body.metadata,
+              allowedSchemes: source.allowed_schemes?.map((name) => schemeFromSessionName(name)!),
             });
             return { status: 200, body: { session_id: sessionId } };
           }

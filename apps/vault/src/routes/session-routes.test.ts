@@ -57,15 +57,15 @@ describe('session protocol', () => {
     }
   });
 
-  it('answers 410 after the TTL and creates no token', async () => {
+  it('answers 404 SESSION_EXPIRED after the TTL (what Hellgate SDKs recognise, ADR 0022) and creates no token', async () => {
     const sessionId = await createSessionId(vault.app);
     const jwe = await encryptForSession(vault.app, sessionId, card);
     vault.advance(901_000);
     try {
       const state = await vault.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}` });
-      expect(state.statusCode).toBe(410);
-      expect(state.json()).toEqual({ code: 410, classifier: 'SESSION_EXPIRED', message: 'The session has expired' });
-      expect((await complete(sessionId, jwe)).statusCode).toBe(410);
+      expect(state.statusCode).toBe(404);
+      expect(state.json()).toEqual({ code: 404, classifier: 'SESSION_EXPIRED', message: 'The session has expired' });
+      expect((await complete(sessionId, jwe)).statusCode).toBe(404);
     } finally {
       vault.advance(-901_000);
     }

@@ -19,7 +19,7 @@ export function sessionRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
           operationId: 'session_get',
           summary: 'Get session state',
           params: IdParams,
-          response: { 200: SessionState, 404: ErrorGeneric, 410: ErrorGeneric },
+          response: { 200: SessionState, 404: ErrorGeneric },
         },
       },
       async (request, reply) => {
@@ -38,7 +38,7 @@ export function sessionRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
           summary: 'Complete the session action with an encrypted payload',
           params: IdParams,
           body: CompleteActionRequest,
-          response: { 200: CompleteActionResponse, 404: ErrorGeneric, 409: ErrorGeneric, 410: ErrorGeneric, 422: ErrorValidation },
+          response: { 200: CompleteActionResponse, 404: ErrorGeneric, 409: ErrorGeneric, 422: ErrorValidation },
         },
       },
       async (request, reply) => {

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { ExtrasTables } from './extras-tables.ts';
+import type { NetworkTables } from './network-tables.ts';
 
 /** Timestamps are epoch milliseconds in both engines: one comparison semantics, no time-zone drift. */
 type Millis = number;
@@ -29,7 +30,7 @@ export interface TokensTable {
 
 export interface SessionsTable {
   id: string;
-  kind: 'tokenize' | 'refresh';
+  kind: 'tokenize' | 'refresh' | 'network';
   status: 'open' | 'completed';
   kid: string;
   /** Refresh sessions: the token to refresh. Completed tokenize sessions: the created token. */
@@ -40,6 +41,8 @@ export interface SessionsTable {
   created_at: Millis;
   expires_at: Millis;
   completed_at: Millis | null;
+  /** JSON array of schemes the session accepts (null: every scheme). */
+  allowed_schemes?: string | null;
 }
 
 export interface JweKeysTable {
@@ -81,7 +84,7 @@ export interface SettingsTable {
   created_at: Generated<Millis>;
 }
 
-export interface Database extends ExtrasTables {
+export interface Database extends ExtrasTables, NetworkTables {
   tokens: TokensTable;
   sessions: SessionsTable;
   jwe_keys: JweKeysTable;

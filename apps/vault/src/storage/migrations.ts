@@ -3,6 +3,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import { dropUnusedTokenIndexes } from './drop-unused-token-indexes.ts';
 import { extrasMigration } from './extras-migration.ts';
 import { idempotencyLease } from './idempotency-lease.ts';
+import { binRangesMigration, networkTokensMigration, sessionSchemesMigration } from './network-migration.ts';
 
 /** bigint so epoch milliseconds fit in Postgres; SQLite integers are 64-bit anyway. */
 const initial: Migration = {
@@ -91,6 +92,9 @@ const provider: MigrationProvider = {
       '0002_extras': extrasMigration,
       '0003_drop_unused_token_indexes': dropUnusedTokenIndexes,
       '0004_idempotency_lease': idempotencyLease,
+      '0006_network_tokens': networkTokensMigration,
+      '0006_1_bin_ranges': binRangesMigration,
+      '0006_2_session_schemes': sessionSchemesMigration,
     };
   },
 };
