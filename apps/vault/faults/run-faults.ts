@@ -38,7 +38,9 @@ const cleanups: (() => Promise<void> | void)[] = [];
 const runId = () => randomBytes(4).toString('hex');
 const seconds = (from: number, to: number | undefined) => (to === undefined ? undefined : (to - from) / 1000);
 const exits = (vaults: Vault[]) => vaults.reduce((sum, v) => sum + v.unexpectedExits, 0);
-const resetExits = (vaults: Vault[]) => vaults.forEach((v) => (v.unexpectedExits = 0));
+const resetExits = (vaults: Vault[]) => {
+  for (const v of vaults) v.unexpectedExits = 0;
+};
 
 async function killLoop(backend: Row['backend'], vaults: Vault[], keyed: boolean, kills: number) {
   resetExits(vaults);

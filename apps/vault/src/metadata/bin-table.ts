@@ -147,8 +147,8 @@ function validateRecord(record: unknown, line: number): BinRange | Rejected {
   const issuer_country_code = matching('issuer_country_code', /^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 (2 letters)', (s) => s.toUpperCase());
   const currency_code = matching('currency_code', /^[A-Z]{3}$/, 'ISO 4217 alpha-3 (3 letters)', (s) => s.toUpperCase());
   const product_code = matching('product_code', /^[A-Za-z0-9_-]{1,16}$/, '1 to 16 letters, digits, - or _');
-  const issuer_name = matching('issuer_name', /^[^\u0000-\u001f]{1,100}$/, '1 to 100 printable characters');
-  const product_name = matching('product_name', /^[^\u0000-\u001f]{1,100}$/, '1 to 100 printable characters');
+  const issuer_name = matching('issuer_name', /^\P{Cc}{1,100}$/u, '1 to 100 printable characters');
+  const product_name = matching('product_name', /^\P{Cc}{1,100}$/u, '1 to 100 printable characters');
   if (reasons.length) return { line, reasons };
   return { line, start: start!, end: end!, scheme, type, segment, issuer_name, issuer_country_code, currency_code, product_code, product_name };
 }

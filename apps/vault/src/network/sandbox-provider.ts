@@ -133,13 +133,16 @@ export function createSandboxProvider(options: SandboxOptions): SandboxProvider 
       let status = row.status as NetworkTokenStatus;
       let reason: string;
       if (change.event === 'suspend') {
-        await setStatus(ref, ['active'], (status = 'suspended'));
+        status = 'suspended';
+        await setStatus(ref, ['active'], status);
         reason = 'The scheme suspended the network token.';
       } else if (change.event === 'resume') {
-        await setStatus(ref, ['suspended'], (status = 'active'));
+        status = 'active';
+        await setStatus(ref, ['suspended'], status);
         reason = 'The scheme resumed the network token.';
       } else if (change.event === 'delete') {
-        await setStatus(ref, ['active', 'suspended'], (status = 'deleted'));
+        status = 'deleted';
+        await setStatus(ref, ['active', 'suspended'], status);
         reason = 'The scheme deleted the network token.';
       } else {
         if (status === 'deleted') throw new TokenServiceError('NOT_ACTIVE', 'The token is deleted');

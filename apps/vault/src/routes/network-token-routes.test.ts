@@ -9,7 +9,7 @@ import { createLogger } from '../logger.ts';
 import { dynamicCvv, sandboxTokenNumber, verifyDynamicCvv, verifyTavvCryptogram } from '../network/sandbox-cryptogram.ts';
 import type { SandboxProvider } from '../network/sandbox-provider.ts';
 import { startLoopbackServer, type LoopbackServer } from '../test/loopback-server.ts';
-import { admin, createSessionId, createTestVault, encryptForSession, FUTURE_YEAR, MASTERCARD, VISA, type TestVault } from '../test/test-vault.ts';
+import { admin, createTestVault, encryptForSession, FUTURE_YEAR, MASTERCARD, VISA, type TestVault } from '../test/test-vault.ts';
 
 const AMEX = '378282246310005';
 const JCB = '3530111333300000';

@@ -238,7 +238,7 @@ export function networkTokenRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
           throw new ApiError(404, 'NOT_FOUND', 'The sandbox token service provider is not in use');
         }
         const row = await findNetworkToken(deps, request.params.id);
-        if (!row || row.provider !== 'sandbox') throw errors.notFound();
+        if (row?.provider !== 'sandbox') throw errors.notFound();
         await callProvider(deps, () => provider.simulate!(row.provider_ref, request.body));
         return toNetworkTokenView(deps, (await findNetworkToken(deps, row.id))!);
       },

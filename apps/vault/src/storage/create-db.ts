@@ -134,6 +134,7 @@ function discardingTimedOutClients(pool: pg.Pool): PostgresPool {
       } as unknown as PostgresPoolClient;
     },
     end: () => pool.end(),
+    options: pool.options,
   };
 }
 

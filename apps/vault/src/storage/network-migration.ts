@@ -1,4 +1,5 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
 
 /** Network tokens, cryptogram references and the sandbox token service (issue 12). */
 export const networkTokensMigration: Migration = {
