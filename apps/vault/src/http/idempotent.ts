@@ -23,12 +23,18 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
  * anywhere leaves either the replayable result or nothing (and a lapsed lease the next retry takes
  * over). `work` must do all its writes through the deps it is given, and call nothing that would
  * use another connection (on SQLite that would wait for this transaction for ever).
+ *
+ * `{ atomic: false }` is for work that calls a system outside the database (a token service
+ * provider): such a call may take seconds and must not hold a transaction (on SQLite, the only
+ * connection) open. The work then runs on the plain deps and the response is stored after it; a
+ * crash in between leaves the key pending until its lease lapses, and the retry does the work again.
  */
 export async function idempotent(
   deps: VaultDeps,
   request: FastifyRequest,
   reply: FastifyReply,
   work: (deps: VaultDeps) => Promise<{ status: number; body: unknown }>,
+  options: { atomic?: boolean } = {},
 ) {
   const key = idempotencyKeyOf(request);
   if (key === undefined) {
@@ -42,6 +48,11 @@ export async function idempotent(
   }
   let result: { status: number; body: unknown };
   try {
+    if (options.atomic === false) {
+      result = await work(deps);
+      await completeIdempotencyKey(deps, deps.db, { caller, key, lease: claim.lease }, result.status, result.body);
+      return reply.code(result.status).send(result.body);
+    }
     result = await deps.db.transaction().execute(async (trx) => {
       const done = await work({ ...deps, db: trx });
       await completeIdempotencyKey(deps, trx, { caller, key, lease: claim.lease }, done.status, done.body);

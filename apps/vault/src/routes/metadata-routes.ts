@@ -25,7 +25,7 @@ export function metadataRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
           security,
         },
       },
-      async (request, reply) => idempotent(deps, request, reply, async () => ({ status: 200, body: await createInquiry(deps, request.body.source) })),
+      async (request, reply) => idempotent(deps, request, reply, async (scoped) => ({ status: 200, body: await createInquiry(scoped, request.body.source) })),
     );
   };
 }

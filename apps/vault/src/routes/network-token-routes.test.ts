@@ -110,6 +110,19 @@ describe('provisioning with the sandbox provider', () => {
     expect(luhn(number)).toBe(true);
   });
 
+  it('replays an Idempotency-Key create without a second provisioning (the provider call holds no transaction)', async () => {
+    const headers = { ...admin, 'idempotency-key': `nt-${Date.now()}` };
+    const payload = { source: panSource(MASTERCARD) };
+    const first = await inject('POST', '/api/network/tokens', payload, headers);
+    expect(first.statusCode).toBe(200);
+    const again = await inject('POST', '/api/network/tokens', payload, headers);
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    const rows = await vault.deps.db.selectFrom('network_tokens').select('id').where('id', '=', first.json().id).execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('refuses schemes without network tokens, expired cards and unknown PCI tokens with 422 at the path', async () => {
     const jcb = await inject('POST', '/api/network/tokens', { source: panSource(JCB) });
     expect(jcb.statusCode).toBe(422);

@@ -6,6 +6,9 @@ import { validateCard } from '../domain/validate-card.ts';
 import type { VaultDeps } from '../domain/vault-deps.ts';
 import { ApiError, errors } from '../http/api-error.ts';
 import { idempotent } from '../http/idempotent.ts';
+
+/** Provider calls run outside a database transaction (see idempotent). */
+const NOT_ATOMIC = { atomic: false } as const;
 import { ErrorGeneric, ErrorValidation, IdempotencyHeaders, IdParams, Links, PageQuery, SessionCreated } from '../http/schemas.ts';
 import {
   CryptogramRequest,
@@ -92,7 +95,7 @@ export function networkTokenRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
           };
           const row = await provisionNetworkToken(deps, { card, owner, metadata: body.metadata, pciTokenId: pci.id });
           return { status: 200, body: toNetworkTokenView(deps, row) };
-        });
+        }, NOT_ATOMIC);
       },
     );
 
@@ -209,7 +212,7 @@ export function networkTokenRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
           }
           const { kind: _kind, ...values } = cryptogram;
           return { status: 200, body: { ...values, ...(body.metadata ? { metadata: body.metadata } : {}) } };
-        });
+        }, NOT_ATOMIC);
       },
     );
 
