@@ -56,7 +56,9 @@ export default defineConfig({
     // (README, "Metadata inquiries").
     rollupOptions: {
       input: { server: 'src/server.ts', 'import-bin-ranges': 'src/import-bin-ranges.ts' },
-      output: { entryFileNames: '[name].js', format: 'es', banner: '#!/usr/bin/env node' },
+      // Shared chunks sit beside the entries: config.ts finds the carried frame and SDK from its own
+      // import.meta.dirname, which must be dist/ whichever chunk it lands in.
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', format: 'es', banner: '#!/usr/bin/env node' },
     },
   },
   plugins: [carryBuiltAssets()],
