@@ -31,6 +31,8 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
     ...(options.logger ? { loggerInstance: options.logger, logController: new RequestLogController() } : { logger: false }),
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
+    // request.ip is the real client only through the proxies the operator named (finding 3).
+    ...(deps.trustProxy.length > 0 ? { trustProxy: [...deps.trustProxy] } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(typeBoxValidatorCompiler);

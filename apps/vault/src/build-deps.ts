@@ -31,6 +31,8 @@ export interface BuildDepsInput {
   webhookNetworkPolicy?: WebhookNetworkPolicy;
   /** In memory with the default policy unless given (server.ts passes Redis's with REDIS_URL). */
   authFailures?: AuthFailureLimiter;
+  /** CARDFRAME_TRUST_PROXY entries; none by default. */
+  trustProxy?: readonly string[];
 }
 
 /** Derives the keys and wires the domain's dependencies. Pure wiring: opening stores is the caller's job. */
@@ -65,5 +67,6 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
     forwardTimeoutMs: input.forwardTimeoutMs ?? 30_000,
     webhookNetworkPolicy: input.webhookNetworkPolicy ?? 'public-only',
     authFailures: input.authFailures ?? createMemoryAuthFailureLimiter(undefined, now),
+    trustProxy: input.trustProxy ?? [],
   };
 }

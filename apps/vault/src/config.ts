@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ForwardAllowlistError, parseForwardAllowlist, type ForwardRule } from './forward/forward-allowlist.ts';
+import { parseTrustProxy, TrustProxyError } from './http/trust-proxy.ts';
 import type { WebhookNetworkPolicy } from './webhooks/webhook-address-policy.ts';
 
 /** Everything the vault reads from the environment, parsed once at the edge. */
@@ -28,6 +29,8 @@ export interface Config {
   webhookNetworkPolicy: WebhookNetworkPolicy;
   authFailureLimit: number;
   authFailureWindowSeconds: number;
+  /** CARDFRAME_TRUST_PROXY: proxies allowed to name the client in X-Forwarded-For (README, "Behind a proxy"). */
+  trustProxy: string[];
 }
 
 /** Thrown with a message meant for the operator's terminal. */
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     webhookNetworkPolicy: webhookNetworkPolicy(env.CARDFRAME_WEBHOOK_PRIVATE_NETWORKS),
     authFailureLimit: int(env, 'CARDFRAME_AUTH_FAILURE_LIMIT', 30, 1, 100_000),
     authFailureWindowSeconds: int(env, 'CARDFRAME_AUTH_FAILURE_WINDOW', 60, 1, 86_400),
+    trustProxy: trustProxy(env.CARDFRAME_TRUST_PROXY),
   };
 }
 
@@ -134,6 +138,15 @@ function forwardAllowlist(raw: string | undefined): ForwardRule[] {
     return parseForwardAllowlist(raw);
   } catch (error) {
     if (error instanceof ForwardAllowlistError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+function trustProxy(raw: string | undefined): string[] {
+  try {
+    return parseTrustProxy(raw);
+  } catch (error) {
+    if (error instanceof TrustProxyError) throw new ConfigError(error.message);
     throw error;
   }
 }

@@ -72,6 +72,7 @@ async function main() {
     forwardAllowlist: config.forwardAllowlist,
     forwardTimeoutMs: config.forwardTimeoutMs,
     webhookNetworkPolicy: config.webhookNetworkPolicy,
+    trustProxy: config.trustProxy,
   });
   await deps.keyring.current();
   const app = await createApp(deps, { logger });

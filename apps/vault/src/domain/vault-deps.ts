@@ -34,4 +34,6 @@ export interface VaultDeps {
   webhookNetworkPolicy: WebhookNetworkPolicy;
   /** Failed authentications per client address (memory, or Redis with REDIS_URL). */
   authFailures: AuthFailureLimiter;
+  /** CARDFRAME_TRUST_PROXY: proxies whose X-Forwarded-For names the real client (empty: none). */
+  trustProxy: readonly string[];
 }

@@ -54,6 +54,8 @@ export interface TestVaultOptions {
   webhookNetworkPolicy?: WebhookNetworkPolicy;
   /** Failed authentications allowed per window (default: the production policy). */
   authFailurePolicy?: AuthFailurePolicy;
+  /** CARDFRAME_TRUST_PROXY entries (default none). */
+  trustProxy?: string[];
 }
 
 /**
@@ -109,6 +111,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     ...(options.forwardAllowlist ? { forwardAllowlist: options.forwardAllowlist } : {}),
     ...(options.forwardTimeoutMs ? { forwardTimeoutMs: options.forwardTimeoutMs } : {}),
     webhookNetworkPolicy: options.webhookNetworkPolicy ?? 'any',
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
   });
   const app = await createApp(deps, options.logger ? { logger: options.logger } : {});
   await app.ready();
