@@ -1,6 +1,7 @@
 import { createFieldCipher } from './crypto/field-cipher.ts';
 import { deriveKeys } from './crypto/derive-keys.ts';
 import { createJweKeyring } from './crypto/jwe-keyring.ts';
+import { DEFAULT_COMPLETION_FAILURE_POLICY } from './domain/session-guard.ts';
 import type { VaultDeps } from './domain/vault-deps.ts';
 import { createMemoryAuthFailureLimiter, type AuthFailureLimiter } from './ephemeral/auth-failure-limiter.ts';
 import type { SecurityCodeStore } from './ephemeral/security-code-store.ts';
@@ -33,6 +34,8 @@ export interface BuildDepsInput {
   authFailures?: AuthFailureLimiter;
   /** CARDFRAME_TRUST_PROXY entries; none by default. */
   trustProxy?: readonly string[];
+  /** In memory with the default policy unless given (server.ts passes Redis's with REDIS_URL). */
+  completionFailures?: AuthFailureLimiter;
 }
 
 /** Derives the keys and wires the domain's dependencies. Pure wiring: opening stores is the caller's job. */
@@ -68,5 +71,6 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
     webhookNetworkPolicy: input.webhookNetworkPolicy ?? 'public-only',
     authFailures: input.authFailures ?? createMemoryAuthFailureLimiter(undefined, now),
     trustProxy: input.trustProxy ?? [],
+    completionFailures: input.completionFailures ?? createMemoryAuthFailureLimiter(DEFAULT_COMPLETION_FAILURE_POLICY, now),
   };
 }

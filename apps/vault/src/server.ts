@@ -12,6 +12,7 @@ import { createMemorySecurityCodeStore } from './ephemeral/memory-security-code-
 import { createRedisSecurityCodeStore } from './ephemeral/redis-security-code-store.ts';
 import { createMemoryAuthFailureLimiter, createRedisAuthFailureLimiter } from './ephemeral/auth-failure-limiter.ts';
 import { createLogger } from './logger.ts';
+import { DEFAULT_COMPLETION_FAILURE_POLICY } from './domain/session-guard.ts';
 import { createDb } from './storage/create-db.ts';
 import { currentSchema, migrateToLatest } from './storage/migrations.ts';
 
@@ -56,8 +57,13 @@ async function main() {
   const authFailures = config.redisUrl
     ? createRedisAuthFailureLimiter(config.redisUrl, authPolicy)
     : createMemoryAuthFailureLimiter(authPolicy);
+  // Failed session completions per client (issue 13, finding 7): the same window, its own keys.
+  const completionFailures = config.redisUrl
+    ? createRedisAuthFailureLimiter(config.redisUrl, DEFAULT_COMPLETION_FAILURE_POLICY, 'cardframe:completefail:')
+    : createMemoryAuthFailureLimiter(DEFAULT_COMPLETION_FAILURE_POLICY);
   const deps = buildDeps({
     handle,
+    completionFailures,
     masterKey,
     authFailures,
     securityCodeStore: store,
@@ -104,6 +110,7 @@ async function main() {
     await app.close();
     await store.close();
     await authFailures.close();
+    await completionFailures.close();
     await handle.db.destroy();
     process.exit(0);
   };

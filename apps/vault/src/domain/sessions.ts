@@ -11,6 +11,7 @@ import { ApiError, errors } from '../http/api-error.ts';
 import { typeboxErrorsToValidation } from '../http/validation-errors.ts';
 import type { SessionsTable } from '../storage/database.ts';
 import { preparedQuery } from '../storage/prepared-query.ts';
+import { checkClient, checkPayloadHeader, claimCiphertext, recordFailure, sessionKid } from './session-guard.ts';
 import { buildTokenRow, findToken, insertToken, maskPan } from './tokens.ts';
 import { validateCard } from './validate-card.ts';
 import type { VaultDeps } from './vault-deps.ts';
@@ -65,6 +66,7 @@ const insertSessionQuery = preparedQuery(
       created_at: createdAt,
       expires_at: expiresAt,
       completed_at: null,
+      failed_attempts: 0,
     }),
 );
 const selectSessionQuery = preparedQuery(1, (db, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id));
@@ -91,8 +93,10 @@ export async function getSessionState(deps: VaultDeps, id: string): Promise<Sess
   if (row.status === 'completed') {
     return { next_action: null, status: 'success', data: { token_id: row.token_id! } };
   }
-  const jwk = await deps.keyring.publicJwk(row.kid);
-  if (!jwk) throw sessionExpired();
+  const keyJwk = await deps.keyring.publicJwk(row.kid);
+  if (!keyJwk) throw sessionExpired();
+  // A kid of this session's own, so a payload made for it completes nothing else (session-guard.ts).
+  const jwk = { ...keyJwk, kid: sessionKid(row.kid, row.id) };
   const expires_at = new Date(row.expires_at).toISOString();
   if (row.kind === 'tokenize') {
     return { next_action: 'tokenize_card', data: { provider: 'guardian', jwk, allowed_schemes: [...SCHEMES] as never[], expires_at } };
@@ -116,11 +120,19 @@ export async function getSessionState(deps: VaultDeps, id: string): Promise<Sess
   };
 }
 
-async function decryptClaims(deps: VaultDeps, kid: string, jwe: string): Promise<unknown> {
+async function decryptClaims(deps: VaultDeps, session: SessionsTable, jwe: string): Promise<unknown> {
+  checkPayloadHeader(jwe, session);
+  let plaintext: Uint8Array;
   try {
-    return JSON.parse(new TextDecoder().decode(await deps.keyring.decrypt(kid, jwe)));
+    plaintext = await deps.keyring.decrypt(session.kid, jwe);
   } catch {
     throw errors.validation([{ path: '$.result.enc_payload', message: 'could not be decrypted with the session key' }]);
+  }
+  await claimCiphertext(deps, jwe, session);
+  try {
+    return JSON.parse(new TextDecoder().decode(plaintext));
+  } catch {
+    throw errors.validation([{ path: '$.result.enc_payload', message: 'is not JSON' }]);
   }
 }
 
@@ -129,14 +141,26 @@ async function decryptClaims(deps: VaultDeps, kid: string, jwe: string): Promise
  * transaction flips the session from open to completed (conditionally, so only one caller can
  * win) and writes the token. Losers see 409 SESSION_COMPLETED.
  */
-export async function completeSession(deps: VaultDeps, id: string, body: CompleteActionRequest): Promise<string> {
+export async function completeSession(deps: VaultDeps, id: string, body: CompleteActionRequest, client = 'unknown'): Promise<string> {
   const session = await loadSession(deps, id);
   if (session.status === 'completed') throw sessionCompleted();
   const expectedAction = session.kind === 'tokenize' ? 'tokenize_card' : 'refresh_security_code';
   if (body.action !== expectedAction) {
     throw errors.validation([{ path: '$.action', message: `must be ${expectedAction} for this session` }]);
   }
-  const claims = await decryptClaims(deps, session.kid, body.result.enc_payload);
+  await checkClient(deps.completionFailures, client);
+  try {
+    return await completeOpenSession(deps, session, body);
+  } catch (error) {
+    // A payload that fails costs RSA work: count it against the session and the client.
+    if (error instanceof ApiError && error.statusCode === 422) await recordFailure(deps, session, client);
+    throw error;
+  }
+}
+
+async function completeOpenSession(deps: VaultDeps, session: SessionsTable, body: CompleteActionRequest): Promise<string> {
+  const id = session.id;
+  const claims = await decryptClaims(deps, session, body.result.enc_payload);
   const now = deps.now();
 
   if (session.kind === 'refresh') {

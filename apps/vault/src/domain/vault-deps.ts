@@ -36,4 +36,6 @@ export interface VaultDeps {
   authFailures: AuthFailureLimiter;
   /** CARDFRAME_TRUST_PROXY: proxies whose X-Forwarded-For names the real client (empty: none). */
   trustProxy: readonly string[];
+  /** Failed session completions per client address (session-guard.ts); same stores as authFailures. */
+  completionFailures: AuthFailureLimiter;
 }

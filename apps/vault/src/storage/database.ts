@@ -40,6 +40,16 @@ export interface SessionsTable {
   created_at: Millis;
   expires_at: Millis;
   completed_at: Millis | null;
+  /** Failed complete-actions so far; the session closes at the limit (session-guard.ts). */
+  failed_attempts: number;
+}
+
+/** SHA-256 of every session JWE that decrypted, so none completes a second session (session-guard.ts). */
+export interface UsedCiphertextsTable {
+  hash: string;
+  kid: string;
+  session_id: string;
+  created_at: Millis;
 }
 
 export interface JweKeysTable {
@@ -86,4 +96,5 @@ export interface Database extends ExtrasTables {
   api_keys: ApiKeysTable;
   idempotency: IdempotencyTable;
   settings: SettingsTable;
+  used_ciphertexts: UsedCiphertextsTable;
 }

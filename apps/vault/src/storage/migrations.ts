@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { dropUnusedTokenIndexes } from './drop-unused-token-indexes.ts';
 import { extrasMigration } from './extras-migration.ts';
+import { sessionGuardMigration } from './session-guard-migration.ts';
 
 /** bigint so epoch milliseconds fit in Postgres; SQLite integers are 64-bit anyway. */
 const initial: Migration = {
@@ -84,7 +85,12 @@ const initial: Migration = {
 /** Migrations live in code (not files on disk) so the bundled server carries them. */
 const provider: MigrationProvider = {
   async getMigrations() {
-    return { '0001_initial': initial, '0002_extras': extrasMigration, '0003_drop_unused_token_indexes': dropUnusedTokenIndexes };
+    return {
+      '0001_initial': initial,
+      '0002_extras': extrasMigration,
+      '0003_drop_unused_token_indexes': dropUnusedTokenIndexes,
+      '0005_1_session_guard': sessionGuardMigration,
+    };
   },
 };
 

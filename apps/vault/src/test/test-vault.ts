@@ -14,6 +14,7 @@ import { createRedisSecurityCodeStore } from '../ephemeral/redis-security-code-s
 import type { WebhookNetworkPolicy } from '../webhooks/webhook-address-policy.ts';
 import { createMemoryAuthFailureLimiter, createRedisAuthFailureLimiter, type AuthFailurePolicy } from '../ephemeral/auth-failure-limiter.ts';
 import type { ForwardRule } from '../forward/forward-allowlist.ts';
+import { DEFAULT_COMPLETION_FAILURE_POLICY } from '../domain/session-guard.ts';
 import { createDb, type DbHandle } from '../storage/create-db.ts';
 import { migrateToLatest } from '../storage/migrations.ts';
 
@@ -56,6 +57,8 @@ export interface TestVaultOptions {
   authFailurePolicy?: AuthFailurePolicy;
   /** CARDFRAME_TRUST_PROXY entries (default none). */
   trustProxy?: string[];
+  /** Failed session completions allowed per client and window (default: the production policy). */
+  completionFailurePolicy?: AuthFailurePolicy;
 }
 
 /**
@@ -94,8 +97,13 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     backend === 'postgres'
       ? createRedisAuthFailureLimiter(REDIS_URL, options.authFailurePolicy, `test:${schema}:authfail:`)
       : createMemoryAuthFailureLimiter(options.authFailurePolicy, now);
+  const completionFailures =
+    backend === 'postgres'
+      ? createRedisAuthFailureLimiter(REDIS_URL, options.completionFailurePolicy ?? DEFAULT_COMPLETION_FAILURE_POLICY, `test:${schema}:completefail:`)
+      : createMemoryAuthFailureLimiter(options.completionFailurePolicy ?? DEFAULT_COMPLETION_FAILURE_POLICY, now);
   const deps = buildDeps({
     handle,
+    completionFailures,
     masterKey,
     authFailures,
     securityCodeStore: store,
@@ -129,6 +137,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
       await app.close();
       await store.close();
       await authFailures.close();
+      await completionFailures.close();
       if (!sharesHandle) await handle.db.destroy();
       if (peer) return;
       if (backend === 'postgres') {
