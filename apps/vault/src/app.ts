@@ -5,6 +5,7 @@ import type { VaultDeps } from './domain/vault-deps.ts';
 import { errors } from './http/api-error.ts';
 import { authenticate } from './http/authenticate.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { typeBoxValidatorCompiler } from './http/typebox-validator.ts';
 import { RequestLogController } from './logger.ts';
 import { hostingRoutes } from './hosting/hosting-routes.ts';
@@ -51,6 +52,7 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
     return parseJson(request, body as string, done);
   });
 
+  registerSecurityHeaders(app, deps.publicUrl);
   app.decorateRequest('caller', undefined);
   app.addHook('onRequest', async (request) => {
     const scope = request.routeOptions.config?.scope;

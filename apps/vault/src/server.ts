@@ -12,6 +12,7 @@ import { createMemorySecurityCodeStore } from './ephemeral/memory-security-code-
 import { createRedisSecurityCodeStore } from './ephemeral/redis-security-code-store.ts';
 import { createMemoryAuthFailureLimiter, createRedisAuthFailureLimiter } from './ephemeral/auth-failure-limiter.ts';
 import { createLogger } from './logger.ts';
+import { writeOperatorSecret } from './operator-secret-file.ts';
 import { DEFAULT_COMPLETION_FAILURE_POLICY } from './domain/session-guard.ts';
 import { createDb } from './storage/create-db.ts';
 import { currentSchema, migrateToLatest } from './storage/migrations.ts';
@@ -48,7 +49,13 @@ async function main() {
   await migrateToLatest(handle.db, handle.engine === 'postgres' ? await currentSchema(handle.db) : undefined);
   const admin = await ensureAdminToken(handle.db, config.adminToken);
   if (admin.generated) {
-    console.log(`cardframe vault: admin token (shown once, stored hashed): ${admin.generated}`);
+    // Never on stdout (the request log) and never in a log line: a 0600 file, announced on stderr.
+    const file = writeOperatorSecret(config.dataDir, `admin-token-${Date.now()}`, admin.generated);
+    console.error(
+      `cardframe vault: ======== ADMIN TOKEN ========\n` +
+        `cardframe vault: generated an admin token (stored hashed) and wrote it to ${file} (mode 0600).\n` +
+        `cardframe vault: move it to your secret store and delete the file; it is not shown again.`,
+    );
   }
 
   const memoryStore = config.redisUrl ? undefined : createMemorySecurityCodeStore();
