@@ -3,6 +3,7 @@ import { deriveKeys } from './crypto/derive-keys.ts';
 import { createJweKeyring } from './crypto/jwe-keyring.ts';
 import { DEFAULT_COMPLETION_FAILURE_POLICY } from './domain/session-guard.ts';
 import type { VaultDeps } from './domain/vault-deps.ts';
+import type { ForwardSecurityCodePolicy } from './config.ts';
 import { createMemoryAuthFailureLimiter, type AuthFailureLimiter } from './ephemeral/auth-failure-limiter.ts';
 import type { SecurityCodeStore } from './ephemeral/security-code-store.ts';
 import type { ForwardRule } from './forward/forward-allowlist.ts';
@@ -36,6 +37,8 @@ export interface BuildDepsInput {
   trustProxy?: readonly string[];
   /** In memory with the default policy unless given (server.ts passes Redis's with REDIS_URL). */
   completionFailures?: AuthFailureLimiter;
+  /** 'single-use' by default. */
+  forwardSecurityCode?: ForwardSecurityCodePolicy;
 }
 
 /** Derives the keys and wires the domain's dependencies. Pure wiring: opening stores is the caller's job. */
@@ -71,6 +74,7 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
     webhookNetworkPolicy: input.webhookNetworkPolicy ?? 'public-only',
     authFailures: input.authFailures ?? createMemoryAuthFailureLimiter(undefined, now),
     trustProxy: input.trustProxy ?? [],
+    forwardSecurityCode: input.forwardSecurityCode ?? 'single-use',
     completionFailures: input.completionFailures ?? createMemoryAuthFailureLimiter(DEFAULT_COMPLETION_FAILURE_POLICY, now),
   };
 }

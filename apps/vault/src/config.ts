@@ -31,7 +31,11 @@ export interface Config {
   authFailureWindowSeconds: number;
   /** CARDFRAME_TRUST_PROXY: proxies allowed to name the client in X-Forwarded-For (README, "Behind a proxy"). */
   trustProxy: string[];
+  /** CARDFRAME_FORWARD_SECURITY_CODE: 'single-use' (default) or 'reusable' until the TTL. */
+  forwardSecurityCode: ForwardSecurityCodePolicy;
 }
+
+export type ForwardSecurityCodePolicy = 'single-use' | 'reusable';
 
 /** Thrown with a message meant for the operator's terminal. */
 export class ConfigError extends Error {
@@ -123,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     authFailureLimit: int(env, 'CARDFRAME_AUTH_FAILURE_LIMIT', 30, 1, 100_000),
     authFailureWindowSeconds: int(env, 'CARDFRAME_AUTH_FAILURE_WINDOW', 60, 1, 86_400),
     trustProxy: trustProxy(env.CARDFRAME_TRUST_PROXY),
+    forwardSecurityCode: forwardSecurityCode(env.CARDFRAME_FORWARD_SECURITY_CODE),
   };
 }
 
@@ -140,6 +145,13 @@ function forwardAllowlist(raw: string | undefined): ForwardRule[] {
     if (error instanceof ForwardAllowlistError) throw new ConfigError(error.message);
     throw error;
   }
+}
+
+/** Issue 13, finding 13: a forwarded CVC is consumed unless the operator opts into reuse. */
+function forwardSecurityCode(raw: string | undefined): ForwardSecurityCodePolicy {
+  if (raw === undefined || raw === '' || raw === 'single-use') return 'single-use';
+  if (raw === 'reusable') return 'reusable';
+  throw new ConfigError(`CARDFRAME_FORWARD_SECURITY_CODE must be "single-use" or "reusable", got "${raw}"`);
 }
 
 function trustProxy(raw: string | undefined): string[] {

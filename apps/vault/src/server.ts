@@ -86,6 +86,7 @@ async function main() {
     forwardTimeoutMs: config.forwardTimeoutMs,
     webhookNetworkPolicy: config.webhookNetworkPolicy,
     trustProxy: config.trustProxy,
+    forwardSecurityCode: config.forwardSecurityCode,
   });
   await deps.keyring.current();
   const app = await createApp(deps, { logger });

@@ -5,6 +5,7 @@ import type { AuthFailureLimiter } from '../ephemeral/auth-failure-limiter.ts';
 import type { SecurityCodeStore } from '../ephemeral/security-code-store.ts';
 import type { SecurityCodeVault } from '../ephemeral/security-code-vault.ts';
 import type { ForwardRule } from '../forward/forward-allowlist.ts';
+import type { ForwardSecurityCodePolicy } from '../config.ts';
 import type { Database } from '../storage/database.ts';
 import type { WebhookNetworkPolicy } from '../webhooks/webhook-address-policy.ts';
 
@@ -38,4 +39,6 @@ export interface VaultDeps {
   trustProxy: readonly string[];
   /** Failed session completions per client address (session-guard.ts); same stores as authFailures. */
   completionFailures: AuthFailureLimiter;
+  /** CARDFRAME_FORWARD_SECURITY_CODE: whether forward consumes the CVC (default) or may reuse it. */
+  forwardSecurityCode: ForwardSecurityCodePolicy;
 }

@@ -19,6 +19,11 @@ export function createMemorySecurityCodeStore(now: () => number = Date.now): Sec
       }
       return entry.value;
     },
+    async take(tokenId) {
+      const value = await this.get(tokenId);
+      entries.delete(tokenId);
+      return value;
+    },
     async delete(tokenId) {
       entries.delete(tokenId);
     },

@@ -90,10 +90,17 @@ export function forwardRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
           values.expiry_month = { text: String(row.expiry_month).padStart(2, '0'), native: row.expiry_month };
           values.expiry_year = { text: String(row.expiry_year), native: row.expiry_year };
           if (used.has('security_code')) {
-            const cvc = await deps.securityCodes.reveal(row.id);
+            // Single use by default (finding 13): taken atomically, so two forwards never both get it.
+            const singleUse = deps.forwardSecurityCode === 'single-use';
+            const cvc = singleUse ? await deps.securityCodes.consume(row.id) : await deps.securityCodes.reveal(row.id);
             if (cvc === undefined) {
-              throw new ApiError(409, 'SECURITY_CODE_NOT_AVAILABLE', 'The security code of this token has lapsed or was deleted; refresh it first');
+              throw new ApiError(
+                409,
+                'SECURITY_CODE_NOT_AVAILABLE',
+                'The security code of this token has lapsed, was deleted or was already forwarded; refresh it first',
+              );
             }
+            if (singleUse) await deps.db.updateTable('tokens').set({ security_code_expires_at: null }).where('id', '=', row.id).execute();
             values.security_code = { text: cvc, native: cvc };
           }
           body = Buffer.from(renderForwardBody(text, kind, values), 'utf8');

@@ -59,6 +59,8 @@ export interface TestVaultOptions {
   trustProxy?: string[];
   /** Failed session completions allowed per client and window (default: the production policy). */
   completionFailurePolicy?: AuthFailurePolicy;
+  /** CARDFRAME_FORWARD_SECURITY_CODE (default single-use). */
+  forwardSecurityCode?: 'single-use' | 'reusable';
 }
 
 /**
@@ -120,6 +122,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     ...(options.forwardTimeoutMs ? { forwardTimeoutMs: options.forwardTimeoutMs } : {}),
     webhookNetworkPolicy: options.webhookNetworkPolicy ?? 'any',
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    ...(options.forwardSecurityCode ? { forwardSecurityCode: options.forwardSecurityCode } : {}),
   });
   const app = await createApp(deps, options.logger ? { logger: options.logger } : {});
   await app.ready();
