@@ -12,7 +12,7 @@ import { typeboxErrorsToValidation } from '../http/validation-errors.ts';
 import type { SessionsTable } from '../storage/database.ts';
 import { preparedQuery } from '../storage/prepared-query.ts';
 import { checkClient, checkPayloadHeader, claimCiphertext, recordFailure, sessionKid } from './session-guard.ts';
-import { buildTokenRow, findToken, insertToken, maskPan } from './tokens.ts';
+import { buildTokenRow, findToken, insertToken } from './tokens.ts';
 import { validateCard } from './validate-card.ts';
 import type { VaultDeps } from './vault-deps.ts';
 
@@ -109,10 +109,10 @@ export async function getSessionState(deps: VaultDeps, id: string): Promise<Sess
       jwk,
       // protocol's SchemeSchema is a mapped union whose Static is `never`; the value is a Scheme.
       scheme: token.scheme as never,
-      masked_account_number: maskPan(token.bin, token.last4, token.pan_length),
+      // What the CVC form shows (brand, last four, expiry) and no more: the session id is also in
+      // the merchant page's hands, and the BIN and length are not for it (issue 13, finding 8).
+      masked_account_number: `••••${token.last4}`,
       account_number_last_four: token.last4,
-      account_number_length: token.pan_length,
-      issuer_identification_number: token.bin,
       expiry_month: token.expiry_month,
       expiry_year: token.expiry_year,
       expires_at,
