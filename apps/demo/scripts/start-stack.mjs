@@ -149,6 +149,8 @@ async function main() {
       ...shared,
       PORT: String(port),
       CARDFRAME_DATA_DIR: path.join(dataDir, cluster ? `vault-${port}` : 'vault'),
+      // `npm start` is the local demo: development mode lets the vault keep its key in ./data.
+      CARDFRAME_DEV_MODE: '1',
       CARDFRAME_ADMIN_TOKEN: adminToken,
       CARDFRAME_PUBLIC_URL: url,
       CARDFRAME_ALLOWED_ORIGINS: SHOP_URL,

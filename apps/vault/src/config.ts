@@ -11,6 +11,10 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   masterKey: Buffer | undefined;
+  /** CARDFRAME_MASTER_KEY_FILE / _COMPONENTS and CARDFRAME_DEV_MODE: see crypto/master-key-source.ts. */
+  masterKeyFile: string | undefined;
+  masterKeyComponents: [string, string] | undefined;
+  devMode: boolean;
   adminToken: string | undefined;
   publicUrl: string;
   allowedOrigins: string[];
@@ -108,6 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl,
     redisUrl,
     masterKey: masterKey(env.CARDFRAME_MASTER_KEY),
+    masterKeyFile: env.CARDFRAME_MASTER_KEY_FILE ? path.resolve(env.CARDFRAME_MASTER_KEY_FILE) : undefined,
+    masterKeyComponents: masterKeyComponents(env.CARDFRAME_MASTER_KEY_COMPONENTS),
+    devMode: devMode(env.CARDFRAME_DEV_MODE),
     adminToken,
     publicUrl,
     allowedOrigins,
@@ -145,6 +152,20 @@ function forwardAllowlist(raw: string | undefined): ForwardRule[] {
     if (error instanceof ForwardAllowlistError) throw new ConfigError(error.message);
     throw error;
   }
+}
+
+function masterKeyComponents(raw: string | undefined): [string, string] | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const files = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (files.length !== 2) throw new ConfigError('CARDFRAME_MASTER_KEY_COMPONENTS must name exactly two files, separated by a comma');
+  return [path.resolve(files[0]!), path.resolve(files[1]!)];
+}
+
+/** Development mode relaxes only where the master key may live (crypto/master-key-source.ts). */
+function devMode(raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new ConfigError(`CARDFRAME_DEV_MODE must be 1 or 0, got "${raw}"`);
 }
 
 /** Issue 13, finding 13: a forwarded CVC is consumed unless the operator opts into reuse. */

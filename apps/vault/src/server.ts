@@ -2,7 +2,7 @@ import { hashSecret } from './domain/api-keys.ts';
 import { createApp } from './app.ts';
 import { buildDeps } from './build-deps.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { loadOrCreateMasterKey } from './crypto/master-key-file.ts';
+import { MasterKeyLocationError, resolveMasterKey } from './crypto/master-key-source.ts';
 import { ensureAdminToken } from './domain/admin-token.ts';
 import { sweep } from './domain/sweep.ts';
 import { sweepGenericTokens } from './generic/sweep-generic-tokens.ts';
@@ -36,13 +36,22 @@ async function main() {
   // A quiet vault still shows its last requests within a second.
   setInterval(() => logger.flush(), 1000).unref();
 
-  let masterKey = config.masterKey;
-  if (!masterKey) {
-    const result = loadOrCreateMasterKey(config.dataDir);
-    masterKey = result.key;
-    if (result.created) {
-      console.log(`cardframe vault: generated a master key in ${result.file} (mode 0600). Back it up: without it no card can be decrypted.`);
+  let resolved;
+  try {
+    resolved = resolveMasterKey(config);
+  } catch (error) {
+    if (error instanceof MasterKeyLocationError) {
+      console.error(`cardframe vault: master key: ${error.message}`);
+      process.exit(1);
     }
+    throw error;
+  }
+  const masterKey = resolved.key;
+  if (resolved.createdFile) {
+    console.log(
+      `cardframe vault: development mode: generated a master key in ${resolved.createdFile} (mode 0600), beside the data. ` +
+        'Never run production like this (README, "Backups and the master key").',
+    );
   }
 
   const handle = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
