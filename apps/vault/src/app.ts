@@ -6,6 +6,8 @@ import { errors } from './http/api-error.ts';
 import { authenticate } from './http/authenticate.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerAuditHook } from './audit/audited-routes.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
 import { typeBoxValidatorCompiler } from './http/typebox-validator.ts';
 import { RequestLogController } from './logger.ts';
 import { hostingRoutes } from './hosting/hosting-routes.ts';
@@ -53,6 +55,7 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   });
 
   registerSecurityHeaders(app, deps.publicUrl);
+  registerAuditHook(app, deps);
   app.decorateRequest('caller', undefined);
   app.addHook('onRequest', async (request) => {
     const scope = request.routeOptions.config?.scope;
@@ -95,6 +98,7 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   await app.register(typeRoutes(deps, types));
   await app.register(forwardRoutes(deps));
   await app.register(webhookRoutes(deps));
+  await app.register(auditRoutes(deps));
   app.get('/openapi.json', { config: { scope: null }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

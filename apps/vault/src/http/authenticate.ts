@@ -4,6 +4,7 @@ import type { Scope } from '../domain/scopes.ts';
 import type { VaultDeps } from '../domain/vault-deps.ts';
 import type { AuthFailureLimiter } from '../ephemeral/auth-failure-limiter.ts';
 import { errors } from './api-error.ts';
+import { recordAudit } from '../audit/audit-log.ts';
 
 export interface Caller {
   /** `admin` or the API key id: the namespace of idempotency keys and the token owner. */
@@ -52,11 +53,25 @@ export async function authenticate(deps: VaultDeps, request: FastifyRequest, sco
     if (wait > 0) throw errors.tooManyAuthFailures(wait);
     return failed(deps, request);
   }
-  if (!verified.scopes.has(scope)) throw errors.forbidden();
-  return { id: verified.row.id, scopes: verified.scopes };
+  const caller = { id: verified.row.id, scopes: verified.scopes };
+  if (!verified.scopes.has(scope)) {
+    // Known but not allowed: the audit trail and the request log still name who it was.
+    request.caller = caller;
+    throw errors.forbidden();
+  }
+  return caller;
 }
 
 async function failed(deps: VaultDeps, request: FastifyRequest): Promise<never> {
   const wait = await deps.authFailures.recordFailure(request.ip);
+  // PCI DSS 10.2.1.4: every invalid access attempt, with where it came from (never the credential).
+  const credential = request.headers['x-admin-token'] !== undefined ? 'x-admin-token' : 'x-api-key';
+  await recordAudit(deps, {
+    actor: 'anonymous',
+    client: request.ip,
+    action: 'auth.failure',
+    outcome: 'failure',
+    detail: { credential, route: `${request.method} ${request.routeOptions.url}`, locked_out: wait > 0 },
+  }).catch((error: Error) => request.log.error({ err: { type: error.name } }, 'audit write failed'));
   throw wait > 0 ? errors.tooManyAuthFailures(wait) : errors.unauthorized();
 }

@@ -6,6 +6,8 @@ import { allowedDestination } from '../forward/forward-allowlist.ts';
 import { incomingHeaders, outgoingHeaders } from '../forward/forward-headers.ts';
 import { bodyKind, placeholdersIn, renderForwardBody, type InjectedValues } from '../forward/render-forward-body.ts';
 import { maskEchoes } from '../forward/mask-echoes.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { destinationOf } from '../audit/audited-routes.ts';
 import { sendUpstream } from '../forward/send-upstream.ts';
 import { ApiError, errors } from '../http/api-error.ts';
 import { ErrorGeneric, ErrorValidation, IdParams } from '../http/schemas.ts';
@@ -111,6 +113,21 @@ export function forwardRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
           (v): v is string => v !== undefined,
         );
         const upstream = maskEchoes(await sendUpstream(destination, headers, body, deps.forwardTimeoutMs), secrets);
+        // Every forward is an access to card data (PCI DSS 10.2.1.1): who, where to, which fields, how it ended.
+        request.audited = true;
+        await recordAudit(deps, {
+          actor: request.caller!.id,
+          client: request.ip,
+          action: 'pci_token.forward',
+          resource: row.id,
+          outcome: 'success',
+          detail: {
+            destination: destinationOf(request.headers['x-destination-url']),
+            fields: [...used],
+            security_code: used.has('security_code') ? deps.forwardSecurityCode : undefined,
+            status: upstream.status,
+          },
+        });
         // Straight onto the socket: no serializer, no content-type guessing, repeated headers kept.
         reply.hijack();
         const relayed = incomingHeaders(upstream.rawHeaders);

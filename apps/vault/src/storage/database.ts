@@ -97,4 +97,21 @@ export interface Database extends ExtrasTables {
   idempotency: IdempotencyTable;
   settings: SettingsTable;
   used_ciphertexts: UsedCiphertextsTable;
+  audit_events: AuditEventsTable;
+}
+
+/** One link of the audit chain (audit/audit-chain.ts). Append-only: triggers refuse UPDATE and DELETE. */
+export interface AuditEventsTable {
+  seq: number;
+  id: string;
+  at: Millis;
+  actor: string;
+  client: string;
+  action: string;
+  resource: string | null;
+  outcome: 'success' | 'failure';
+  /** JSON of non-secret facts. */
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
 }

@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { dropUnusedTokenIndexes } from './drop-unused-token-indexes.ts';
 import { extrasMigration } from './extras-migration.ts';
 import { sessionGuardMigration } from './session-guard-migration.ts';
+import { auditMigration } from './audit-migration.ts';
 
 /** bigint so epoch milliseconds fit in Postgres; SQLite integers are 64-bit anyway. */
 const initial: Migration = {
@@ -90,6 +91,7 @@ const provider: MigrationProvider = {
       '0002_extras': extrasMigration,
       '0003_drop_unused_token_indexes': dropUnusedTokenIndexes,
       '0005_1_session_guard': sessionGuardMigration,
+      '0005_2_audit': auditMigration,
     };
   },
 };
