@@ -8,6 +8,7 @@ import { errorHandler } from './http/error-handler.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerAuditHook } from './audit/audited-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
+import { keyRotationRoutes } from './routes/key-rotation-routes.ts';
 import { typeBoxValidatorCompiler } from './http/typebox-validator.ts';
 import { RequestLogController } from './logger.ts';
 import { hostingRoutes } from './hosting/hosting-routes.ts';
@@ -99,6 +100,7 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   await app.register(forwardRoutes(deps));
   await app.register(webhookRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(keyRotationRoutes(deps));
   app.get('/openapi.json', { config: { scope: null }, schema: { hide: true } }, async () => app.swagger());
   return app;
 }

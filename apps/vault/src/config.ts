@@ -11,6 +11,8 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   masterKey: Buffer | undefined;
+  /** CARDFRAME_PREVIOUS_MASTER_KEY: the master key being replaced; its wrapped keys are re-wrapped at start. */
+  previousMasterKey: Buffer | undefined;
   /** CARDFRAME_MASTER_KEY_FILE / _COMPONENTS and CARDFRAME_DEV_MODE: see crypto/master-key-source.ts. */
   masterKeyFile: string | undefined;
   masterKeyComponents: [string, string] | undefined;
@@ -72,11 +74,11 @@ export function parseOrigin(value: string): string {
   return url.origin;
 }
 
-function masterKey(raw: string | undefined): Buffer | undefined {
+function masterKey(raw: string | undefined, name = 'CARDFRAME_MASTER_KEY'): Buffer | undefined {
   if (raw === undefined || raw === '') return undefined;
   const key = Buffer.from(raw, 'base64');
   if (key.length !== 32 || key.toString('base64') !== raw.replace(/\s/g, '')) {
-    throw new ConfigError('CARDFRAME_MASTER_KEY must be 32 bytes encoded as base64 (44 characters)');
+    throw new ConfigError(`${name} must be 32 bytes encoded as base64 (44 characters)`);
   }
   return key;
 }
@@ -112,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl,
     redisUrl,
     masterKey: masterKey(env.CARDFRAME_MASTER_KEY),
+    previousMasterKey: masterKey(env.CARDFRAME_PREVIOUS_MASTER_KEY, 'CARDFRAME_PREVIOUS_MASTER_KEY'),
     masterKeyFile: env.CARDFRAME_MASTER_KEY_FILE ? path.resolve(env.CARDFRAME_MASTER_KEY_FILE) : undefined,
     masterKeyComponents: masterKeyComponents(env.CARDFRAME_MASTER_KEY_COMPONENTS),
     devMode: devMode(env.CARDFRAME_DEV_MODE),

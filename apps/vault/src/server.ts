@@ -12,6 +12,10 @@ import { createMemorySecurityCodeStore } from './ephemeral/memory-security-code-
 import { createRedisSecurityCodeStore } from './ephemeral/redis-security-code-store.ts';
 import { createMemoryAuthFailureLimiter, createRedisAuthFailureLimiter } from './ephemeral/auth-failure-limiter.ts';
 import { createLogger } from './logger.ts';
+import { randomUUID } from 'node:crypto';
+import { openKeyStore } from './crypto/key-store.ts';
+import { resumeRotations } from './crypto/rotate-field-keys.ts';
+import { recordAudit } from './audit/audit-log.ts';
 import { writeOperatorSecret } from './operator-secret-file.ts';
 import { DEFAULT_COMPLETION_FAILURE_POLICY } from './domain/session-guard.ts';
 import { createDb } from './storage/create-db.ts';
@@ -77,8 +81,19 @@ async function main() {
   const completionFailures = config.redisUrl
     ? createRedisAuthFailureLimiter(config.redisUrl, DEFAULT_COMPLETION_FAILURE_POLICY, 'cardframe:completefail:')
     : createMemoryAuthFailureLimiter(DEFAULT_COMPLETION_FAILURE_POLICY);
+  // Data keys live wrapped in the database; a previous master key, if given, is rotated out now.
+  const keyStore = await openKeyStore(handle.db, masterKey, { previousMaster: config.previousMasterKey });
+  if (keyStore.rewrapped > 0) {
+    const now = Date.now();
+    await handle.db
+      .insertInto('key_rotations')
+      .values({ id: randomUUID(), kind: 'master', state: 'done', from_version: null, to_version: null, cursor: null, done: keyStore.rewrapped, total: keyStore.rewrapped, lease_until: null, started_at: now, updated_at: now, finished_at: now })
+      .execute();
+    console.error(`cardframe vault: re-wrapped ${keyStore.rewrapped} data keys under the new master key; CARDFRAME_PREVIOUS_MASTER_KEY can now be removed.`);
+  }
   const deps = buildDeps({
     handle,
+    keyStore,
     completionFailures,
     masterKey,
     authFailures,
@@ -98,10 +113,19 @@ async function main() {
     forwardSecurityCode: config.forwardSecurityCode,
   });
   await deps.keyring.current();
+  if (keyStore.rewrapped > 0) {
+    await recordAudit(deps, { actor: 'operator', client: 'local', action: 'key_rotation.master', outcome: 'success', detail: { rewrapped: keyStore.rewrapped } });
+  }
   const app = await createApp(deps, { logger });
+  void resumeRotations(deps).catch((error: Error) => logger.warn({ err: { type: error.name } }, 'key rotation resume failed'));
 
   const sweeper = setInterval(() => {
     memoryStore?.sweep();
+    // Learn key rotations started by other processes, and pick up a rotation whose holder died.
+    keyStore
+      .refresh()
+      .then(() => resumeRotations(deps))
+      .catch((error: Error) => logger.warn({ err: { type: error.name } }, 'key refresh failed'));
     sweep(deps).then(
       (counts) => logger.debug({ counts }, 'sweep'),
       (error: Error) => logger.warn({ err: { type: error.name } }, 'sweep failed'),

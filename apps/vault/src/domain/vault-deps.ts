@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../crypto/field-cipher.ts';
 import type { JweKeyring } from '../crypto/jwe-keyring.ts';
+import type { KeyStore } from '../crypto/key-store.ts';
 import type { AuthFailureLimiter } from '../ephemeral/auth-failure-limiter.ts';
 import type { SecurityCodeStore } from '../ephemeral/security-code-store.ts';
 import type { SecurityCodeVault } from '../ephemeral/security-code-vault.ts';
@@ -14,6 +15,11 @@ export interface VaultDeps {
   db: Kysely<Database>;
   cipher: FieldCipher;
   fingerprintKey: Buffer;
+  /** The PAN's fingerprint under the active fingerprint key, and under every live one (rotation). */
+  fingerprint(pan: string): string;
+  fingerprintCandidates(pan: string): string[];
+  /** The wrapped data keys (key-store.ts); absent only in deps built from a bare master key. */
+  keyStore?: KeyStore;
   keyring: JweKeyring;
   securityCodes: SecurityCodeVault;
   securityCodeStore: SecurityCodeStore;

@@ -74,7 +74,8 @@ describe('/openapi.json', () => {
     expect(Object.keys(forward.responses)).toEqual(expect.arrayContaining(['403', '502', '504']));
     for (const [path, item] of Object.entries(doc.paths) as [string, Record<string, { security?: unknown }>][]) {
       // The audit trail is the operator's: the admin token only (issue 13 §3).
-      const expected = path.startsWith('/api/admin/audit-events') ? [{ AdminToken: [] }] : [{ APIKey: [] }, { AdminToken: [] }];
+      const adminOnly = path.startsWith('/api/admin/audit-events') || path.startsWith('/api/admin/key-rotations');
+      const expected = adminOnly ? [{ AdminToken: [] }] : [{ APIKey: [] }, { AdminToken: [] }];
       for (const operation of Object.values(item)) if (operation.security) expect(operation.security).toEqual(expected);
     }
     expect(doc.tags.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['generic', 'types', 'webhook']));

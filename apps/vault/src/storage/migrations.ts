@@ -3,6 +3,7 @@ import { dropUnusedTokenIndexes } from './drop-unused-token-indexes.ts';
 import { extrasMigration } from './extras-migration.ts';
 import { sessionGuardMigration } from './session-guard-migration.ts';
 import { auditMigration } from './audit-migration.ts';
+import { keyRotationMigration } from './key-rotation-migration.ts';
 
 /** bigint so epoch milliseconds fit in Postgres; SQLite integers are 64-bit anyway. */
 const initial: Migration = {
@@ -92,6 +93,7 @@ const provider: MigrationProvider = {
       '0003_drop_unused_token_indexes': dropUnusedTokenIndexes,
       '0005_1_session_guard': sessionGuardMigration,
       '0005_2_audit': auditMigration,
+      '0005_3_key_rotation': keyRotationMigration,
     };
   },
 };

@@ -15,6 +15,7 @@ import type { WebhookNetworkPolicy } from '../webhooks/webhook-address-policy.ts
 import { createMemoryAuthFailureLimiter, createRedisAuthFailureLimiter, type AuthFailurePolicy } from '../ephemeral/auth-failure-limiter.ts';
 import type { ForwardRule } from '../forward/forward-allowlist.ts';
 import { DEFAULT_COMPLETION_FAILURE_POLICY } from '../domain/session-guard.ts';
+import { openKeyStore } from '../crypto/key-store.ts';
 import { createDb, type DbHandle } from '../storage/create-db.ts';
 import { migrateToLatest } from '../storage/migrations.ts';
 
@@ -61,6 +62,9 @@ export interface TestVaultOptions {
   completionFailurePolicy?: AuthFailurePolicy;
   /** CARDFRAME_FORWARD_SECURITY_CODE (default single-use). */
   forwardSecurityCode?: 'single-use' | 'reusable';
+  /** Another master key (a master rotation), and the one it replaces. */
+  masterKey?: Buffer;
+  previousMasterKey?: Buffer;
 }
 
 /**
@@ -73,7 +77,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
   let offset = 0;
   const now = () => Date.now() + offset;
   const schema = peer?.schema ?? `t_${randomBytes(6).toString('hex')}`;
-  const masterKey = peer?.masterKey ?? randomBytes(32);
+  const masterKey = options.masterKey ?? peer?.masterKey ?? randomBytes(32);
   if (backend === 'postgres' && !peer) {
     const client = new pg.Client({ connectionString: PG_URL });
     await client.connect();
@@ -103,8 +107,10 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     backend === 'postgres'
       ? createRedisAuthFailureLimiter(REDIS_URL, options.completionFailurePolicy ?? DEFAULT_COMPLETION_FAILURE_POLICY, `test:${schema}:completefail:`)
       : createMemoryAuthFailureLimiter(options.completionFailurePolicy ?? DEFAULT_COMPLETION_FAILURE_POLICY, now);
+  const keyStore = await openKeyStore(handle.db, masterKey, { now, previousMaster: options.previousMasterKey });
   const deps = buildDeps({
     handle,
+    keyStore,
     completionFailures,
     masterKey,
     authFailures,
