@@ -33,9 +33,18 @@ const isConflict = (error: unknown) => /unique|duplicate/i.test(String((error as
  * loser of a race re-reads the head and tries again, so the chain stays one line. One INSERT is the
  * whole write, so a crash leaves either the event or nothing, never a broken link.
  */
-export async function appendToChain(db: Kysely<Database>, id: string, at: number, input: AuditEventInput): Promise<AuditEventsTable> {
+export async function appendToChain(
+  db: Kysely<Database>,
+  id: string,
+  at: number,
+  input: AuditEventInput,
+  /** The head this process wrote last: saves the read when no other process appended since (a wrong guess costs one retry). */
+  knownHead?: { seq: number; hash: string },
+): Promise<AuditEventsTable> {
+  let guess = knownHead;
   for (let attempt = 0; ; attempt++) {
-    const head = await db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const head = guess ?? (await db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst());
+    guess = undefined;
     const row: Omit<AuditEventsTable, 'hash'> = {
       seq: head ? Number(head.seq) + 1 : 1,
       id,

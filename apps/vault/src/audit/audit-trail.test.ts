@@ -7,6 +7,7 @@ import { parseForwardAllowlist } from '../forward/forward-allowlist.ts';
 import { startLoopbackServer } from '../test/loopback-server.ts';
 import { admin, backend, createSessionId, createTestVault, encryptForSession, FUTURE_YEAR, VISA, type TestVault } from '../test/test-vault.ts';
 import { appendToChain, verifyChain } from './audit-chain.ts';
+import { recordAudit } from './audit-log.ts';
 
 // Issue 13 §3: an append-only, hash-chained audit trail on both backends (PCI DSS 10.2, 10.3).
 const vaults: TestVault[] = [];
@@ -121,6 +122,16 @@ it('keeps one unbroken chain under concurrent appends from two processes, and a 
   expect(verdict.ok).toBe(true);
   expect(verdict.checked).toBe(41);
   expect(verdict.head).toBe(after.hash);
+});
+
+it('recordAudit from two processes alternating: each one\'s cached head goes stale and the chain stays one line', async () => {
+  const a = await vault();
+  const b = await vault({ peerOf: a });
+  const event = { actor: 'admin', client: '127.0.0.1', action: 'test.alternate', outcome: 'success' as const };
+  for (let i = 0; i < 6; i++) await recordAudit(i % 2 ? a.deps : b.deps, event);
+  await Promise.all(Array.from({ length: 10 }, (_, i) => recordAudit(i % 2 ? a.deps : b.deps, event)));
+  const verdict = await verifyChain(a.deps.db);
+  expect(verdict).toMatchObject({ ok: true, checked: 16 });
 });
 
 it.skipIf(backend !== 'sqlite')('the verify command walks a stopped vault\'s chain and exits 1 naming the first broken link', async () => {
