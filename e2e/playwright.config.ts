@@ -37,6 +37,8 @@ const vault = (site: { port: number; origin: string }, shopOrigin: string, extra
     CARDFRAME_PUBLIC_URL: site.origin,
     CARDFRAME_ALLOWED_ORIGINS: shopOrigin,
     CARDFRAME_ADMIN_TOKEN: ADMIN_TOKEN,
+    // A throwaway vault in a temp dir: its master key may live there (development mode).
+    CARDFRAME_DEV_MODE: '1',
     LOG_LEVEL: 'warn',
     ...extra,
   },

@@ -151,6 +151,8 @@ async function main() {
       // A development vault answers this machine only; a deployment sets HOST behind its TLS proxy.
       HOST: '127.0.0.1',
       CARDFRAME_DATA_DIR: path.join(dataDir, cluster ? `vault-${port}` : 'vault'),
+      // `npm start` is the local demo: development mode lets the vault keep its key in ./data.
+      CARDFRAME_DEV_MODE: '1',
       CARDFRAME_ADMIN_TOKEN: adminToken,
       CARDFRAME_PUBLIC_URL: url,
       CARDFRAME_ALLOWED_ORIGINS: SHOP_URL,

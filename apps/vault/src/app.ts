@@ -6,6 +6,10 @@ import { errors } from './http/api-error.ts';
 import { enrichOpenApi } from './http/openapi-docs.ts';
 import { authenticate } from './http/authenticate.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerAuditHook } from './audit/audited-routes.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
+import { keyRotationRoutes } from './routes/key-rotation-routes.ts';
 import { typeBoxValidatorCompiler } from './http/typebox-validator.ts';
 import { RequestLogController } from './logger.ts';
 import { apiReferenceRoutes } from './hosting/api-reference-routes.ts';
@@ -56,6 +60,8 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
     requestTimeout: timeouts.requestMs,
     // Node refuses a headers timeout longer than the request timeout.
     http: { headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs), connectionsCheckingInterval: timeouts.checkIntervalMs },
+    // request.ip is the real client only through the proxies the operator named (finding 3).
+    ...(deps.trustProxy.length > 0 ? { trustProxy: [...deps.trustProxy] } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Draining: every answer closes its connection, so kept-alive clients move to another process.
@@ -86,6 +92,8 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   app.decorate('metrics', metrics);
   app.addHook('onResponse', async (request, reply) => metrics.observe(request, reply));
 
+  registerSecurityHeaders(app, deps.publicUrl);
+  registerAuditHook(app, deps);
   app.decorateRequest('caller', undefined);
   app.addHook('onRequest', async (request) => {
     const scope = request.routeOptions.config?.scope;
@@ -134,6 +142,8 @@ export async function createApp(deps: VaultDeps, options: AppOptions = {}) {
   await app.register(forwardRoutes(deps));
   await app.register(webhookRoutes(deps));
   await app.register(guardianExtensionRoutes(deps));
+  await app.register(auditRoutes(deps));
+  await app.register(keyRotationRoutes(deps));
   app.get('/openapi.json', { config: { scope: null }, schema: { hide: true } }, async () => app.swagger());
   await app.register(apiReferenceRoutes());
   return app;

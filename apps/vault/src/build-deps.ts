@@ -1,7 +1,11 @@
 import { createFieldCipher } from './crypto/field-cipher.ts';
 import { deriveKeys } from './crypto/derive-keys.ts';
+import { fingerprintCandidates, formatFingerprint } from './crypto/fingerprints.ts';
+import type { KeyStore } from './crypto/key-store.ts';
 import { createJweKeyring } from './crypto/jwe-keyring.ts';
+import { DEFAULT_COMPLETION_FAILURE_POLICY } from './domain/session-guard.ts';
 import type { VaultDeps } from './domain/vault-deps.ts';
+import type { ForwardSecurityCodePolicy } from './config.ts';
 import { createMemoryAuthFailureLimiter, type AuthFailureLimiter } from './ephemeral/auth-failure-limiter.ts';
 import type { SecurityCodeStore } from './ephemeral/security-code-store.ts';
 import type { ForwardRule } from './forward/forward-allowlist.ts';
@@ -45,18 +49,34 @@ export interface BuildDepsInput {
   networkInlineCryptograms?: boolean;
   /** 3600 by default. */
   ephemeralTokenTtlSeconds?: number;
+  /** CARDFRAME_TRUST_PROXY entries; none by default. */
+  trustProxy?: readonly string[];
+  /** In memory with the default policy unless given (server.ts passes Redis's with REDIS_URL). */
+  completionFailures?: AuthFailureLimiter;
+  /** The wrapped data keys (openKeyStore); without it every key is derived from the master key as version 1. */
+  keyStore?: KeyStore;
+  /** 'single-use' by default. */
+  forwardSecurityCode?: ForwardSecurityCodePolicy;
 }
 
 /** Derives the keys and wires the domain's dependencies. Pure wiring: opening stores is the caller's job. */
 export function buildDeps(input: BuildDepsInput): VaultDeps {
   const keys = deriveKeys(input.masterKey);
-  const cipher = createFieldCipher(keys.field, keys.fieldVersion);
-  const cvcCipher = createFieldCipher(new Map([[1, keys.securityCode]]), 1);
+  const store = input.keyStore;
+  const cipherFor = (purpose: 'field' | 'security_code' | 'generic_payload', legacy: Buffer) =>
+    store ? createFieldCipher(store.versions[purpose], () => store.active(purpose)) : createFieldCipher(new Map([[1, legacy]]), 1);
+  const cipher = store ? cipherFor('field', keys.field.get(1)!) : createFieldCipher(keys.field, keys.fieldVersion);
+  const cvcCipher = cipherFor('security_code', keys.securityCode);
+  const fingerprintVersions = store ? store.versions.fingerprint : new Map([[1, keys.fingerprint]]);
+  const fingerprintVersion = () => (store ? store.active('fingerprint') : 1);
   const now = input.now ?? Date.now;
   const deps: VaultDeps = {
     db: input.handle.db,
     cipher,
     fingerprintKey: keys.fingerprint,
+    fingerprint: (pan) => formatFingerprint(fingerprintVersion(), fingerprintVersions.get(fingerprintVersion())!, pan),
+    fingerprintCandidates: (pan) => fingerprintCandidates(fingerprintVersions, pan),
+    ...(store ? { keyStore: store } : {}),
     keyring: createJweKeyring({
       db: input.handle.db,
       cipher,
@@ -74,7 +94,7 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
     frameDir: input.frameDir,
     sdkDir: input.sdkDir,
     now,
-    genericCipher: createFieldCipher(new Map([[1, keys.genericPayload]]), 1),
+    genericCipher: cipherFor('generic_payload', keys.genericPayload),
     forwardAllowlist: input.forwardAllowlist ?? [],
     forwardTimeoutMs: input.forwardTimeoutMs ?? 30_000,
     webhookNetworkPolicy: input.webhookNetworkPolicy ?? 'public-only',
@@ -91,6 +111,9 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
     networkTokenTimeoutMs: input.networkTokenTimeoutMs ?? 10_000,
     networkInlineCryptograms: input.networkInlineCryptograms ?? false,
     ephemeralTokenTtlSeconds: input.ephemeralTokenTtlSeconds ?? 3600,
+    trustProxy: input.trustProxy ?? [],
+    forwardSecurityCode: input.forwardSecurityCode ?? 'single-use',
+    completionFailures: input.completionFailures ?? createMemoryAuthFailureLimiter(DEFAULT_COMPLETION_FAILURE_POLICY, now),
   };
   // The provider's lifecycle callbacks land here: status recorded, webhook enqueued.
   deps.tokenServiceProvider.onLifecycle(async (event) => {

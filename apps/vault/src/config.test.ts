@@ -93,3 +93,14 @@ describe('the metrics listener settings', () => {
     expect(() => loadConfig({ CARDFRAME_METRICS_PORT: 'x' })).toThrow('CARDFRAME_METRICS_PORT must be a whole number, got "x"');
   });
 });
+
+describe('CARDFRAME_TRUST_PROXY', () => {
+  it('accepts addresses, CIDR ranges and proxy-addr names, and refuses anything else by name', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ CARDFRAME_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback',
+    ]);
+    expect(() => loadConfig({ CARDFRAME_TRUST_PROXY: 'true' })).toThrow(ConfigError);
+    expect(() => loadConfig({ CARDFRAME_TRUST_PROXY: '10.0.0.0/33' })).toThrow(/"10.0.0.0\/33" is not an IP address/);
+  });
+});

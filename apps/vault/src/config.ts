@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ForwardAllowlistError, parseForwardAllowlist, type ForwardRule } from './forward/forward-allowlist.ts';
+import { parseTrustProxy, TrustProxyError } from './http/trust-proxy.ts';
 import type { WebhookNetworkPolicy } from './webhooks/webhook-address-policy.ts';
 import { parseProviderSpec, type ProviderSpec } from './network/load-provider.ts';
 
@@ -12,6 +13,12 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   masterKey: Buffer | undefined;
+  /** CARDFRAME_PREVIOUS_MASTER_KEY: the master key being replaced; its wrapped keys are re-wrapped at start. */
+  previousMasterKey: Buffer | undefined;
+  /** CARDFRAME_MASTER_KEY_FILE / _COMPONENTS and CARDFRAME_DEV_MODE: see crypto/master-key-source.ts. */
+  masterKeyFile: string | undefined;
+  masterKeyComponents: [string, string] | undefined;
+  devMode: boolean;
   adminToken: string | undefined;
   publicUrl: string;
   allowedOrigins: string[];
@@ -41,6 +48,10 @@ export interface Config {
   metricsPort: number | undefined;
   /** CARDFRAME_METRICS_HOST: its interface, loopback unless the scraper is elsewhere. */
   metricsHost: string;
+  /** CARDFRAME_TRUST_PROXY: proxies allowed to name the client in X-Forwarded-For (README, "Behind a proxy"). */
+  trustProxy: string[];
+  /** CARDFRAME_FORWARD_SECURITY_CODE: 'single-use' (default) or 'reusable' until the TTL. */
+  forwardSecurityCode: ForwardSecurityCodePolicy;
   /** Network tokens and Hellgate-style sessions (issue 12; README, "Network tokens"). */
   network: NetworkConfig;
 }
@@ -55,6 +66,8 @@ export interface NetworkConfig {
   /** CARDFRAME_EPHEMERAL_TOKEN_TTL (s): the lifetime a session's `ephemeral: true` claim gives a token. */
   ephemeralTokenTtlSeconds: number;
 }
+
+export type ForwardSecurityCodePolicy = 'single-use' | 'reusable';
 
 /** Thrown with a message meant for the operator's terminal. */
 export class ConfigError extends Error {
@@ -96,11 +109,11 @@ export function parseOrigin(value: string): string {
   return url.origin;
 }
 
-function masterKey(raw: string | undefined): Buffer | undefined {
+function masterKey(raw: string | undefined, name = 'CARDFRAME_MASTER_KEY'): Buffer | undefined {
   if (raw === undefined || raw === '') return undefined;
   const key = Buffer.from(raw, 'base64');
   if (key.length !== 32 || key.toString('base64') !== raw.replace(/\s/g, '')) {
-    throw new ConfigError('CARDFRAME_MASTER_KEY must be 32 bytes encoded as base64 (44 characters)');
+    throw new ConfigError(`${name} must be 32 bytes encoded as base64 (44 characters)`);
   }
   return key;
 }
@@ -136,6 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl,
     redisUrl,
     masterKey: masterKey(env.CARDFRAME_MASTER_KEY),
+    previousMasterKey: masterKey(env.CARDFRAME_PREVIOUS_MASTER_KEY, 'CARDFRAME_PREVIOUS_MASTER_KEY'),
+    masterKeyFile: env.CARDFRAME_MASTER_KEY_FILE ? path.resolve(env.CARDFRAME_MASTER_KEY_FILE) : undefined,
+    masterKeyComponents: masterKeyComponents(env.CARDFRAME_MASTER_KEY_COMPONENTS),
+    devMode: devMode(env.CARDFRAME_DEV_MODE),
     adminToken,
     publicUrl,
     allowedOrigins,
@@ -160,6 +177,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     requestTimeoutSeconds: int(env, 'CARDFRAME_REQUEST_TIMEOUT', 30, 1, 600),
     metricsPort: env.CARDFRAME_METRICS_PORT ? int(env, 'CARDFRAME_METRICS_PORT', 0, 1, 65535) : undefined,
     metricsHost: env.CARDFRAME_METRICS_HOST || '127.0.0.1',
+    trustProxy: trustProxy(env.CARDFRAME_TRUST_PROXY),
+    forwardSecurityCode: forwardSecurityCode(env.CARDFRAME_FORWARD_SECURITY_CODE),
     network: networkConfig(env),
   };
 }
@@ -191,6 +210,36 @@ function forwardAllowlist(raw: string | undefined): ForwardRule[] {
     return parseForwardAllowlist(raw);
   } catch (error) {
     if (error instanceof ForwardAllowlistError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+function masterKeyComponents(raw: string | undefined): [string, string] | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const files = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (files.length !== 2) throw new ConfigError('CARDFRAME_MASTER_KEY_COMPONENTS must name exactly two files, separated by a comma');
+  return [path.resolve(files[0]!), path.resolve(files[1]!)];
+}
+
+/** Development mode relaxes only where the master key may live (crypto/master-key-source.ts). */
+function devMode(raw: string | undefined): boolean {
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new ConfigError(`CARDFRAME_DEV_MODE must be 1 or 0, got "${raw}"`);
+}
+
+/** Issue 13, finding 13: a forwarded CVC is consumed unless the operator opts into reuse. */
+function forwardSecurityCode(raw: string | undefined): ForwardSecurityCodePolicy {
+  if (raw === undefined || raw === '' || raw === 'single-use') return 'single-use';
+  if (raw === 'reusable') return 'reusable';
+  throw new ConfigError(`CARDFRAME_FORWARD_SECURITY_CODE must be "single-use" or "reusable", got "${raw}"`);
+}
+
+function trustProxy(raw: string | undefined): string[] {
+  try {
+    return parseTrustProxy(raw);
+  } catch (error) {
+    if (error instanceof TrustProxyError) throw new ConfigError(error.message);
     throw error;
   }
 }

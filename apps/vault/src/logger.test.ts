@@ -38,10 +38,22 @@ it('writes one line per request, on completion, with id, method, scrubbed URL, s
   for (const line of added) {
     expect(typeof line.reqId).toBe('string');
     expect(typeof line.responseTime).toBe('number');
-    expect(Object.keys(line).sort()).toEqual(['hostname', 'level', 'method', 'msg', 'pid', 'reqId', 'responseTime', 'statusCode', 'time', 'url']);
+    expect(Object.keys(line).sort()).toEqual(['client', 'hostname', 'level', 'method', 'msg', 'pid', 'reqId', 'responseTime', 'statusCode', 'time', 'url']);
   }
   const raw = readFileSync(logFile, 'utf8');
   expect(raw).not.toContain(sessionId);
   expect(raw).not.toContain('B'.repeat(44));
   expect(raw).not.toContain(admin['x-admin-token']);
+});
+
+it('records the caller id and client address, and redacts query strings and card numbers in URLs (finding 11)', async () => {
+  const before = lines().length;
+  await vault.app.inject({ method: 'GET', url: '/api/pci/tokens?limit=5&pan=4111111111111111', headers: admin, remoteAddress: '198.51.100.23' });
+  await vault.app.inject({ method: 'GET', url: '/api/pci/tokens/5555555555554444', headers: admin });
+  const [listed, byPath] = lines().slice(before);
+  expect(listed).toMatchObject({ url: '/api/pci/tokens?[redacted]', caller: 'admin', client: '198.51.100.23' });
+  expect(byPath).toMatchObject({ url: '/api/pci/tokens/[redacted]' });
+  const raw = readFileSync(logFile, 'utf8');
+  expect(raw).not.toContain('4111111111111111');
+  expect(raw).not.toContain('5555555555554444');
 });

@@ -1,9 +1,17 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import pino, { type Logger } from 'pino';
 
-/** Session ids are credentials while open: keep them out of request logs. */
-function scrubUrl(url: string | undefined): string | undefined {
-  return url?.replace(/\/api\/sessions\/[^/?]+/, '/api/sessions/:id');
+/**
+ * Session ids are credentials while open: keep them out of request logs. Query strings are
+ * dropped whole (issue 13, finding 11): a caller who puts a PAN or a key in a URL must not get it
+ * into the log; the route and method still say what was asked.
+ */
+export function scrubUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const query = url.indexOf('?');
+  const pathOnly = query === -1 ? url : `${url.slice(0, query)}?[redacted]`;
+  // A card number pasted into a path (a token id position) is no more welcome than in a query.
+  return pathOnly.replace(/\/api\/sessions\/[^/?]+/, '/api/sessions/:id').replace(/\d{12,19}/g, '[redacted]');
 }
 
 /**
@@ -55,7 +63,15 @@ export class RequestLogController extends LogController {
   override incomingRequest(): void {}
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const line = { method: request.method, url: scrubUrl(request.url), statusCode: reply.statusCode, responseTime: reply.elapsedTime };
+    // Who asked (API key id or "admin", never the secret) and from where (the real client address).
+    const line = {
+      method: request.method,
+      url: scrubUrl(request.url),
+      statusCode: reply.statusCode,
+      responseTime: reply.elapsedTime,
+      caller: request.caller?.id,
+      client: request.ip,
+    };
     // Only the error's name: driver messages can quote SQL parameters.
     if (error) reply.log.error({ ...line, err: { type: error.name } }, 'request errored');
     else reply.log.info(line, 'request completed');

@@ -20,22 +20,28 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the real server process (TypeScript through tsx) and waits until it listens. */
-async function start(port: number, env: Record<string, string> = {}): Promise<{ child: ChildProcess; stdout: () => string }> {
+async function start(
+  port: number,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; stdout: () => string; stderr: () => string; logStream: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'server.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CARDFRAME_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    // Development mode: these tests exercise the generated-key path (master-key-source.ts).
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CARDFRAME_DATA_DIR: dataDir, LOG_LEVEL: 'warn', CARDFRAME_DEV_MODE: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => ((out += d.toString()), (stdout += d.toString())));
+  child.stderr!.on('data', (d: Buffer) => ((out += d.toString()), (stderr += d.toString())));
   const deadline = Date.now() + 30_000;
   while (!out.includes('listening on')) {
     if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
     if (Date.now() > deadline) throw new Error(`server did not start: ${out}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { child, stdout: () => out };
+  return { child, stdout: () => out, stderr: () => stderr, logStream: () => stdout };
 }
 
 afterAll(() => {
@@ -48,11 +54,15 @@ describe.skipIf(backend !== 'sqlite')('the server process', () => {
   it('announces a generated master key and admin token once, then keeps tokens across a SIGKILL', async () => {
     const port = await freePort();
     const first = await start(port);
-    const announced = /admin token \(shown once, stored hashed\): (adm_[A-Za-z0-9_-]+)/.exec(first.stdout());
+    // Finding 12: the token is in a 0600 file named on stderr, never on the log stream.
+    const announced = /wrote it to (\S+admin-token-\d+) \(mode 0600\)/.exec(first.stderr());
     expect(announced).not.toBeNull();
-    expect(first.stdout()).toContain('generated a master key');
+    expect(statSync(announced![1]!).mode & 0o777).toBe(0o600);
+    const adminToken = readFileSync(announced![1]!, 'utf8').trim();
+    expect(adminToken).toMatch(/^adm_[A-Za-z0-9_-]+$/);
+    expect(first.logStream()).not.toContain(adminToken);
+    expect(first.stdout()).toContain('development mode: generated a master key');
     expect(statSync(path.join(dataDir, 'master.key')).mode & 0o777).toBe(0o600);
-    const adminToken = announced![1]!;
     const base = `http://127.0.0.1:${port}`;
     const created = await fetch(`${base}/api/pci/tokens`, {
       method: 'POST',
@@ -92,7 +102,7 @@ describe.skipIf(backend !== 'sqlite')('the server process', () => {
     const port = await freePort();
     const owner = await start(port);
     const intruder = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'server.ts')], {
-      env: { ...process.env, PORT: String(await freePort()), HOST: '127.0.0.1', CARDFRAME_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: { ...process.env, PORT: String(await freePort()), HOST: '127.0.0.1', CARDFRAME_DATA_DIR: dataDir, LOG_LEVEL: 'warn', CARDFRAME_DEV_MODE: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(intruder);
@@ -118,5 +128,18 @@ describe.skipIf(backend !== 'sqlite')('the server process', () => {
     expect(code).toBe(1);
     expect(err).toContain('CARDFRAME_MASTER_KEY must be 32 bytes');
     expect(readFileSync(path.join(dataDir, 'master.key'), 'utf8').trim()).toHaveLength(44);
+  });
+
+  it('outside development mode refuses to start with the master key beside the data, and says what to do', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'server.ts')], {
+      env: { ...process.env, CARDFRAME_DATA_DIR: dataDir, CARDFRAME_ADMIN_TOKEN: ADMIN, CARDFRAME_DEV_MODE: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise((r) => child.once('exit', (c) => r(c)));
+    expect(code).toBe(1);
+    expect(err).toContain('master.key lies beside the data');
+    expect(err).toContain('CARDFRAME_MASTER_KEY_FILE');
   });
 });

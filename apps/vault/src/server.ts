@@ -5,8 +5,9 @@ import { hashSecret } from './domain/api-keys.ts';
 import { createApp } from './app.ts';
 import { buildDeps } from './build-deps.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { checkMasterKey, MasterKeyMismatchError, recordMasterKey } from './crypto/master-key-check.ts';
-import { loadOrCreateMasterKey, MasterKeyMissingError } from './crypto/master-key-file.ts';
+import { checkMasterKey, MasterKeyMismatchError, recordMasterKey, replaceMasterKeyRecord } from './crypto/master-key-check.ts';
+import { MasterKeyMissingError } from './crypto/master-key-file.ts';
+import { MasterKeyLocationError, resolveMasterKey } from './crypto/master-key-source.ts';
 import { ensureAdminToken } from './domain/admin-token.ts';
 import { sweep } from './domain/sweep.ts';
 import { sweepGenericTokens } from './generic/sweep-generic-tokens.ts';
@@ -24,6 +25,12 @@ import {
 import { unavailableDependency } from './http/dependency-errors.ts';
 import { createLogger } from './logger.ts';
 import { createMetricsApp } from './metrics/metrics-app.ts';
+import { randomUUID } from 'node:crypto';
+import { openKeyStore } from './crypto/key-store.ts';
+import { resumeRotations } from './crypto/rotate-field-keys.ts';
+import { recordAudit } from './audit/audit-log.ts';
+import { writeOperatorSecret } from './operator-secret-file.ts';
+import { DEFAULT_COMPLETION_FAILURE_POLICY } from './domain/session-guard.ts';
 import { createDb } from './storage/create-db.ts';
 import { currentSchema, migrateToLatest } from './storage/migrations.ts';
 
@@ -96,21 +103,36 @@ async function main() {
   });
 
   // The master key is checked against the database before anything is written: a wrong key
-  // would otherwise write rows that block the right one, and a lost key must not be replaced.
-  let masterKey = config.masterKey;
+  // would otherwise write rows that block the right one, and a lost key must not be replaced. It
+  // never lives with the data outside development mode (master-key-source.ts), and a development
+  // key is generated only for a database that holds nothing yet.
+  let masterKey: Buffer;
+  let rotatingMaster = false;
   try {
-    const state = await untilDatabaseAnswers(() => checkMasterKey(handle.db, masterKey), logger);
-    if (!masterKey) {
-      const result = loadOrCreateMasterKey(config.dataDir, { create: state === 'empty' });
-      masterKey = result.key;
-      if (state !== 'empty') await checkMasterKey(handle.db, masterKey);
-      if (result.created) {
-        console.log(`cardframe vault: generated a master key in ${result.file} (mode 0600). Back it up: without it no card can be decrypted.`);
-      }
+    const state = await untilDatabaseAnswers(() => checkMasterKey(handle.db, undefined), logger);
+    const resolved = resolveMasterKey({ ...config, createDevKey: state === 'empty' });
+    masterKey = resolved.key;
+    if (resolved.createdFile) {
+      console.log(
+        `cardframe vault: development mode: generated a master key in ${resolved.createdFile} (mode 0600), beside the data. ` +
+          'Never run production like this (README, "Backups and the master key").',
+      );
+    }
+    try {
+      await checkMasterKey(handle.db, masterKey);
+    } catch (error) {
+      // A master rotation: the database still answers to the previous key until its data keys are re-wrapped below.
+      if (!(error instanceof MasterKeyMismatchError) || !config.previousMasterKey) throw error;
+      await checkMasterKey(handle.db, config.previousMasterKey);
+      rotatingMaster = true;
     }
     await migrateToLatest(handle.db, handle.engine === 'postgres' ? await currentSchema(handle.db) : undefined);
-    await recordMasterKey(handle.db, masterKey);
+    if (!rotatingMaster) await recordMasterKey(handle.db, masterKey);
   } catch (error) {
+    if (error instanceof MasterKeyLocationError) {
+      await handle.db.destroy().catch(() => {});
+      return fail(`master key: ${error.message}`);
+    }
     if (error instanceof MasterKeyMismatchError || error instanceof MasterKeyMissingError) {
       await handle.db.destroy().catch(() => {});
       return fail(error.message);
@@ -119,7 +141,13 @@ async function main() {
   }
   const admin = await ensureAdminToken(handle.db, config.adminToken);
   if (admin.generated) {
-    console.log(`cardframe vault: admin token (shown once, stored hashed): ${admin.generated}`);
+    // Never on stdout (the request log) and never in a log line: a 0600 file, announced on stderr.
+    const file = writeOperatorSecret(config.dataDir, `admin-token-${Date.now()}`, admin.generated);
+    console.error(
+      `cardframe vault: ======== ADMIN TOKEN ========\n` +
+        `cardframe vault: generated an admin token (stored hashed) and wrote it to ${file} (mode 0600).\n` +
+        `cardframe vault: move it to your secret store and delete the file; it is not shown again.`,
+    );
   }
 
   const redisError = (what: string) => (error: Error) =>
@@ -142,8 +170,25 @@ async function main() {
             : logger.info('auth failure limiter: Redis is back, counting failed authentications in Redis again'),
       })
     : createMemoryAuthFailureLimiter(authPolicy);
+  // Failed session completions per client (issue 13, finding 7): the same window, its own keys.
+  const completionFailures = config.redisUrl
+    ? createRedisAuthFailureLimiter(config.redisUrl, DEFAULT_COMPLETION_FAILURE_POLICY, 'cardframe:completefail:')
+    : createMemoryAuthFailureLimiter(DEFAULT_COMPLETION_FAILURE_POLICY);
+  // Data keys live wrapped in the database; a previous master key, if given, is rotated out now.
+  const keyStore = await openKeyStore(handle.db, masterKey, { previousMaster: config.previousMasterKey });
+  if (rotatingMaster) await replaceMasterKeyRecord(handle.db, masterKey);
+  if (keyStore.rewrapped > 0) {
+    const now = Date.now();
+    await handle.db
+      .insertInto('key_rotations')
+      .values({ id: randomUUID(), kind: 'master', state: 'done', from_version: null, to_version: null, cursor: null, done: keyStore.rewrapped, total: keyStore.rewrapped, lease_until: null, started_at: now, updated_at: now, finished_at: now })
+      .execute();
+    console.error(`cardframe vault: re-wrapped ${keyStore.rewrapped} data keys under the new master key; CARDFRAME_PREVIOUS_MASTER_KEY can now be removed.`);
+  }
   const deps = buildDeps({
     handle,
+    keyStore,
+    completionFailures,
     masterKey,
     authFailures,
     securityCodeStore: store,
@@ -165,8 +210,13 @@ async function main() {
     networkTokenTimeoutMs: config.network.timeoutMs,
     networkInlineCryptograms: config.network.inlineCryptograms,
     ephemeralTokenTtlSeconds: config.network.ephemeralTokenTtlSeconds,
+    trustProxy: config.trustProxy,
+    forwardSecurityCode: config.forwardSecurityCode,
   });
   await deps.keyring.current();
+  if (keyStore.rewrapped > 0) {
+    await recordAudit(deps, { actor: 'operator', client: 'local', action: 'key_rotation.master', outcome: 'success', detail: { rewrapped: keyStore.rewrapped } });
+  }
   let draining = false;
   const app = await createApp(deps, {
     logger,
@@ -175,12 +225,18 @@ async function main() {
     metrics: { processMetrics: true, ...(handle.pool ? { pool: handle.pool } : {}) },
   });
   const metricsApp = config.metricsPort === undefined ? undefined : createMetricsApp(app.metrics);
+  void resumeRotations(deps).catch((error: Error) => logger.warn({ err: { type: error.name } }, 'key rotation resume failed'));
 
   // Expired CVCs leave memory on time, not at the next full sweep.
   const evictor = memoryStore ? setInterval(() => memoryStore.evictExpired(), 1000) : undefined;
   evictor?.unref();
   const sweeper = setInterval(() => {
     memoryStore?.sweep();
+    // Learn key rotations started by other processes, and pick up a rotation whose holder died.
+    keyStore
+      .refresh()
+      .then(() => resumeRotations(deps))
+      .catch((error: Error) => logger.warn({ err: { type: error.name } }, 'key refresh failed'));
     sweep(deps).then(
       (counts) => logger.debug({ counts }, 'sweep'),
       (error: Error) => logger.warn({ err: { type: error.name } }, 'sweep failed'),
@@ -221,7 +277,7 @@ async function main() {
     clearInterval(sweeper);
     if (evictor) clearInterval(evictor);
     await webhooks.stop();
-    await Promise.allSettled([store.close(), authFailures.close()]);
+    await Promise.allSettled([store.close(), authFailures.close(), completionFailures.close()]);
     await handle.db.destroy().catch(() => {});
     logger.info({ signal }, 'drained; exiting');
     logger.flush();

@@ -1,14 +1,26 @@
 import type { FrameEvent } from '@cardframe/protocol';
 import { coarseState } from './coarse-state.ts';
+import { createNumberStateGate } from './number-state-gate.ts';
 
 /**
  * Turns the element's DOM events into FrameEvents. Only coarse state and field names
  * cross: the change state is rebuilt key by key, nothing else from the event is read.
  */
 export function forwardFormEvents(form: HTMLElement, post: (event: FrameEvent) => void): void {
-  form.addEventListener('cardframe-change', (event) => post({ type: 'change', state: coarseState(event.detail) }));
-  form.addEventListener('cardframe-focus', (event) => post({ type: 'focus', field: event.detail.field }));
-  form.addEventListener('cardframe-blur', (event) => post({ type: 'blur', field: event.detail.field }));
-  form.addEventListener('cardframe-submit', () => post({ type: 'submit' }));
+  // While the number is being typed, its completeness and brand are held back (number-state-gate.ts).
+  const gate = createNumberStateGate((state) => post({ type: 'change', state }));
+  form.addEventListener('cardframe-change', (event) => gate.change(coarseState(event.detail)));
+  form.addEventListener('cardframe-focus', (event) => {
+    gate.focus(event.detail.field);
+    post({ type: 'focus', field: event.detail.field });
+  });
+  form.addEventListener('cardframe-blur', (event) => {
+    gate.blur(event.detail.field);
+    post({ type: 'blur', field: event.detail.field });
+  });
+  form.addEventListener('cardframe-submit', () => {
+    gate.release();
+    post({ type: 'submit' });
+  });
   form.addEventListener('cardframe-escape', () => post({ type: 'escape' }));
 }

@@ -47,6 +47,15 @@ describe('sanitizeCardStyle', () => {
     ['class instance', { base: new (class Evil { color = 'red'; })() }],
     ['array', [{ color: 'red' }]],
     ['prototype pollution key', JSON.parse('{"__proto__": {"color": "red"}}')],
+    // Issue 13, finding 14: a string that does not close, or closes on a raw newline, swallows
+    // what follows it in the generated stylesheet.
+    ['unbalanced double quote in fontFamily', { base: { fontFamily: '"Inter, sans-serif' } }],
+    ['unbalanced single quote in fontFamily', { base: { fontFamily: "Inter', sans-serif" } }],
+    ['mixed quotes in fontFamily', { base: { fontFamily: '"Inter\', sans-serif' } }],
+    ['raw newline in fontFamily', { base: { fontFamily: '"Inter\n", sans-serif' } }],
+    ['raw newline between tokens', { base: { padding: '8px\n12px' } }],
+    ['carriage return, tab, form feed', { base: { fontFamily: 'Inter\r\t\fArial' } }],
+    ['fontFamily with parentheses', { base: { fontFamily: 'rgb(0,0,0)' } }],
   ];
   it.each(attacks)('rejects %s', (_name, style) => {
     const result = sanitizeCardStyle(style);
@@ -68,6 +77,7 @@ describe('sanitizeCardStyle', () => {
             fc.constantFrom(
               ...['url(', 'URL (', 'image-set(', 'expression(', 'var(', 'attr(', 'env(', 'rgb(', 'rgba(', '(', ')', '@import', '\\'],
               ...[';', '{', '}', '<', '>', '/*', '*/', '"', "'", ' ', ',', '/', 'red', '#fff', '12px', '50%', '0', 'x', '-', 'url'],
+              ...['\n', '\r', '\t', '\f', '"Inter"', "'Helvetica Neue'", 'sans-serif', 'Arial'],
             ),
             { maxLength: 8 },
           )
@@ -79,6 +89,9 @@ describe('sanitizeCardStyle', () => {
             expect(accepted).not.toMatch(breakout);
             for (const name of calls(accepted)) expect(['rgb', 'rgba', 'hsl', 'hsla']).toContain(name);
             expect(styleRulesToCss(result.value.base ?? {}).split(';').length).toBeLessThanOrEqual(2);
+            // No raw line breaks or other control characters, and every CSS string closes.
+            expect(accepted).not.toMatch(/[\n\r\t\f\v]/);
+            expect(stringsClose(accepted)).toBe(true);
           }
         },
       ),
@@ -87,10 +100,23 @@ describe('sanitizeCardStyle', () => {
   });
 });
 
+/** CSS tokenization of strings (CSS Syntax §4.3.5): a string closes on its own quote, before any newline or the end. */
+function stringsClose(value: string): boolean {
+  let quote: string | undefined;
+  for (const c of value) {
+    if (quote === undefined) {
+      if (c === '"' || c === "'") quote = c;
+    } else if (c === quote) quote = undefined;
+    else if (c === '\n' || c === '\r' || c === '\f') return false;
+  }
+  return quote === undefined;
+}
+
 describe('styleValueProblem', () => {
   it('allows colour functions and font lists', () => {
     expect(styleValueProblem('color', 'rgb(0 0 0 / 50%)')).toBeUndefined();
     expect(styleValueProblem('fontFamily', "'Helvetica Neue', Arial")).toBeUndefined();
+    expect(styleValueProblem('fontFamily', '-apple-system, "Segoe UI", Helvetica Neue, sans-serif')).toBeUndefined();
     expect(styleValueProblem('padding', '8px 12px')).toBeUndefined();
   });
   it('names the reason for a refusal', () => {

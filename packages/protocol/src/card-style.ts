@@ -46,8 +46,22 @@ export type CardStyle = Partial<Record<StyleVariant, StyleBlock>>;
 
 /** The only functions a value may call: colours. Everything else (url, image-set, var, attr, expression…) is refused. */
 const ALLOWED_FUNCTIONS = new Set(['rgb', 'rgba', 'hsl', 'hsla']);
-/** Letters, digits, spaces and the punctuation of colours, lengths and font lists. No `\`, `;`, `:`, `{`, `}`, `@`, `<`, `!`. */
-const SAFE_CHARACTERS = /^[a-zA-Z0-9#.,%\s'"()\-+/]*$/;
+/**
+ * Letters, digits, the space and the punctuation of colours, lengths and font lists. No `\`, `;`,
+ * `:`, `{`, `}`, `@`, `<`, `!`, and no other whitespace: a raw newline ends a CSS string early
+ * (a "bad string"), which restructures the stylesheet around it.
+ */
+const SAFE_CHARACTERS = /^[a-zA-Z0-9#.,% '"()\-+/]*$/;
+/**
+ * A font list: families separated by commas, each a quoted name (no quotes inside) or unquoted
+ * identifiers (`Helvetica Neue`, `-apple-system`). Every quote is closed by its own kind, so no
+ * string can swallow the rest of the declaration.
+ */
+const FONT_FAMILY = (() => {
+  const ident = String.raw`-?[a-zA-Z_][a-zA-Z0-9_-]*`;
+  const family = String.raw`(?:"[^"']*"|'[^"']*'|${ident}(?: ${ident})*)`;
+  return new RegExp(String.raw`^ *${family} *(?:, *${family} *)*$`);
+})();
 const FUNCTION_CALL = /([a-zA-Z-]*)\s*\(/g;
 const MAX_VALUE_LENGTH = 120;
 
@@ -72,6 +86,9 @@ export function styleValueProblem(property: StyleProperty, value: unknown): stri
   if (/\/\*/.test(value)) return 'comments are not allowed';
   if ((value.includes('"') || value.includes("'")) && property !== 'fontFamily') {
     return 'quotes are only allowed in fontFamily';
+  }
+  if (property === 'fontFamily' && !FONT_FAMILY.test(value)) {
+    return 'fontFamily must be a comma-separated list of font names, each quoted with matching quotes or unquoted';
   }
   if ((value.match(/\(/g)?.length ?? 0) !== (value.match(/\)/g)?.length ?? 0)) return 'unbalanced parentheses';
   for (const [, name] of value.matchAll(FUNCTION_CALL)) {

@@ -40,10 +40,13 @@ export const RefreshSecurityCodeState = Type.Object({
   data: Type.Object({
     jwk: SessionJwk,
     scheme: SessionSchemeSchema,
+    /** `••••1234`: the last four only. The BIN and the length are not the CVC form's business (issue 13, finding 8). */
     masked_account_number: Type.String(),
     account_number_last_four: Type.String(),
-    account_number_length: Type.Integer(),
-    issuer_identification_number: Type.String(),
+    /** In Hellgate's state; Cardframe's vault omits it: whoever holds the session id (the merchant page) would learn it. */
+    account_number_length: Type.Optional(Type.Integer()),
+    /** Likewise omitted by Cardframe's vault. */
+    issuer_identification_number: Type.Optional(Type.String()),
     expiry_month: Type.Integer(),
     expiry_year: Type.Integer(),
     expires_at: Type.String({ format: 'date-time' }),

@@ -100,6 +100,7 @@ async function main(): Promise<void> {
         PORT: String(vaultPort),
         HOST: '127.0.0.1',
         CARDFRAME_DATA_DIR: dataDir,
+        CARDFRAME_DEV_MODE: '1',
         CARDFRAME_ADMIN_TOKEN: adminToken,
         CARDFRAME_PUBLIC_URL: vaultUrl,
         CARDFRAME_ALLOWED_ORIGINS: shopUrl,

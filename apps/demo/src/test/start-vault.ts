@@ -45,6 +45,8 @@ export default async function startVault(project: TestProject): Promise<() => Pr
       PORT: String(port),
       HOST: '127.0.0.1',
       CARDFRAME_DATA_DIR: dataDir,
+      // A throwaway test vault: its master key may live in its temp dir.
+      CARDFRAME_DEV_MODE: '1',
       CARDFRAME_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
       CARDFRAME_PUBLIC_URL: url,
       CARDFRAME_ALLOWED_ORIGINS: 'http://127.0.0.1:3000',

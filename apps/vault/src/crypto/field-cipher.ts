@@ -10,16 +10,22 @@ export interface FieldCipher {
   decrypt(ciphertext: string, aad: string): string;
 }
 
-export function createFieldCipher(keys: ReadonlyMap<number, Buffer>, currentVersion: number): FieldCipher {
-  const current = keys.get(currentVersion);
-  if (!current) throw new Error(`no field key for version ${currentVersion}`);
+/**
+ * `currentVersion` may be a function: with a key store (key-store.ts) the version that encrypts
+ * changes at a rotation while `keys` gains the new version in place.
+ */
+export function createFieldCipher(keys: ReadonlyMap<number, Buffer>, currentVersion: number | (() => number)): FieldCipher {
+  const versionNow = typeof currentVersion === 'function' ? currentVersion : () => currentVersion;
+  if (!keys.get(versionNow())) throw new Error(`no field key for version ${versionNow()}`);
   return {
     encrypt(plaintext, aad) {
+      const version = versionNow();
+      const current = keys.get(version)!;
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', current, iv);
       cipher.setAAD(Buffer.from(aad, 'utf8'));
       const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-      return `v${currentVersion}.${iv.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}.${ct.toString('base64url')}`;
+      return `v${version}.${iv.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}.${ct.toString('base64url')}`;
     },
     decrypt(ciphertext, aad) {
       const [version, iv, tag, ct] = ciphertext.split('.');

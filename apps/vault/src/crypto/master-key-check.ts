@@ -84,3 +84,12 @@ export async function recordMasterKey(db: Kysely<Database>, masterKey: Buffer, n
   const row = await db.selectFrom('settings').select('value').where('name', '=', CHECK_NAME).executeTakeFirstOrThrow();
   if (!decrypts(cipher, row.value, CHECK_AAD, KNOWN_ANSWER)) throw new MasterKeyMismatchError();
 }
+
+/**
+ * A master-key rotation (CARDFRAME_PREVIOUS_MASTER_KEY): once the data keys are re-wrapped under
+ * the new key, the known-answer record is rewritten under it too, so the next start verifies the
+ * new key alone. Called only after `previous` was verified against the record.
+ */
+export async function replaceMasterKeyRecord(db: Kysely<Database>, masterKey: Buffer): Promise<void> {
+  await db.updateTable('settings').set({ value: fieldCipher(masterKey).encrypt(KNOWN_ANSWER, CHECK_AAD) }).where('name', '=', CHECK_NAME).execute();
+}

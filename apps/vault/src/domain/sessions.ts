@@ -11,7 +11,8 @@ import { ApiError, errors } from '../http/api-error.ts';
 import { typeboxErrorsToValidation } from '../http/validation-errors.ts';
 import type { SessionsTable } from '../storage/database.ts';
 import { preparedQuery } from '../storage/prepared-query.ts';
-import { buildTokenRow, findToken, insertToken, maskPan } from './tokens.ts';
+import { checkClient, checkPayloadHeader, claimCiphertext, recordFailure, sessionKid } from './session-guard.ts';
+import { buildTokenRow, findToken, insertToken } from './tokens.ts';
 import { validateCard } from './validate-card.ts';
 import { isNetworkScheme, provisionNetworkToken, insertNetworkToken } from '../network/network-tokens.ts';
 import { NETWORK_SCHEMES } from '../network/token-service-provider.ts';
@@ -80,6 +81,7 @@ const insertSessionQuery = preparedQuery(
       expires_at: expiresAt,
       completed_at: null,
       allowed_schemes: allowedSchemes,
+      failed_attempts: 0,
     }),
 );
 const selectSessionQuery = preparedQuery(1, (db, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id));
@@ -106,8 +108,10 @@ export async function getSessionState(deps: VaultDeps, id: string): Promise<Sess
   if (row.status === 'completed') {
     return { next_action: null, status: 'success', data: { token_id: row.token_id! } };
   }
-  const jwk = await deps.keyring.publicJwk(row.kid);
-  if (!jwk) throw sessionExpired();
+  const keyJwk = await deps.keyring.publicJwk(row.kid);
+  if (!keyJwk) throw sessionExpired();
+  // A kid of this session's own, so a payload made for it completes nothing else (session-guard.ts).
+  const jwk = { ...keyJwk, kid: sessionKid(row.kid, row.id) };
   const expires_at = new Date(row.expires_at).toISOString();
   if (row.kind !== 'refresh') {
     const allowed_schemes = sessionSchemes(row).map((scheme) => SESSION_SCHEME_NAMES[scheme]);
@@ -120,10 +124,10 @@ export async function getSessionState(deps: VaultDeps, id: string): Promise<Sess
     data: {
       jwk,
       scheme: SESSION_SCHEME_NAMES[token.scheme as Scheme],
-      masked_account_number: maskPan(token.bin, token.last4, token.pan_length),
+      // What the CVC form shows (brand, last four, expiry) and no more: the session id is also in
+      // the merchant page's hands, and the BIN and length are not for it (issue 13, finding 8).
+      masked_account_number: `••••${token.last4}`,
       account_number_last_four: token.last4,
-      account_number_length: token.pan_length,
-      issuer_identification_number: token.bin,
       expiry_month: token.expiry_month,
       expiry_year: token.expiry_year,
       expires_at,
@@ -185,11 +189,19 @@ function claimedLifetime(deps: VaultDeps, claims: CardClaimsValue, now: number, 
 
 type CardClaimsValue = CardClaims;
 
-async function decryptClaims(deps: VaultDeps, kid: string, jwe: string): Promise<unknown> {
+async function decryptClaims(deps: VaultDeps, session: SessionsTable, jwe: string): Promise<unknown> {
+  checkPayloadHeader(jwe, session);
+  let plaintext: Uint8Array;
   try {
-    return JSON.parse(new TextDecoder().decode(await deps.keyring.decrypt(kid, jwe)));
+    plaintext = await deps.keyring.decrypt(session.kid, jwe);
   } catch {
     throw errors.validation([{ path: '$.result.enc_payload', message: 'could not be decrypted with the session key' }]);
+  }
+  await claimCiphertext(deps, jwe, session);
+  try {
+    return JSON.parse(new TextDecoder().decode(plaintext));
+  } catch {
+    throw errors.validation([{ path: '$.result.enc_payload', message: 'is not JSON' }]);
   }
 }
 
@@ -198,14 +210,26 @@ async function decryptClaims(deps: VaultDeps, kid: string, jwe: string): Promise
  * transaction flips the session from open to completed (conditionally, so only one caller can
  * win), writes the token and stores the CVC: all of it or none. Losers see 409 SESSION_COMPLETED.
  */
-export async function completeSession(deps: VaultDeps, id: string, body: CompleteActionRequest): Promise<string> {
+export async function completeSession(deps: VaultDeps, id: string, body: CompleteActionRequest, client = 'unknown'): Promise<string> {
   const session = await loadSession(deps, id);
   if (session.status === 'completed') throw sessionCompleted();
   const expectedAction = session.kind === 'refresh' ? 'refresh_security_code' : 'tokenize_card';
   if (body.action !== expectedAction) {
     throw errors.validation([{ path: '$.action', message: `must be ${expectedAction} for this session` }]);
   }
-  const claims = await decryptClaims(deps, session.kid, body.result.enc_payload);
+  await checkClient(deps.completionFailures, client);
+  try {
+    return await completeOpenSession(deps, session, body);
+  } catch (error) {
+    // A payload that fails costs RSA work: count it against the session and the client.
+    if (error instanceof ApiError && error.statusCode === 422) await recordFailure(deps, session, client);
+    throw error;
+  }
+}
+
+async function completeOpenSession(deps: VaultDeps, session: SessionsTable, body: CompleteActionRequest): Promise<string> {
+  const id = session.id;
+  const claims = await decryptClaims(deps, session, body.result.enc_payload);
   const now = deps.now();
 
   if (session.kind === 'refresh') {

@@ -31,5 +31,7 @@ export async function sweep(deps: VaultDeps): Promise<SweepCounts> {
       .where('kid', 'not in', deps.db.selectFrom('sessions').select('kid'))
       .executeTakeFirst(),
   );
+  // A used ciphertext matters only while its key can still decrypt it.
+  await deps.db.deleteFrom('used_ciphertexts').where('kid', 'not in', deps.db.selectFrom('jwe_keys').select('kid')).execute();
   return { tokens, sessions, idempotency, apiKeys, jweKeys };
 }

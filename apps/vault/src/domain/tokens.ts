@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Scheme } from '@cardframe/protocol';
 import type { Kysely, Transaction } from 'kysely';
-import { fingerprintPan } from '../crypto/fingerprint-pan.ts';
 import type { Database, TokensTable } from '../storage/database.ts';
 import { atomically } from '../storage/atomically.ts';
 import { preparedQuery } from '../storage/prepared-query.ts';
@@ -55,7 +54,7 @@ export function buildTokenRow(deps: VaultDeps, input: NewToken): TokensTable {
       input.card.cardholder_name !== undefined
         ? deps.cipher.encrypt(input.card.cardholder_name, `tokens:${id}:holder`)
         : null,
-    fingerprint: fingerprintPan(deps.fingerprintKey, pan),
+    fingerprint: deps.fingerprint(pan),
     bin: pan.slice(0, 6),
     last4: pan.slice(-4),
     pan_length: pan.length,

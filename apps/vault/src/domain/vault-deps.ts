@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../crypto/field-cipher.ts';
 import type { JweKeyring } from '../crypto/jwe-keyring.ts';
+import type { KeyStore } from '../crypto/key-store.ts';
 import type { AuthFailureLimiter } from '../ephemeral/auth-failure-limiter.ts';
 import type { SecurityCodeStore } from '../ephemeral/security-code-store.ts';
 import type { SecurityCodeVault } from '../ephemeral/security-code-vault.ts';
 import type { ForwardRule } from '../forward/forward-allowlist.ts';
 import type { TokenServiceProvider } from '../network/token-service-provider.ts';
+import type { ForwardSecurityCodePolicy } from '../config.ts';
 import type { Database } from '../storage/database.ts';
 import type { ReadinessCheck } from '../health/readiness.ts';
 import type { WebhookNetworkPolicy } from '../webhooks/webhook-address-policy.ts';
@@ -15,6 +17,11 @@ export interface VaultDeps {
   db: Kysely<Database>;
   cipher: FieldCipher;
   fingerprintKey: Buffer;
+  /** The PAN's fingerprint under the active fingerprint key, and under every live one (rotation). */
+  fingerprint(pan: string): string;
+  fingerprintCandidates(pan: string): string[];
+  /** The wrapped data keys (key-store.ts); absent only in deps built from a bare master key. */
+  keyStore?: KeyStore;
   keyring: JweKeyring;
   securityCodes: SecurityCodeVault;
   securityCodeStore: SecurityCodeStore;
@@ -46,4 +53,10 @@ export interface VaultDeps {
   networkInlineCryptograms: boolean;
   /** What a session's `ephemeral: true` claim means (CARDFRAME_EPHEMERAL_TOKEN_TTL). */
   ephemeralTokenTtlSeconds: number;
+  /** CARDFRAME_TRUST_PROXY: proxies whose X-Forwarded-For names the real client (empty: none). */
+  trustProxy: readonly string[];
+  /** Failed session completions per client address (session-guard.ts); same stores as authFailures. */
+  completionFailures: AuthFailureLimiter;
+  /** CARDFRAME_FORWARD_SECURITY_CODE: whether forward consumes the CVC (default) or may reuse it. */
+  forwardSecurityCode: ForwardSecurityCodePolicy;
 }

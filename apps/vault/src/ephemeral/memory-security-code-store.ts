@@ -75,6 +75,11 @@ export function createMemorySecurityCodeStore(
       }
       return entry.value;
     },
+    async take(tokenId) {
+      const value = await this.get(tokenId);
+      entries.delete(tokenId);
+      return value;
+    },
     async delete(tokenId) {
       remove(tokenId);
     },

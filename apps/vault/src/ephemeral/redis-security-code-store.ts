@@ -23,6 +23,10 @@ export function createRedisSecurityCodeStore(url: string, prefix = 'cardframe:cv
     async get(tokenId) {
       return (await guarded(() => redis.get(prefix + tokenId))) ?? undefined;
     },
+    async take(tokenId) {
+      // GETDEL (Redis 6.2+) is atomic: a code forwarded by one process is gone for all.
+      return (await redis.getdel(prefix + tokenId)) ?? undefined;
+    },
     async delete(tokenId) {
       await guarded(() => redis.del(prefix + tokenId));
     },

@@ -6,6 +6,8 @@ export interface SecurityCodeVault {
   available(tokenId: string): Promise<boolean>;
   /** The clear CVC, for the forward proxy only; undefined once lapsed or deleted. */
   reveal(tokenId: string): Promise<string | undefined>;
+  /** Like reveal, but the code is gone afterwards (single-use forward, issue 13 finding 13). */
+  consume(tokenId: string): Promise<string | undefined>;
   delete(tokenId: string): Promise<void>;
 }
 
@@ -27,6 +29,15 @@ export function createSecurityCodeVault(store: SecurityCodeStore, cipher: FieldC
     },
     async reveal(tokenId) {
       const value = await store.get(tokenId);
+      if (value === undefined) return undefined;
+      try {
+        return cipher.decrypt(value, `security_code:${tokenId}`);
+      } catch {
+        return undefined;
+      }
+    },
+    async consume(tokenId) {
+      const value = await store.take(tokenId);
       if (value === undefined) return undefined;
       try {
         return cipher.decrypt(value, `security_code:${tokenId}`);

@@ -5,6 +5,8 @@ import { errors } from '../http/api-error.ts';
 import { typeboxErrorsToValidation } from '../http/validation-errors.ts';
 import type { VaultDeps } from '../domain/vault-deps.ts';
 import type { TypesTable } from '../storage/extras-tables.ts';
+import { linearRegExp } from './linear-regexp.ts';
+import { schemaLimitViolation } from './schema-limits.ts';
 
 export interface TypeView {
   id: string;
@@ -43,11 +45,15 @@ export function createTypeRegistry(deps: VaultDeps): TypeRegistry {
     strictRequired: false,
     // A merchant's schema is data, not code we trust with a shared namespace: no `$id` reuse across types.
     addUsedSchema: false,
+    // `pattern`/`patternProperties` run on RE2: linear time whatever the merchant wrote.
+    code: { regExp: linearRegExp },
   });
   addFormats(ajv);
   const cache = new Map<string, ValidateFunction>();
 
   const compile = (schema: Record<string, unknown>): ValidateFunction => {
+    const tooBig = schemaLimitViolation(schema);
+    if (tooBig) throw errors.validation([{ path: '$.schema', message: tooBig }]);
     try {
       return ajv.compile(schema);
     } catch (error) {

@@ -25,6 +25,8 @@ export class ApiError extends Error {
 export const errors = {
   unauthorized: () => new ApiError(401, 'UNAUTHORIZED', 'No valid means of authentication was provided'),
   forbidden: () => new ApiError(403, 'FORBIDDEN', 'Not allowed to access this resource or feature'),
+  /** 403 with the reason: which grant the caller tried that it may not make. */
+  forbiddenGrant: (reason: string) => new ApiError(403, 'FORBIDDEN', reason),
   notFound: () => new ApiError(404, 'NOT_FOUND', 'The requested resource was not found.'),
   conflict: () => new ApiError(409, 'CONFLICT', 'Conflict'),
   tooManyAuthFailures: (retryAfterSeconds: number) =>

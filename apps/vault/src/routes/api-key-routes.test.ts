@@ -24,10 +24,10 @@ const ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; scope:
   { method: 'GET', url: `/api/pci/tokens/${TOKEN_ID}/security-code`, scope: 'pci:tokens:read' },
   { method: 'POST', url: `/api/pci/tokens/${TOKEN_ID}/security-code`, scope: 'pci:tokens:update' },
   { method: 'DELETE', url: `/api/pci/tokens/${TOKEN_ID}/security-code`, scope: 'pci:tokens:update' },
-  { method: 'POST', url: '/api/admin/api-keys', scope: 'admin:api-keys:create', payload: { scopes: ['pci:tokens:read'] } },
+  { method: 'POST', url: '/api/admin/api-keys', scope: 'admin:api-keys:create', payload: { scopes: ['admin:api-keys:create'] } },
   { method: 'GET', url: '/api/admin/api-keys', scope: 'admin:api-keys:read' },
   { method: 'GET', url: `/api/admin/api-keys/${TOKEN_ID}`, scope: 'admin:api-keys:read' },
-  { method: 'PATCH', url: `/api/admin/api-keys/${TOKEN_ID}`, scope: 'admin:api-keys:update', payload: { scopes: ['pci:tokens:read'] } },
+  { method: 'PATCH', url: `/api/admin/api-keys/${TOKEN_ID}`, scope: 'admin:api-keys:update', payload: { scopes: ['admin:api-keys:update'] } },
   { method: 'DELETE', url: `/api/admin/api-keys/${TOKEN_ID}`, scope: 'admin:api-keys:delete' },
 ];
 
@@ -100,5 +100,35 @@ describe('API keys', () => {
     });
     expect(created.statusCode).toBe(200);
     expect((await vault.app.inject({ method: 'GET', url: `/api/pci/tokens/${created.json().id}`, headers })).statusCode).toBe(200);
+  });
+
+  // Issue 13, finding 2: a key never grants more than it has.
+  it('a key with only admin:api-keys:create cannot mint a key with scopes it lacks', async () => {
+    const minter = { 'x-api-key': (await newKey(['admin:api-keys:create', 'pci:tokens:read'])).key_value };
+    const all = await vault.app.inject({ method: 'POST', url: '/api/admin/api-keys', headers: minter, payload: { scopes: [...SCOPES] } });
+    expect(all.statusCode).toBe(403);
+    expect(all.json().message).toMatch(/only scopes it holds; it lacks pci:tokens:create, /);
+    const before = (await vault.app.inject({ method: 'GET', url: '/api/admin/api-keys?limit=100', headers: admin })).json().data.length;
+    // Nothing was written by the refused grant; a subset it holds is fine.
+    const subset = await vault.app.inject({ method: 'POST', url: '/api/admin/api-keys', headers: minter, payload: { scopes: ['pci:tokens:read'] } });
+    expect(subset.statusCode).toBe(200);
+    const after = (await vault.app.inject({ method: 'GET', url: '/api/admin/api-keys?limit=100', headers: admin })).json().data.length;
+    expect(after).toBe(before + 1);
+  });
+
+  it('a key with only admin:api-keys:update cannot PATCH itself or grant others what it lacks', async () => {
+    const updater = await newKey(['admin:api-keys:update']);
+    const headers = { 'x-api-key': updater.key_value };
+    const self = await vault.app.inject({ method: 'PATCH', url: `/api/admin/api-keys/${updater.id}`, headers, payload: { scopes: [...SCOPES] } });
+    expect(self.statusCode).toBe(403);
+    expect(self.json().message).toBe('An API key may not change its own scopes');
+    const victim = await newKey(['pci:tokens:read']);
+    const raise = await vault.app.inject({ method: 'PATCH', url: `/api/admin/api-keys/${victim.id}`, headers, payload: { scopes: ['pci:tokens:read', 'pci:tokens:forward'] } });
+    expect(raise.statusCode).toBe(403);
+    const stored = (await vault.app.inject({ method: 'GET', url: `/api/admin/api-keys/${updater.id}`, headers: admin })).json();
+    expect(stored.scopes).toEqual(['admin:api-keys:update']);
+    // Narrowing another key to scopes the caller holds is allowed; the admin token may grant anything.
+    expect((await vault.app.inject({ method: 'PATCH', url: `/api/admin/api-keys/${victim.id}`, headers, payload: { scopes: ['admin:api-keys:update'] } })).statusCode).toBe(200);
+    expect((await vault.app.inject({ method: 'PATCH', url: `/api/admin/api-keys/${updater.id}`, headers: admin, payload: { scopes: [...SCOPES] } })).statusCode).toBe(200);
   });
 });

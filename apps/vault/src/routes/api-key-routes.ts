@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { createApiKey, deleteApiKey, findApiKey, listApiKeys, toApiKeyView, updateApiKeyScopes } from '../domain/api-keys.ts';
 import type { VaultDeps } from '../domain/vault-deps.ts';
+import { grantRefusal } from '../domain/scope-grants.ts';
 import { errors } from '../http/api-error.ts';
 import { idempotent } from '../http/idempotent.ts';
 import {
@@ -37,11 +38,14 @@ export function apiKeyRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
           security,
         },
       },
-      async (request, reply) =>
-        idempotent(deps, request, reply, async (scoped) => ({
+      async (request, reply) => {
+        const refusal = grantRefusal(request.caller!, request.body.scopes);
+        if (refusal) throw errors.forbiddenGrant(refusal);
+        return idempotent(deps, request, reply, async (scoped) => ({
           status: 200,
           body: await createApiKey(scoped, request.body.scopes, request.body.expires_in ?? request.body.expiration_time),
-        })),
+        }));
+      },
     );
 
     app.get(
@@ -103,6 +107,8 @@ export function apiKeyRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => {
+        const refusal = grantRefusal(request.caller!, request.body.scopes, request.params.id);
+        if (refusal) throw errors.forbiddenGrant(refusal);
         const row = await updateApiKeyScopes(deps, request.params.id, request.body.scopes);
         if (!row) throw errors.notFound();
         return toApiKeyView(row);

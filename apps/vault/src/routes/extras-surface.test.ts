@@ -72,8 +72,11 @@ describe('/openapi.json', () => {
     expect(forward).toMatchObject({ operationId: 'pci_token_forward', tags: ['pci'] });
     expect(forward.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'x-destination-url', required: true }));
     expect(Object.keys(forward.responses)).toEqual(expect.arrayContaining(['403', '502', '504']));
-    for (const item of Object.values(doc.paths) as Record<string, { security?: unknown }>[]) {
-      for (const operation of Object.values(item)) if (operation.security) expect(operation.security).toEqual([{ APIKey: [] }, { AdminToken: [] }]);
+    for (const [path, item] of Object.entries(doc.paths) as [string, Record<string, { security?: unknown }>][]) {
+      // The audit trail is the operator's: the admin token only (issue 13 §3).
+      const adminOnly = path.startsWith('/api/admin/audit-events') || path.startsWith('/api/admin/key-rotations');
+      const expected = adminOnly ? [{ AdminToken: [] }] : [{ APIKey: [] }, { AdminToken: [] }];
+      for (const operation of Object.values(item)) if (operation.security) expect(operation.security).toEqual(expected);
     }
     expect(doc.tags.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['generic', 'types', 'webhook']));
   });

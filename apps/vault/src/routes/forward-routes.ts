@@ -5,6 +5,9 @@ import type { VaultDeps } from '../domain/vault-deps.ts';
 import { allowedDestination } from '../forward/forward-allowlist.ts';
 import { incomingHeaders, outgoingHeaders } from '../forward/forward-headers.ts';
 import { bodyKind, placeholdersIn, renderForwardBody, type InjectedValues } from '../forward/render-forward-body.ts';
+import { maskEchoes } from '../forward/mask-echoes.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { destinationOf } from '../audit/audited-routes.ts';
 import { sendUpstream } from '../forward/send-upstream.ts';
 import { ApiError, errors } from '../http/api-error.ts';
 import { ErrorGeneric, ErrorValidation, IdParams } from '../http/schemas.ts';
@@ -38,7 +41,7 @@ export function forwardRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
           operationId: 'pci_token_forward',
           summary: 'Forward a request with card data',
           description:
-            'Replaces `{{ account_number }}`, `{{ cardholder_name }}`, `{{ expiry_month }}` (2 digits), `{{ expiry_year }}` (4 digits) and `{{ security_code }}` in the body (any content type; JSON string values are escaped, `| unwrap` emits the native JSON type) and POSTs it to `x-destination-url`. Returns the destination response unchanged.',
+            'Replaces `{{ account_number }}`, `{{ cardholder_name }}`, `{{ expiry_month }}` (2 digits), `{{ expiry_year }}` (4 digits) and `{{ security_code }}` in the body (any content type; JSON string values are escaped, `| unwrap` emits the native JSON type) and POSTs it to `x-destination-url`. Returns the destination response with any echo of the injected card number, name or security code masked by asterisks.',
           params: IdParams,
           headers: ForwardHeaders,
           response: {
@@ -67,6 +70,7 @@ export function forwardRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
         const text = raw.toString('utf8');
         const used = placeholdersIn(text);
         let body = raw;
+        const values: InjectedValues = {};
         if (used.size > 0) {
           const kind = bodyKind(request.headers['content-type']);
           if (kind === 'json') {
@@ -76,7 +80,6 @@ export function forwardRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
               throw new ApiError(400, 'BAD_REQUEST', 'The request body is declared JSON but is not valid JSON');
             }
           }
-          const values: InjectedValues = {};
           if (used.has('account_number')) {
             const pan = deps.cipher.decrypt(row.pan_ct, `tokens:${row.id}:pan`);
             values.account_number = { text: pan, native: pan };
@@ -89,16 +92,42 @@ export function forwardRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
           values.expiry_month = { text: String(row.expiry_month).padStart(2, '0'), native: row.expiry_month };
           values.expiry_year = { text: String(row.expiry_year), native: row.expiry_year };
           if (used.has('security_code')) {
-            const cvc = await deps.securityCodes.reveal(row.id);
+            // Single use by default (finding 13): taken atomically, so two forwards never both get it.
+            const singleUse = deps.forwardSecurityCode === 'single-use';
+            const cvc = singleUse ? await deps.securityCodes.consume(row.id) : await deps.securityCodes.reveal(row.id);
             if (cvc === undefined) {
-              throw new ApiError(409, 'SECURITY_CODE_NOT_AVAILABLE', 'The security code of this token has lapsed or was deleted; refresh it first');
+              throw new ApiError(
+                409,
+                'SECURITY_CODE_NOT_AVAILABLE',
+                'The security code of this token has lapsed, was deleted or was already forwarded; refresh it first',
+              );
             }
+            if (singleUse) await deps.db.updateTable('tokens').set({ security_code_expires_at: null }).where('id', '=', row.id).execute();
             values.security_code = { text: cvc, native: cvc };
           }
           body = Buffer.from(renderForwardBody(text, kind, values), 'utf8');
         }
 
-        const upstream = await sendUpstream(destination, headers, body, deps.forwardTimeoutMs);
+        // Whatever the destination echoes of the card data is masked before it reaches the caller.
+        const secrets = [values.account_number?.text, values.cardholder_name?.text, values.security_code?.text].filter(
+          (v): v is string => v !== undefined,
+        );
+        const upstream = maskEchoes(await sendUpstream(destination, headers, body, deps.forwardTimeoutMs), secrets);
+        // Every forward is an access to card data (PCI DSS 10.2.1.1): who, where to, which fields, how it ended.
+        request.audited = true;
+        await recordAudit(deps, {
+          actor: request.caller!.id,
+          client: request.ip,
+          action: 'pci_token.forward',
+          resource: row.id,
+          outcome: 'success',
+          detail: {
+            destination: destinationOf(request.headers['x-destination-url']),
+            fields: [...used],
+            security_code: used.has('security_code') ? deps.forwardSecurityCode : undefined,
+            status: upstream.status,
+          },
+        });
         // Straight onto the socket: no serializer, no content-type guessing, repeated headers kept.
         reply.hijack();
         const relayed = incomingHeaders(upstream.rawHeaders);

@@ -16,6 +16,7 @@ beforeAll(async () => {
         return store.put(...args);
       },
       get: (id) => store.get(id),
+      take: (id) => store.take(id),
       delete: (id) => store.delete(id),
       ping: () => store.ping(),
       close: () => store.close(),

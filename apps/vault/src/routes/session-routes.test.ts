@@ -141,10 +141,13 @@ describe('session protocol', () => {
     const sessionId = refresh.json().session_id;
     const state = (await vault.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}` })).json();
     expect(state.next_action).toBe('refresh_security_code');
-    expect(state.data).toMatchObject({
-      scheme: 'visa', masked_account_number: '411111******1111', account_number_last_four: '1111',
-      account_number_length: 16, issuer_identification_number: '411111', expiry_month: 12, expiry_year: FUTURE_YEAR,
+    // Finding 8: only what the CVC form needs; no BIN, no length, to whoever holds the session id.
+    expect(state.data).toEqual({
+      jwk: expect.any(Object), scheme: 'visa', masked_account_number: '••••1111', account_number_last_four: '1111',
+      expiry_month: 12, expiry_year: FUTURE_YEAR, expires_at: expect.any(String),
     });
+    expect(JSON.stringify(state)).not.toContain('411111');
+    expect(JSON.stringify(state)).not.toMatch(/"account_number_length"|"issuer_identification_number"/);
     const bad = await complete(sessionId, await encryptForSession(vault.app, sessionId, { security_code: '12' }), 'refresh_security_code');
     expect(bad.statusCode).toBe(422);
     const res = await complete(sessionId, await encryptForSession(vault.app, sessionId, { security_code: '987' }), 'refresh_security_code');

@@ -43,7 +43,7 @@ export function sessionRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
-        const tokenId = await completeSession(deps, request.params.id, request.body);
+        const tokenId = await completeSession(deps, request.params.id, request.body, request.ip);
         return { status: 'success' as const, data: { token_id: tokenId } };
       },
     );

@@ -43,6 +43,16 @@ export interface SessionsTable {
   completed_at: Millis | null;
   /** JSON array of schemes the session accepts (null: every scheme). */
   allowed_schemes?: string | null;
+  /** Failed complete-actions so far; the session closes at the limit (session-guard.ts). */
+  failed_attempts: number;
+}
+
+/** SHA-256 of every session JWE that decrypted, so none completes a second session (session-guard.ts). */
+export interface UsedCiphertextsTable {
+  hash: string;
+  kid: string;
+  session_id: string;
+  created_at: Millis;
 }
 
 export interface JweKeysTable {
@@ -91,4 +101,57 @@ export interface Database extends ExtrasTables, NetworkTables {
   api_keys: ApiKeysTable;
   idempotency: IdempotencyTable;
   settings: SettingsTable;
+  used_ciphertexts: UsedCiphertextsTable;
+  audit_events: AuditEventsTable;
+  data_keys: DataKeysTable;
+  key_rotations: KeyRotationsTable;
+}
+
+export type KeyPurpose = 'field' | 'fingerprint' | 'security_code' | 'generic_payload';
+
+/** A data-encryption key wrapped under the master key (crypto/key-store.ts). */
+export interface DataKeysTable {
+  purpose: KeyPurpose;
+  version: number;
+  /** AES-256-GCM under the master key, AAD `data_keys:<purpose>:<version>`. */
+  wrapped: string;
+  /** Which master key wrapped it: the first 16 hex of HMAC-SHA256(master, "cardframe/kek-id"). */
+  kek_id: string;
+  /** `active`: encrypts new data; `retired`: decrypts only (PCI DSS 3.7.5). */
+  state: 'active' | 'retired';
+  created_at: Millis;
+}
+
+/** One key rotation and its resumable progress (crypto/rotate-field-keys.ts). */
+export interface KeyRotationsTable {
+  id: string;
+  kind: 'field' | 'master';
+  state: 'running' | 'done';
+  from_version: number | null;
+  to_version: number | null;
+  /** The last token id re-encrypted; the job resumes after it. */
+  cursor: string | null;
+  done: number;
+  total: number;
+  /** The process working on it holds it until then; a crashed holder's lease lapses. */
+  lease_until: Millis | null;
+  started_at: Millis;
+  updated_at: Millis;
+  finished_at: Millis | null;
+}
+
+/** One link of the audit chain (audit/audit-chain.ts). Append-only: triggers refuse UPDATE and DELETE. */
+export interface AuditEventsTable {
+  seq: number;
+  id: string;
+  at: Millis;
+  actor: string;
+  client: string;
+  action: string;
+  resource: string | null;
+  outcome: 'success' | 'failure';
+  /** JSON of non-secret facts. */
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
 }

@@ -4,6 +4,9 @@ import { dropUnusedTokenIndexes } from './drop-unused-token-indexes.ts';
 import { extrasMigration } from './extras-migration.ts';
 import { idempotencyLease } from './idempotency-lease.ts';
 import { binRangesMigration, networkTokensMigration, sessionSchemesMigration } from './network-migration.ts';
+import { sessionGuardMigration } from './session-guard-migration.ts';
+import { auditMigration } from './audit-migration.ts';
+import { keyRotationMigration } from './key-rotation-migration.ts';
 
 /** bigint so epoch milliseconds fit in Postgres; SQLite integers are 64-bit anyway. */
 const initial: Migration = {
@@ -92,6 +95,9 @@ const provider: MigrationProvider = {
       '0002_extras': extrasMigration,
       '0003_drop_unused_token_indexes': dropUnusedTokenIndexes,
       '0004_idempotency_lease': idempotencyLease,
+      '0005_1_session_guard': sessionGuardMigration,
+      '0005_2_audit': auditMigration,
+      '0005_3_key_rotation': keyRotationMigration,
       '0006_network_tokens': networkTokensMigration,
       '0006_1_bin_ranges': binRangesMigration,
       '0006_2_session_schemes': sessionSchemesMigration,

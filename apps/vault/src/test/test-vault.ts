@@ -20,6 +20,8 @@ import {
 } from '../ephemeral/auth-failure-limiter.ts';
 import type { SecurityCodeStore } from '../ephemeral/security-code-store.ts';
 import type { ForwardRule } from '../forward/forward-allowlist.ts';
+import { DEFAULT_COMPLETION_FAILURE_POLICY } from '../domain/session-guard.ts';
+import { openKeyStore } from '../crypto/key-store.ts';
 import { createDb, type DbHandle, type DbOptions } from '../storage/create-db.ts';
 import { migrateToLatest } from '../storage/migrations.ts';
 
@@ -71,6 +73,15 @@ export interface TestVaultOptions {
   draining?: () => boolean;
   /** Postgres application_name, so a test can terminate exactly its own backends. */
   applicationName?: string;
+  /** CARDFRAME_TRUST_PROXY entries (default none). */
+  trustProxy?: string[];
+  /** Failed session completions allowed per client and window (default: the production policy). */
+  completionFailurePolicy?: AuthFailurePolicy;
+  /** CARDFRAME_FORWARD_SECURITY_CODE (default single-use). */
+  forwardSecurityCode?: 'single-use' | 'reusable';
+  /** Another master key (a master rotation), and the one it replaces. */
+  masterKey?: Buffer;
+  previousMasterKey?: Buffer;
 }
 
 /**
@@ -83,7 +94,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
   let offset = 0;
   const now = () => Date.now() + offset;
   const schema = peer?.schema ?? `t_${randomBytes(6).toString('hex')}`;
-  const masterKey = peer?.masterKey ?? randomBytes(32);
+  const masterKey = options.masterKey ?? peer?.masterKey ?? randomBytes(32);
   if (backend === 'postgres' && !peer) {
     const client = new pg.Client({ connectionString: PG_URL });
     await client.connect();
@@ -118,8 +129,15 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
           { now },
         )
       : createMemoryAuthFailureLimiter(options.authFailurePolicy, now);
+  const completionFailures =
+    backend === 'postgres'
+      ? createRedisAuthFailureLimiter(REDIS_URL, options.completionFailurePolicy ?? DEFAULT_COMPLETION_FAILURE_POLICY, `test:${schema}:completefail:`)
+      : createMemoryAuthFailureLimiter(options.completionFailurePolicy ?? DEFAULT_COMPLETION_FAILURE_POLICY, now);
+  const keyStore = await openKeyStore(handle.db, masterKey, { now, previousMaster: options.previousMasterKey });
   const deps = buildDeps({
     handle,
+    keyStore,
+    completionFailures,
     masterKey,
     authFailures,
     securityCodeStore: store,
@@ -135,6 +153,8 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     ...(options.forwardAllowlist ? { forwardAllowlist: options.forwardAllowlist } : {}),
     ...(options.forwardTimeoutMs ? { forwardTimeoutMs: options.forwardTimeoutMs } : {}),
     webhookNetworkPolicy: options.webhookNetworkPolicy ?? 'any',
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    ...(options.forwardSecurityCode ? { forwardSecurityCode: options.forwardSecurityCode } : {}),
   });
   const app = await createApp(deps, {
     ...(options.logger ? { logger: options.logger } : {}),
@@ -156,6 +176,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
       await app.close();
       await baseStore.close();
       await authFailures.close();
+      await completionFailures.close();
       if (!sharesHandle) await handle.db.destroy();
       if (peer) return;
       if (backend === 'postgres') {

@@ -20,14 +20,40 @@ describe('isPublicAddress', () => {
     '::ffff:127.0.0.1',
     '::ffff:10.0.0.1',
     'not-an-ip',
+    // Issue 13, finding 10: IPv6 ranges that embed or reach IPv4, and other special ranges.
+    '::ffff:7f00:1', // IPv4-mapped loopback, hex spelling
+    '::ffff:a9fe:a9fe', // IPv4-mapped cloud metadata
+    '::127.0.0.1', // IPv4-compatible ::/96
+    '::a00:1',
+    '::ffff:0:7f00:1', // SIIT ::ffff:0:0:0/96
+    '64:ff9b::a9fe:a9fe', // NAT64 well-known prefix
+    '64:ff9b:1::a00:1', // local-use NAT64 64:ff9b:1::/48
+    '2002:7f00:1::1', // 6to4 embedding 127.0.0.1
+    '2002:0808:0808::1', // 6to4 even for a public IPv4: a relay decides where it goes
+    '2001:0:4136:e378:8000:63bf:3fff:fdd2', // Teredo
+    'fec0::1', // deprecated site-local
+    '2001:db8::1',
+    '100::1',
+    '192.0.2.1',
+    '198.18.0.1',
+    '255.255.255.255',
+    '224.0.0.1',
   ])('refuses %s', (address) => expect(isPublicAddress(address)).toBe(false));
 
-  it.each(['93.184.216.34', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('allows %s', (address) =>
+  it.each(['93.184.216.34', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '::ffff:808:808', '2001:4860:4860::8888'])('allows %s', (address) =>
     expect(isPublicAddress(address)).toBe(true));
 });
 
 describe('webhookUrlProblem', () => {
-  it.each(['http://127.0.0.1:9/hook', 'http://[::1]/hook', 'http://169.254.169.254/latest/meta-data', 'http://localhost:9/hook'])(
+  it.each([
+    'http://127.0.0.1:9/hook',
+    'http://[::1]/hook',
+    'http://169.254.169.254/latest/meta-data',
+    'http://localhost:9/hook',
+    'http://[::ffff:a9fe:a9fe]/latest/meta-data',
+    'http://[64:ff9b::7f00:1]/hook',
+    'http://[2002:7f00:1::1]/hook',
+  ])(
     'refuses %s under public-only',
     async (url) => expect(await webhookUrlProblem(url, 'public-only')).toMatch(/private, loopback or link-local/),
   );
