@@ -31,6 +31,16 @@ const WEBHOOK_VIEW = {
   url: 'https://shop.example/hooks/cardframe',
   masked_hmac_key: 'whk_9Qxxxx',
 };
+const NETWORK_TOKEN_ID = '8d1f0a6b-3c2e-4b7d-9e5f-0a1b2c3d4e5f';
+const NETWORK_TOKEN = {
+  id: NETWORK_TOKEN_ID,
+  created_at: CREATED,
+  card: MASKED_CARD,
+  network_token: { status: 'active', type: 'vts', expiry_month: 11, expiry_year: 2029 },
+  pci_token_id: TOKEN_ID,
+  metadata: { customer: 'c-42' },
+};
+const CRYPTOGRAM_REFERENCE = '4b3a2918-0f7e-4d6c-8b5a-49382716a5b4';
 const page = (item: object) => ({ data: [item], links: { next: null } });
 
 export interface OperationDoc {
@@ -69,20 +79,21 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   },
   'delete /api/pci/tokens/{id}/security-code': { description: 'Forgets the security code now instead of at the end of its TTL.' },
   'get /api/sessions/{id}': {
-    description: 'The session state the card frame reads: the next action and the public key (JWK) to encrypt the card to, or the outcome. The session id is the credential; 410 once expired.',
+    description:
+      'The session state the card frame reads: `tokenize_card` (the public key (JWK) to encrypt the card to and the schemes the session accepts, spelled as Hellgate’s SDKs spell them: `americanexpress`, `dinersclub`), `refresh_security_code` (the key and the masked card whose CVC is re-entered), or, once completed, `next_action: null` with the `token_id` (a network token id for a network-token session). The session id is the credential. An unknown or expired session answers 404 (classifier tells which; Hellgate’s SDK treats only 404 as expired).',
     response: {
       next_action: 'tokenize_card',
       data: {
         provider: 'guardian',
         jwk: { kty: 'RSA', n: 'sXch…base64url…', e: 'AQAB', kid: 'k-2026-11-30', alg: 'RSA-OAEP-256', use: 'enc' },
-        allowed_schemes: ['visa', 'mastercard', 'american express'],
+        allowed_schemes: ['visa', 'mastercard', 'americanexpress'],
         expires_at: '2026-11-30T10:30:30.000Z',
       },
     },
   },
   'post /api/sessions/{id}/complete-action': {
     description:
-      'Called by the card frame, not by merchants: the card as a compact JWE (RSA-OAEP-256 + A256GCM) to the session key. Completes the session at most once (409 after that).',
+      'Called by the card frame, not by merchants: the card as a compact JWE (RSA-OAEP-256, or RSA-OAEP from Hellgate SDK 3.8.1, with A256GCM) to the session key. Completes the session at most once (409 after that); `token_id` is a PCI token, or a network token for a session opened by `POST /api/network/tokens`. Claims the vault cannot honour are refused with 422 at their path.',
     request: { action: 'tokenize_card', result: { enc_payload: 'eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIiwia2lkIjoiay0yMDI2LTExLTMwIn0.…' } },
     response: { status: 'success', data: { token_id: TOKEN_ID } },
   },
@@ -118,6 +129,58 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   'post /api/pci/tokens/{id}/forward': {
     description:
       'Sends your request to an allowlisted destination with the card data filled in by the vault, and returns the destination’s answer unchanged. Example body (any content type): `{"card":{"number":"{{ account_number }}","cvc":"{{ security_code }}","exp":"{{ expiry_month }}/{{ expiry_year }}"},"amount":1000}` with `x-destination-url: https://api.psp.example/v1/payments`.',
+  },
+  'post /api/network/tokens': {
+    description:
+      'Provisions a network token for a Visa, Mastercard, American Express or Discover card at the token service provider (scope `network:tokens:create`). Three sources: `session` opens a card-frame session and answers `{ "session_id": … }` (the token is provisioned when the shopper completes it; `allowed_schemes` narrows it); `pan` tokenizes card data your PCI DSS compliant server holds; `pci_token` (`pci_token_id`) tokenizes the card of an existing PCI token and links it. Other schemes, expired cards and unknown PCI tokens get 422 at the path; a card the scheme will not tokenize gets 422 `NETWORK_TOKEN_NOT_ELIGIBLE` or `NETWORK_TOKEN_DECLINED`; the provider failing or not answering in time gets 502 `TOKEN_SERVICE_UNAVAILABLE` or 504 `TOKEN_SERVICE_TIMEOUT`, so retry with the same `x-idempotency-key` to avoid a second token.',
+    request: { source: { type: 'pci_token', pci_token_id: TOKEN_ID }, metadata: { customer: 'c-42' } },
+    response: NETWORK_TOKEN,
+  },
+  'get /api/network/tokens': {
+    description:
+      'Lists network tokens, newest first, `limit` per page (default 20); follow `links.next` (null on the last page). Each shows the masked card and the token’s own status, service (`vts`, `mdes`, `aets`, `dts`) and expiry, never the token number. Scope `network:tokens:read`.',
+    response: page(NETWORK_TOKEN),
+  },
+  'get /api/network/tokens/{id}': {
+    description:
+      'One network token: the masked card (updated when the issuer renews it) and the token’s status. The status changes only when the scheme says so (`active`, `suspended`, `deleted`); subscribe to `network.token.updated` rather than polling. Scope `network:tokens:read`; 404 for an unknown id.',
+    response: NETWORK_TOKEN,
+  },
+  'delete /api/network/tokens/{id}': {
+    description:
+      'Deletes the token at the token service provider, then in the vault, with any unused cryptogram references. If the provider fails (502) or times out (504) nothing is deleted here: retry. Scope `network:tokens:delete`.',
+  },
+  'post /api/network/tokens/{id}/cryptograms': {
+    description:
+      'A cryptogram for one payment of `amount` (minor units) in `currency`, for an `active` token (409 `NETWORK_TOKEN_NOT_ACTIVE` when suspended or deleted). Scope `network:tokens:use`. `mode: reference` (the default, and the only mode unless the operator set `CARDFRAME_NETWORK_INLINE_CRYPTOGRAMS=allow`) answers a `cryptogram_reference`, single use and valid 10 minutes, for `POST /api/network/tokens/{id}/forward`: the token number and cryptogram never reach your server. `mode: inline` (SAQ-D merchants only; 422 at `$.mode` otherwise) answers the token number with a TAVV and ECI (Visa, Mastercard) or a dynamic CVV (Amex, Discover). `type: dauth` gets 422: Delegated Authentication is not activated. Send `x-idempotency-key` to retry safely.',
+    request: { amount: 1999, currency: 'EUR', mode: 'reference', metadata: { order: 'A-1001' } },
+    response: { cryptogram_reference: CRYPTOGRAM_REFERENCE },
+  },
+  'post /api/network/tokens/{id}/forward': {
+    description:
+      'Sends your request to an allowlisted destination (`x-destination-url`, else 403 `DESTINATION_NOT_ALLOWED`) with the network token number and the cryptogram of `x-cryptogram-reference` filled in, and returns the destination’s answer unchanged. Scope `network:tokens:forward`. The reference is used up once the request is sent, even if the destination fails; a request refused before that keeps it. A used, expired or other token’s reference is 409 `CRYPTOGRAM_REFERENCE_NOT_AVAILABLE`; an unknown placeholder (`{{ account_number }}` is for PCI tokens) is 400 `INVALID_PLACEHOLDER`; a placeholder the cryptogram has no value for (`{{ dynamic_cvv }}` on a Visa token) is 409 `PLACEHOLDER_NOT_AVAILABLE`. Example body: `{"card":{"number":"{{ number }}","exp_month":"{{ expiry_month | unwrap }}","exp_year":"{{ expiry_year }}"},"token_cryptogram":"{{ cryptogram }}","eci":"{{ eci }}","amount":1999}`.',
+  },
+  'post /api/sandbox/network/tokens/{id}/lifecycle': {
+    description:
+      'For testing only: with the sandbox token service provider (404 otherwise) and the admin token (403 for API keys), makes the scheme suspend, resume or delete the token, or the issuer update its card expiry (`card_updated`). The vault records the change as it would a real scheme notification and raises `network.token.updated` to your webhooks, so you can test your handling. 409 when the change does not apply (suspending a suspended token).',
+    request: { event: 'card_updated', expiry_month: 9, expiry_year: 2031 },
+    response: { ...NETWORK_TOKEN, card: { ...NETWORK_TOKEN.card, expiry_month: 9, expiry_year: 2031 } },
+  },
+  'post /api/metadata/inquiries': {
+    description:
+      'Card metadata (funding type, segment, issuer, country, billing currency, product) for a card number (`pan`), a PCI token (`pci_token_id`) or a network token (`network_token_id`), from the BIN range table the vault operator imported. `bin` (8 digits for numbers of 16 or more digits, else 6) and `scheme` are always answered; any other field is absent when the table does not know it, so treat absence as unknown. Scope `metadata:inquiries:create`; an unknown token id is 422 at its path.',
+    request: { source: { type: 'pci_token', pci_token_id: TOKEN_ID } },
+    response: {
+      bin: '42424242',
+      scheme: 'visa',
+      type: 'credit',
+      segment: 'consumer',
+      billing_currency_code: 'USD',
+      issuer_name: 'Test Bank, N.A.',
+      issuer_country_code: 'US',
+      product_code: 'F',
+      product_name: 'Visa Classic',
+    },
   },
   'post /api/admin/webhooks': {
     description: 'Subscribes a URL to events. The vault POSTs each event (see `webhooks` in this document) with `x-hmac-signature`, retrying with backoff for up to three days; `hmac_key` is shown only here.',
