@@ -33,8 +33,14 @@ async function start(
   let out = '';
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => ((out += d.toString()), (stdout += d.toString())));
-  child.stderr!.on('data', (d: Buffer) => ((out += d.toString()), (stderr += d.toString())));
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+    stdout += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d.toString();
+    stderr += d.toString();
+  });
   const deadline = Date.now() + 30_000;
   while (!out.includes('listening on')) {
     if (child.exitCode !== null) throw new Error(`server exited: ${out}`);

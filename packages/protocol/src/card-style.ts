@@ -58,9 +58,9 @@ const SAFE_CHARACTERS = /^[a-zA-Z0-9#.,% '"()\-+/]*$/;
  * string can swallow the rest of the declaration.
  */
 const FONT_FAMILY = (() => {
-  const ident = String.raw`-?[a-zA-Z_][a-zA-Z0-9_-]*`;
-  const family = String.raw`(?:"[^"']*"|'[^"']*'|${ident}(?: ${ident})*)`;
-  return new RegExp(String.raw`^ *${family} *(?:, *${family} *)*$`);
+  const ident = '-?[a-zA-Z_][a-zA-Z0-9_-]*';
+  const family = `(?:"[^"']*"|'[^"']*'|${ident}(?: ${ident})*)`;
+  return new RegExp(`^ *${family} *(?:, *${family} *)*$`);
 })();
 const FUNCTION_CALL = /([a-zA-Z-]*)\s*\(/g;
 const MAX_VALUE_LENGTH = 120;
