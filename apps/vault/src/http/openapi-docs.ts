@@ -261,7 +261,8 @@ export function enrichOpenApi(document: Json): Json {
     for (const [method, operation] of Object.entries<Json>(operations)) {
       const doc = OPERATION_DOCS[`${method} ${path}`];
       if (doc) {
-        operation.description ??= doc.description;
+        // The merchant-facing text here wins over a route's short schema description: one place to read and keep.
+        operation.description = doc.description;
         const request = operation.requestBody?.content?.['application/json'];
         if (request && doc.request !== undefined) request.example = doc.request;
         const ok = operation.responses?.['200']?.content?.['application/json'];
