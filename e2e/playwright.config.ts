@@ -96,7 +96,7 @@ export default defineConfig<EngineOptions>({
     vault(sites.shortVault, sites.shortShop.origin, { CARDFRAME_SESSION_TTL: String(SHORT_SESSION_TTL_SECONDS) }),
     shop(sites.shortShop, sites.shortVault, sites.shortVault),
     staticSite('third-party', sites.evil),
-    staticSite('harness', sites.harness),
+    staticSite('harness third-party', sites.harness),
     ...(cluster === '1'
       ? [
           {

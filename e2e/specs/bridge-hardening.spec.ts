@@ -1,0 +1,261 @@
+import { CARD_FRAME, expectReceipt, field, frameParams, PAY_BUTTON, payButton, TEST_CARDS, typeCard } from '../fixtures/checkout.ts';
+import { expect, needs, test } from '../fixtures/engine-test.ts';
+import { staticLog } from '../fixtures/static-log.ts';
+import { createSession } from '../fixtures/vault-api.ts';
+import type { Tab } from '../driver/types.ts';
+import { sites } from '../sites.ts';
+
+// issue 3, security specs: the frame refuses foreign ancestors, ignores bridge messages from
+// anything but its parent, refuses comlink paths beyond the allowlist, and styles cannot fetch.
+// All run in Chromium, Firefox and WebKit, except where a test says it needs a capability.
+
+test.describe('over HTTP, no browser involved', () => {
+  test.skip(({ engine }) => engine !== 'chromium', 'engine-independent HTTP check: runs in the chromium project only');
+  test('the card frame is served with its security headers', async () => {
+    const response = await fetch(`${sites.vault.local}/frame/v1/card.html`);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain(`frame-ancestors ${sites.shop.origin}`);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cache-control')).toContain('no-store');
+  });
+});
+
+const FRAMED: readonly string[] = ['#slot iframe'];
+
+test('a page on a third site that frames the card frame is refused by frame-ancestors', async ({ tab, snap }) => {
+  const session = await createSession(sites.vault.local);
+  const params = (origin: string) =>
+    new URLSearchParams({ vault: sites.vault.origin, session, origin, channel: 'evilchannel0123456789' });
+  // The control: the very same page served by an allowed merchant origin shows the form.
+  await tab.goto(`${sites.harness.origin}/frames-card.html#${params(sites.harness.origin)}`);
+  await expect.poll(async () => (await field(tab, 'Card number', FRAMED)).exists, { timeout: 15_000 }).toBe(true);
+
+  // On the third site, the browser refuses to render the frame: no card form in it, ever.
+  await tab.goto(`${sites.evil.origin}/frames-card.html#${params(sites.evil.origin)}`);
+  // Also when the attacker claims to be the allowed merchant in the fragment: the browser checks the real ancestor.
+  const claimed = await (async () => {
+    const probe = async () => (await field(tab, 'Card number', FRAMED).catch(() => ({ exists: false }))).exists;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const first = await probe();
+    await tab.goto(`${sites.evil.origin}/frames-card.html?claimed#${params(sites.shop.origin)}`);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    return [first, await probe()];
+  })();
+  expect(claimed).toEqual([false, false]);
+  if (tab.has('console')) {
+    // Where the engine shows its console, the refusal names the directive.
+    await expect.poll(() => tab.consoleMessages().filter((m) => /frame-ancestors/.test(m)).length).toBeGreaterThan(0);
+  }
+  await snap('framed-by-third-site');
+});
+
+type Bridge = { bridge: { hello: boolean; channel: string; events: { type: string }[] }; connect: () => void; rpc: (m: object) => Promise<unknown> };
+
+/** The frame's handshake page on the merchant origin, waiting for our reply to its hello. */
+async function handMadeBridge(tab: Tab) {
+  const session = await createSession(sites.vault.local);
+  await tab.goto(`${sites.harness.origin}/handshake-page.html#${new URLSearchParams({ vault: sites.vault.origin, session })}`);
+  await expect.poll(() => tab.evaluate(() => (window as unknown as Bridge).bridge.hello, undefined), { timeout: 15_000 }).toBe(true);
+  const channel = await tab.evaluate(() => (window as unknown as Bridge).bridge.channel, undefined);
+  return { session, channel };
+}
+
+const readyEvents = (tab: Tab) =>
+  tab.evaluate(() => (window as unknown as Bridge).bridge.events.filter((e) => e.type === 'ready').length, undefined);
+const connect = (tab: Tab) => tab.evaluate(() => (window as unknown as Bridge).connect(), undefined);
+const rpc = (tab: Tab, message: object) => tab.evaluate((m) => (window as unknown as Bridge).rpc(m), message);
+
+test('a second frame on the merchant origin sends a well-formed connect: ignored; the parent still connects', async ({ tab }) => {
+  const { channel } = await handMadeBridge(tab);
+  // Same origin as the merchant, right channel, two ports, exact target origin: only the source differs.
+  const received = await tab.evaluate(
+    async ({ channel, vault }) => {
+      const seen: string[] = [];
+      const rpc = new MessageChannel();
+      const events = new MessageChannel();
+      rpc.port1.onmessage = (e) => seen.push(JSON.stringify(e.data));
+      events.port1.onmessage = (e) => seen.push(JSON.stringify(e.data));
+      const frames = window.parent.frames;
+      let card: Window | undefined;
+      for (let i = 0; i < frames.length; i++) if (frames[i] !== window) card = frames[i];
+      if (!card) throw new Error('no card frame');
+      card.postMessage({ type: 'cardframe:connect', version: 1, channel }, vault, [rpc.port2, events.port2]);
+      rpc.port1.postMessage({ id: 'sibling', type: 'APPLY', path: ['submit'], argumentList: [] });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return seen;
+    },
+    { channel, vault: sites.vault.origin },
+    ['#sibling'],
+  );
+  expect(received).toEqual([]);
+  expect(await readyEvents(tab)).toBe(0);
+
+  // The frame is still waiting for its parent: the real reply connects.
+  await connect(tab);
+  await expect.poll(() => readyEvents(tab)).toBe(1);
+});
+
+test.describe('the SDK waits for its hello', () => {
+  needs('intercept', 'holds the card frame’s document so a forged hello arrives first');
+  test("a forged hello from a same-origin frame does not get the SDK's connect", async ({ tab }) => {
+    const session = await createSession(sites.vault.local);
+    await tab.goto(`${sites.harness.origin}/sdk-page.html#${new URLSearchParams({ vault: sites.vault.origin, session })}`);
+    await expect.poll(() => tab.evaluate(() => (window as unknown as { sdkReady?: boolean }).sdkReady, undefined)).toBe(true);
+    // Hold the card frame's document so the SDK is still waiting for its hello when the forgery arrives.
+    const gate = await tab.hold('/frame/v1/card.html');
+    await tab.evaluate(() => {
+      const w = window as unknown as { cardframe: { card: () => { mount: (s: string) => Promise<void> } }; mounted?: Promise<string> };
+      w.mounted = w.cardframe.card().mount('#card').then(() => 'mounted', (e: { code: string }) => e.code);
+    }, undefined);
+    const src = await tab.evaluate(() => document.querySelector('#card iframe')!.getAttribute('src')!, undefined);
+    const channel = new URLSearchParams(new URL(src).hash.slice(1)).get('channel')!;
+    const received = await tab.evaluate(
+      async ({ channel, shop }) => {
+        const seen: string[] = [];
+        window.addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
+        window.parent.postMessage({ type: 'cardframe:hello', version: 1, channel }, shop);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        return seen;
+      },
+      { channel, shop: sites.harness.origin },
+      ['#sibling'],
+    );
+    expect(received).toEqual([]);
+    gate.release();
+    // The real frame's hello still completes the handshake.
+    expect(await tab.evaluate(() => (window as unknown as { mounted: Promise<string> }).mounted, undefined)).toBe('mounted');
+  });
+});
+
+test('a third site that opened the checkout sends bridge messages: nothing happens', async ({ tab, snap }) => {
+  await tab.goto(`${sites.evil.origin}/opener.html#${new URLSearchParams({ shop: sites.shop.origin })}`);
+  // A shopper's click opens the checkout (window.open from a gesture: no popup blocker refuses it).
+  const popup = await tab.popup(() => tab.click('#open-shop'));
+  await expect.poll(async () => (await field(popup, 'Card number')).editable, { timeout: 15_000 }).toBe(true);
+  const { channel } = await frameParams(popup);
+  const received = await tab.evaluate(
+    ({ vault, channel }) =>
+      (window as unknown as { attack: (t: Window, i: number, v: string, c: string) => Promise<string[]> }).attack(
+        (window as unknown as { shop: Window }).shop,
+        0,
+        vault,
+        channel,
+      ),
+    { vault: sites.vault.origin, channel },
+  );
+  expect(received).toEqual([]);
+  // The checkout is untouched: still empty, Pay still disabled, and a real payment still works.
+  expect((await payButton(popup)).disabled).toBe(true);
+  expect((await field(popup, 'Card number')).value).toBe('');
+  await typeCard(popup, TEST_CARDS[0]);
+  await expect.poll(async () => (await payButton(popup)).disabled).toBe(false);
+  await popup.click(PAY_BUTTON);
+  await expectReceipt(popup, TEST_CARDS[0].number, 'Visa');
+  await snap('checkout-after-third-site-attack', popup);
+});
+
+test('comlink constructor / __proto__ paths through a real handshake are refused, nothing is polluted', async ({ tab }) => {
+  await handMadeBridge(tab);
+  await connect(tab);
+  await expect.poll(() => readyEvents(tab)).toBe(1);
+  const raw = (value: unknown) => ({ type: 'RAW', value });
+
+  const attacks = [
+    { id: 'a1', type: 'GET', path: ['constructor'] },
+    { id: 'a2', type: 'GET', path: ['submit', 'constructor', 'constructor'] },
+    { id: 'a3', type: 'APPLY', path: ['constructor', 'constructor'], argumentList: [raw('return globalThis')] },
+    { id: 'a4', type: 'APPLY', path: ['update', 'constructor'], argumentList: [raw('return 1')] },
+    { id: 'a5', type: 'SET', path: ['__proto__', 'polluted'], value: raw('yes') },
+    { id: 'a6', type: 'SET', path: ['constructor', 'prototype', 'polluted'], value: raw('yes') },
+    { id: 'a7', type: 'CONSTRUCT', path: ['submit'], argumentList: [] },
+    { id: 'a8', type: 'APPLY', path: ['__proto__'], argumentList: [] },
+    { id: 'a9', type: 'ENDPOINT', path: [] },
+    { id: 'a10', type: 'APPLY', path: ['update'], argumentList: [{ type: 'HANDLER', name: 'proxy', value: null }] },
+  ];
+  for (const attack of attacks) {
+    const reply = (await rpc(tab, attack)) as { type?: string; name?: string };
+    expect(reply, `${attack.type} ${attack.path.join('.')}`).toMatchObject({ type: 'HANDLER', name: 'throw' });
+  }
+  // An allowlisted call on the same port still works: the refusals were targeted, not a dead port.
+  expect(await rpc(tab, { id: 'ok', type: 'APPLY', path: ['focus'], argumentList: [] })).toMatchObject({ id: 'ok', type: 'RAW' });
+
+  const polluted = await tab.evaluate(
+    () => ({
+      object: (({}) as Record<string, unknown>).polluted ?? null,
+      proto: (Object.prototype as Record<string, unknown>).polluted ?? null,
+    }),
+    undefined,
+    ['#slot iframe'],
+  );
+  expect(polluted).toEqual({ object: null, proto: null });
+});
+
+test('style payloads with url( make no request and are rejected by the SDK and the frame', async ({ tab, engine }) => {
+  // Every payload points at the attacker's server, which logs whatever reaches it: engine-neutral.
+  const leak = `${sites.evil.origin}/leak-${engine}-${Date.now()}`;
+  const bare = leak.replace('http:', '');
+  const payloads = [
+    { base: { backgroundColor: `url(${leak}/a)` } },
+    { base: { color: `red; background: url(${bare}/b)` } },
+    { base: { fontFamily: `x\\75rl(${bare}/c)` } },
+    { base: { ':focus': { backgroundColor: `image-set(url(${bare}/d) 1x)` } } },
+    { base: { backgroundImage: `url(${leak}/e)` } },
+  ];
+
+  // The SDK: card() with a bad style throws INVALID_STYLE; update() on a mounted card rejects.
+  const session = await createSession(sites.vault.local);
+  await tab.goto(`${sites.harness.origin}/sdk-page.html#${new URLSearchParams({ vault: sites.vault.origin, session })}`);
+  await expect.poll(() => tab.evaluate(() => (window as unknown as { sdkReady?: boolean }).sdkReady, undefined)).toBe(true);
+  const sdkResults = await tab.evaluate(async (styles) => {
+    type Card = { mount: (s: string) => Promise<void>; update: (o: object) => Promise<void> };
+    const cf = (window as unknown as { cardframe: { card: (o?: object) => Card } }).cardframe;
+    const codes: string[] = [];
+    for (const style of styles) {
+      try {
+        cf.card({ style });
+        codes.push('accepted');
+      } catch (error) {
+        codes.push((error as { code: string }).code);
+      }
+    }
+    const card = cf.card();
+    await card.mount('#card');
+    for (const style of styles) {
+      codes.push(await card.update({ style }).then(() => 'accepted', (error: { code: string }) => error.code));
+    }
+    return codes;
+  }, payloads);
+  expect(sdkResults).toEqual(Array(payloads.length * 2).fill('INVALID_STYLE'));
+
+  // The frame: the same payloads sent raw over comlink, past the SDK, are refused too.
+  await handMadeBridge(tab);
+  await connect(tab);
+  await expect.poll(() => readyEvents(tab)).toBe(1);
+  for (const [i, style] of payloads.entries()) {
+    const reply = await rpc(tab, { id: `s${i}`, type: 'APPLY', path: ['update'], argumentList: [{ type: 'RAW', value: { style } }] });
+    expect(reply).toMatchObject({ type: 'HANDLER', name: 'throw', value: { value: { code: 'INVALID_STYLE' } } });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect((await staticLog(sites.evil.local)).filter((entry) => entry.path.startsWith(new URL(leak).pathname))).toEqual([]);
+});
+
+test('the merchant page cannot read into the card frame', async ({ tab }) => {
+  await tab.goto(sites.shop.origin);
+  await expect.poll(async () => (await field(tab, 'Card number', CARD_FRAME)).editable, { timeout: 15_000 }).toBe(true);
+  // Cross-origin: the merchant page's own script cannot reach into the frame's document.
+  const reach = await tab.evaluate(() => {
+    const frame = document.querySelector('iframe')!;
+    try {
+      return String(frame.contentWindow!.document.body.innerHTML.length);
+    } catch (error) {
+      return (error as Error).name;
+    }
+  }, undefined);
+  expect(reach).toBe('SecurityError');
+});
