@@ -99,7 +99,12 @@ export default defineConfig<EngineOptions>({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['html', { outputFolder: './artifacts/report', open: 'never' }]],
-  projects: engines.map((engine) => ({ name: engine, use: { engine: engine as EngineOptions['engine'] } })),
+  // WebKit starts a MiniBrowser per test (and retries one that does not come up): more headroom.
+  projects: engines.map((engine) => ({
+    name: engine,
+    use: { engine: engine as EngineOptions['engine'] },
+    ...(engine === 'webkit' ? { timeout: 90_000 } : {}),
+  })),
   webServer: [
     vault(sites.vault, `${sites.shop.origin},${sites.harness.origin}`),
     shop(sites.shop, sites.vault, sites.vault),
