@@ -106,8 +106,16 @@ export default defineConfig<EngineOptions>({
     ...(engine === 'webkit' ? { timeout: 90_000 } : {}),
   })),
   webServer: [
-    vault(sites.vault, `${sites.shop.origin},${sites.harness.origin}`),
+    vault(sites.vault, `${sites.shop.origin},${sites.harness.origin},${sites.recordedShop.origin}`),
     shop(sites.shop, sites.vault, sites.vault),
+    {
+      command: 'node e2e/servers/recording-proxy.mjs',
+      cwd: root,
+      url: `${sites.recordedShop.local}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { PORT: String(sites.recordedShop.port), TARGET: sites.shop.local },
+    },
     vault(sites.shortVault, sites.shortShop.origin, { CARDFRAME_SESSION_TTL: String(SHORT_SESSION_TTL_SECONDS) }),
     shop(sites.shortShop, sites.shortVault, sites.shortVault),
     staticSite('third-party', sites.evil),
