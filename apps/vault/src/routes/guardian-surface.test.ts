@@ -36,9 +36,19 @@ it('/openapi.json lists every Guardian operation with both credentials, 401 and 
     expect(Object.keys(op!.responses), id).toEqual(expect.arrayContaining(['401', '403']));
   }
   expect(GUARDIAN_OPERATIONS).toHaveLength(32);
-  // Beyond Guardian: the session protocol and the sandbox provider's controls, in their own tags.
+  // Beyond Guardian: the session protocol, the sandbox provider's controls, and the audit trail and key rotations (admin token only).
   const others = [...ops.entries()]
     .filter(([id, op]) => !GUARDIAN_OPERATIONS.includes(id) && op.tags[0] !== 'health')
     .map(([id, op]) => `${op.tags[0]}:${id}`);
-  expect(others.sort()).toEqual(['sandbox:sandbox_network_token_lifecycle', 'sessions:session_complete_action', 'sessions:session_get']);
+  expect(others.sort()).toEqual([
+    'apikey:admin_audit_event_export',
+    'apikey:admin_audit_event_list',
+    'apikey:admin_audit_event_verify',
+    'apikey:admin_key_rotation_get',
+    'apikey:admin_key_rotation_list',
+    'apikey:admin_key_rotation_start',
+    'sandbox:sandbox_network_token_lifecycle',
+    'sessions:session_complete_action',
+    'sessions:session_get',
+  ]);
 });

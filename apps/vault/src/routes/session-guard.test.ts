@@ -100,8 +100,10 @@ it(`closes a session after ${SESSION_FAILURE_LIMIT} failed completions`, async (
   const garbage = await encryptForSession(vault.app, sessionId, { account_number: '4111111111111112', expiry_month: 1, expiry_year: FUTURE_YEAR });
   for (let i = 0; i < SESSION_FAILURE_LIMIT; i++) expect((await complete(vault, sessionId, garbage)).statusCode).toBe(422);
   // Closed: even a good payload no longer buys a decryption.
+  // Closed means expired now: 404 SESSION_EXPIRED, the answer Hellgate's SDK understands (ADR 0022).
   const closed = await complete(vault, sessionId, await encryptForSession(vault.app, sessionId, card).catch(() => garbage));
-  expect(closed.statusCode).toBe(410);
+  expect(closed.statusCode).toBe(404);
+  expect(closed.json().classifier).toBe('SESSION_EXPIRED');
 });
 
 it('caps failed completions per client across sessions (429 with Retry-After), leaving other clients alone', async () => {

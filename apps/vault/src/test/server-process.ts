@@ -22,7 +22,8 @@ const serverEntry = path.join(import.meta.dirname, '..', 'server.ts');
 /** Spawns the real server (TypeScript through tsx); does not wait for it. */
 export function spawnServer(env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    // Development mode: the master key may live in the data dir (issue 13); a test passes its own to override.
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', CARDFRAME_DEV_MODE: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
