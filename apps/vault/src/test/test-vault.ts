@@ -65,6 +65,8 @@ export interface TestVaultOptions {
   /** Another master key (a master rotation), and the one it replaces. */
   masterKey?: Buffer;
   previousMasterKey?: Buffer;
+  /** deps.keyRefreshMs (default 0). */
+  keyRefreshMs?: number;
 }
 
 /**
@@ -129,6 +131,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     webhookNetworkPolicy: options.webhookNetworkPolicy ?? 'any',
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     ...(options.forwardSecurityCode ? { forwardSecurityCode: options.forwardSecurityCode } : {}),
+    ...(options.keyRefreshMs ? { keyRefreshMs: options.keyRefreshMs } : {}),
   });
   const app = await createApp(deps, options.logger ? { logger: options.logger } : {});
   await app.ready();
