@@ -55,6 +55,8 @@ export interface BuildDepsInput {
   completionFailures?: AuthFailureLimiter;
   /** The wrapped data keys (openKeyStore); without it every key is derived from the master key as version 1. */
   keyStore?: KeyStore;
+  /** 0 by default (one process); server.ts passes two sweep intervals. */
+  keyRefreshMs?: number;
   /** 'single-use' by default. */
   forwardSecurityCode?: ForwardSecurityCodePolicy;
 }
@@ -77,6 +79,7 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
     fingerprint: (pan) => formatFingerprint(fingerprintVersion(), fingerprintVersions.get(fingerprintVersion())!, pan),
     fingerprintCandidates: (pan) => fingerprintCandidates(fingerprintVersions, pan),
     ...(store ? { keyStore: store } : {}),
+    keyRefreshMs: input.keyRefreshMs ?? 0,
     keyring: createJweKeyring({
       db: input.handle.db,
       cipher,

@@ -188,6 +188,8 @@ async function main() {
   const deps = buildDeps({
     handle,
     keyStore,
+    // Processes refresh their keys on every sweep: a rotation waits two sweeps for writers still on the old key.
+    keyRefreshMs: 2 * config.sweepIntervalSeconds * 1000,
     completionFailures,
     masterKey,
     authFailures,

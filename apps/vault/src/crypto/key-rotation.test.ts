@@ -129,3 +129,22 @@ it('rotates the master key by re-wrapping the data keys: the new key alone then 
   await expect(openKeyStore(a.deps.db, oldMaster)).rejects.toThrow(KeyStoreError);
   await expect(openKeyStore(a.deps.db, oldMaster)).rejects.toThrow(/CARDFRAME_PREVIOUS_MASTER_KEY/);
 });
+
+it('waits for processes that have not learned the rotation yet, and re-encrypts what they wrote meanwhile', async () => {
+  const a = await vault({ keyRefreshMs: 120_000 });
+  const b = await vault({ peerOf: a, keyRefreshMs: 120_000 });
+  await createToken(a);
+  const row = await startFieldRotation(a.deps, 'admin', '127.0.0.1');
+  const first = await runFieldRotation(a.deps, row.id);
+  expect(first!.state).toBe('running'); // handed back until every process has had time to refresh
+  // Process b has not refreshed: it still writes with version 1.
+  const stale = await createToken(b);
+  const staleRow = (await stored(a)).find((r) => r.id === stale)!;
+  expect(staleRow.pan_ct.startsWith('v1.')).toBe(true);
+  expect(await resumeRotations(a.deps)).toBe(0); // not before the settle time
+  a.advance(121_000);
+  expect(await resumeRotations(a.deps)).toBe(1);
+  const done = await a.deps.db.selectFrom('key_rotations').select('state').where('id', '=', row.id).executeTakeFirstOrThrow();
+  expect(done.state).toBe('done');
+  expect((await stored(a)).every((r) => r.pan_ct.startsWith('v2.'))).toBe(true);
+});

@@ -80,6 +80,14 @@ export async function runFieldRotation(deps: VaultDeps, id: string, options: Rot
     if (rotation.cursor) query = query.where('id', '>', rotation.cursor);
     const batch = await query.execute();
     if (batch.length === 0) {
+      // Processes that have not refreshed their keys yet still write with the old version: until
+      // they all have (deps.keyRefreshMs after the start), hand the rotation back; a later sweep
+      // resumes it for the final pass.
+      const settledAt = Number(rotation.started_at) + deps.keyRefreshMs;
+      if (deps.now() < settledAt) {
+        await deps.db.updateTable('key_rotations').set({ lease_until: settledAt, updated_at: deps.now() }).where('id', '=', id).execute();
+        return deps.db.selectFrom('key_rotations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      }
       // Late writers (a process that had not refreshed its keys yet) may have left old rows behind: sweep again.
       const left = await deps.db
         .selectFrom('tokens')

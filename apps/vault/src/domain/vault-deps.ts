@@ -22,6 +22,8 @@ export interface VaultDeps {
   fingerprintCandidates(pan: string): string[];
   /** The wrapped data keys (key-store.ts); absent only in deps built from a bare master key. */
   keyStore?: KeyStore;
+  /** How long other processes may take to learn a key rotation (two sweep intervals); a rotation finishes no sooner. */
+  keyRefreshMs: number;
   keyring: JweKeyring;
   securityCodes: SecurityCodeVault;
   securityCodeStore: SecurityCodeStore;

@@ -82,6 +82,8 @@ export interface TestVaultOptions {
   /** Another master key (a master rotation), and the one it replaces. */
   masterKey?: Buffer;
   previousMasterKey?: Buffer;
+  /** deps.keyRefreshMs (default 0). */
+  keyRefreshMs?: number;
 }
 
 /**
@@ -155,6 +157,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     webhookNetworkPolicy: options.webhookNetworkPolicy ?? 'any',
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     ...(options.forwardSecurityCode ? { forwardSecurityCode: options.forwardSecurityCode } : {}),
+    ...(options.keyRefreshMs ? { keyRefreshMs: options.keyRefreshMs } : {}),
   });
   const app = await createApp(deps, {
     ...(options.logger ? { logger: options.logger } : {}),
