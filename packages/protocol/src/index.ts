@@ -27,7 +27,6 @@ export { FIELD_NAMES, parseCardElementOptions, type FieldName, type CardElementO
 export type { CardState, FieldState, FieldError } from './card-state.ts';
 export { FRAME_PATH, SDK_PATH, ORIGIN_CHECK_PATH, ORIGIN_NOT_ALLOWED_STATUS, composeFrameUrl, parseFrameParams, type FrameParams } from './frame-url.ts';
 export { FORM_HEIGHT_TWO_ROWS, FORM_HEIGHT_WITH_NAME } from './form-layout.ts';
-export { supportsCardForm } from './browser-support.ts';
 export {
   BRIDGE_VERSION,
   CARD_FRAME_METHODS,
