@@ -3,6 +3,7 @@ import { isScheme, type CardframeErrorData, type Scheme } from '@cardframe/proto
 import type { CardframeCardForm } from '@cardframe/card-form';
 import { acceptConnection } from './accept-connection.ts';
 import { allowlistEndpoint } from './allowlist-endpoint.ts';
+import { environmentProblem } from './browser-support.ts';
 import { createEventSink } from './event-sink.ts';
 import { createFrameApi, type CardFormControl } from './create-frame-api.ts';
 import { encryptCard } from './encrypt-card.ts';
@@ -47,18 +48,27 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
     return;
   }
 
-  const formDefined = defineForm().catch(() => {
-    throw { code: 'FRAME_LOAD_FAILED', message: INVALID_LINK } satisfies CardframeErrorData;
-  });
+  // A frame that cannot work here still completes the handshake, so the SDK hears why at once
+  // (mount() rejects with the code, an `error` event fires) and the shopper reads it here;
+  // it loads neither the session nor the form.
+  const problem = environmentProblem(win);
   const sink = createEventSink();
   const session = createSessionClient(params.session, win.origin, fetchFn);
+  const loaded = problem
+    ? Promise.reject<never>(problem.error)
+    : Promise.all([
+        session.load(),
+        defineForm().catch(() => {
+          throw { code: 'FRAME_LOAD_FAILED', message: INVALID_LINK } satisfies CardframeErrorData;
+        }),
+      ]);
   let connected = false;
   let rendered: OpenSession | undefined;
   const postReady = (): void => {
     if (connected && rendered) sink.post({ type: 'ready', mode: rendered.mode, height: measureHeight(root) });
   };
 
-  const formReady: Promise<CardFormControl> = Promise.all([session.load(), formDefined]).then(
+  const formReady: Promise<CardFormControl> = loaded.then(
     async ([open]) => {
       const form = doc.createElement('cardframe-card-form') as CardframeCardForm;
       if (open.mode === 'cvc') {
@@ -78,7 +88,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       return form;
     },
     (reason: CardframeErrorData) => {
-      renderMessage(root, reason.message);
+      renderMessage(root, problem ? problem.shopperText : reason.message);
       sink.post({ type: 'error', error: { code: reason.code, message: reason.message } });
       throw reason;
     },
