@@ -7,8 +7,9 @@
  * The SDK gives the iframe this height before the frame loads, so mounting shifts nothing
  * (CLS 0): an iframe's default is 150 px, and a frame that shrinks at `ready` moves the
  * merchant's Pay button. card-form tests hold the rendered form to these numbers.
- * A merchant style that changes `lineHeight`, `padding` or `fontSize` of the inputs changes
- * the height; the SDK then resizes at `ready`, as before.
+ * Two cases still resize at `ready` (and so shift): a merchant style that changes `lineHeight`,
+ * `padding` or `fontSize` of the inputs, and a container narrower than 261 px, where the form
+ * stacks expiry and CVC (one more row). The SDK does not measure either: its 4 KB budget.
  */
 /** Number row + expiry/CVC row (card mode), or saved card row + CVC row (cvc mode). */
 export const FORM_HEIGHT_TWO_ROWS = 119;
