@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright';
 import { chromiumArgs, chromiumExecutablePath } from '../../tools/chromium.ts';
 import { centreInTopViewport, locateBox } from './in-page.ts';
 import { pageExpression } from './page-script.ts';

@@ -1,4 +1,4 @@
-import puppeteer, { type Browser, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
 import { centreInTopViewport, locateBox } from './in-page.ts';
 import { pageExpression, splitChord } from './page-script.ts';
 import type { Capability, EngineBrowser, FramePath, PageFunction, SeenRequest, Tab } from './types.ts';
