@@ -4,13 +4,14 @@ import type { CardframeCardForm } from '@cardframe/card-form';
 import { acceptConnection } from './accept-connection.ts';
 import { allowlistEndpoint } from './allowlist-endpoint.ts';
 import { createEventSink } from './event-sink.ts';
-import { createFrameApi, type CardFormControl } from './create-frame-api.ts';
+import { createFrameApi } from './create-frame-api.ts';
 import { encryptCard } from './encrypt-card.ts';
 import { forwardFormEvents } from './forward-form-events.ts';
 import { readAllowedOrigins } from './read-allowed-origins.ts';
 import { readFrameParams } from './read-frame-params.ts';
 import { measureHeight, reportHeight } from './report-height.ts';
 import { renderMessage } from './render-message.ts';
+import { bindFieldForm, startFieldGroup } from './start-field-group.ts';
 import { createSessionClient, type OpenSession } from './session-client.ts';
 
 export interface FrameDeps {
@@ -28,6 +29,7 @@ export interface FrameDeps {
 
 const INVALID_LINK = 'This payment form could not be loaded.';
 const NOT_ALLOWED_HERE = 'This payment form cannot be shown on this site.';
+const FIELD_TAKEN = 'This card field is already on the page.';
 
 /**
  * The frame's whole life: read the fragment, start the handshake, load the session, render
@@ -52,13 +54,32 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
   });
   const sink = createEventSink();
   const session = createSessionClient(params.session, win.origin, fetchFn);
+  /** A saved card's CVC refresh has no number, expiry or name to show: only a cvc field fits its session. */
+  const fieldFits = (open: OpenSession): OpenSession => {
+    if (taken) throw { code: 'ALREADY_MOUNTED', message: FIELD_TAKEN } satisfies CardframeErrorData;
+    if (params.field && open.mode === 'cvc' && params.field !== 'cvc') {
+      throw { code: 'INVALID_OPTIONS', message: INVALID_LINK } satisfies CardframeErrorData;
+    }
+    return open;
+  };
   let connected = false;
   let rendered: OpenSession | undefined;
+  // Split fields (#field=…&group=…): this frame is one field of a card whose frames talk on a vault-origin channel.
+  const { field, group: groupId } = params;
+  let taken = false;
+  const group =
+    field && groupId
+      ? startFieldGroup(win, { ...params, field, group: groupId }, () => formReady, () => {
+          taken = true;
+          renderMessage(root, FIELD_TAKEN);
+          sink.post({ type: 'error', error: { code: 'ALREADY_MOUNTED', message: FIELD_TAKEN } });
+        })
+      : undefined;
   const postReady = (): void => {
     if (connected && rendered) sink.post({ type: 'ready', mode: rendered.mode, height: measureHeight(root) });
   };
 
-  const formReady: Promise<CardFormControl> = Promise.all([session.load(), formDefined]).then(
+  const formReady: Promise<CardframeCardForm> = Promise.all([session.load().then(fieldFits), formDefined]).then(
     async ([open]) => {
       const form = doc.createElement('cardframe-card-form') as CardframeCardForm;
       if (open.mode === 'cvc') {
@@ -68,6 +89,10 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       } else {
         form.mode = 'card';
         form.allowedSchemes = open.allowedSchemes.filter((scheme): scheme is Scheme => isScheme(scheme));
+      }
+      if (field) {
+        form.field = field;
+        bindFieldForm(form, group!);
       }
       forwardFormEvents(form, sink.post);
       root.replaceChildren(form);
@@ -87,6 +112,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
 
   const api = createFrameApi({
     form: () => formReady,
+    ...(group && { group }),
     tokenize: async (card) => {
       const open = rendered!;
       return session.complete(open.action, await encryptCard(card, open.jwk, open.mode));

@@ -54,3 +54,12 @@ export type {
   CardClaims,
   SecurityCodeClaims,
 } from './session-api.ts';
+export {
+  FIELD_GROUP_VERSION,
+  fieldGroupChannel,
+  isFieldGroupMessage,
+  claimsBefore,
+  mergeFieldStates,
+  type FieldGroupMessage,
+  type FieldGroupMessageType,
+} from './field-group.ts';

@@ -1,0 +1,104 @@
+import { FIELD_NAMES, type FieldName } from './card-options.ts';
+import type { CardState, FieldState } from './card-state.ts';
+import { isScheme, type Scheme } from './schemes.ts';
+
+/**
+ * The field frame ↔ field frame boundary (split fields).
+ *
+ * Split fields are several vault-origin iframes, one per field, that make up one card. They
+ * talk to each other on a BroadcastChannel named by {@link fieldGroupChannel}: a BroadcastChannel
+ * only reaches documents of the same origin (and, in every engine that partitions storage, under
+ * the same top-level site), so the merchant page and any frame of another origin cannot open it
+ * or listen to it. Nothing of this travels through the merchant page, not even encrypted.
+ *
+ * Membership is first come, first served per field: the earliest `join` for a field (ordered by
+ * `at`, then `id`) holds it; a later frame claiming the same field in the same group refuses to
+ * run and closes the channel. Every member ignores messages whose `(field, id)` pair is not the
+ * holder of that field, and card data (`part`) is addressed to the one member that asked for it.
+ * See docs/decisions/0030-split-fields-talk-on-a-vault-origin-channel.md for the threat model.
+ */
+export const FIELD_GROUP_VERSION = 1;
+
+/** Scoped by session and by the random per-mount group id, so two checkouts never share a channel. */
+export function fieldGroupChannel(session: string, group: string): string {
+  return `cardframe:group:v${FIELD_GROUP_VERSION}:${session}:${group}`;
+}
+
+interface From {
+  /** The sender's random member id (fresh per frame document). */
+  id: string;
+  /** The field the sender holds. */
+  field: FieldName;
+}
+
+export type FieldGroupMessage =
+  /** A frame claims its field (`join`), or answers a join so the newcomer learns who holds what (`here`). */
+  | (From & { type: 'join' | 'here'; at: number })
+  /** The frame's document is going away: its field is free again (a re-mount may claim it). */
+  | (From & { type: 'leave' })
+  /** The number field's detected brand: drives the CVC field's length and label. Coarse, like `change`. */
+  | (From & { type: 'brand'; brand: Scheme | 'unknown' })
+  /** Move focus to `to` (its frame focuses its input): completion, Backspace in an empty field, a failed submit. */
+  | (From & { type: 'focus'; to: FieldName })
+  /** The collector asks every member for its field, once per submit. */
+  | (From & { type: 'collect'; request: string })
+  /** One member's answer, addressed to the collector: the value when valid, else its coarse state. */
+  | (From & { type: 'part'; to: string; request: string; ok: true; value: string })
+  | (From & { type: 'part'; to: string; request: string; ok: false; state: FieldState })
+  /** A submit completed: every member empties its field. */
+  | (From & { type: 'clear' });
+
+export type FieldGroupMessageType = FieldGroupMessage['type'];
+
+const TYPES: readonly FieldGroupMessageType[] = ['join', 'here', 'leave', 'brand', 'focus', 'collect', 'part', 'clear'];
+const isField = (value: unknown): value is FieldName => (FIELD_NAMES as readonly unknown[]).includes(value);
+const isText = (value: unknown, max = 128): value is string => typeof value === 'string' && value.length <= max;
+
+/** Checks the shape of a received group message (it came from our own code, but checking is cheap). */
+export function isFieldGroupMessage(data: unknown): data is FieldGroupMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as Record<string, unknown>;
+  if (!TYPES.includes(m.type as FieldGroupMessageType) || !isText(m.id) || !isField(m.field)) return false;
+  switch (m.type) {
+    case 'join':
+    case 'here':
+      return typeof m.at === 'number' && Number.isFinite(m.at);
+    case 'brand':
+      return m.brand === 'unknown' || isScheme(m.brand);
+    case 'focus':
+      return isField(m.to);
+    case 'collect':
+      return isText(m.request);
+    case 'part':
+      return isText(m.to) && isText(m.request) && (m.ok === true ? isText(m.value, 256) : m.ok === false && typeof m.state === 'object' && m.state !== null);
+    default:
+      return true;
+  }
+}
+
+/** Whether claim `a` holds a field before claim `b`: earlier `at` first, the id breaks a tie. */
+export function claimsBefore(a: { at: number; id: string }, b: { at: number; id: string }): boolean {
+  return a.at < b.at || (a.at === b.at && a.id < b.id);
+}
+
+/**
+ * The group's coarse state from its fields' states, for the merchant's group `change` event:
+ * complete when every field on the page is, brand from the number field.
+ */
+export function mergeFieldStates(states: Partial<Record<FieldName, CardState>>): CardState {
+  const fields: CardState['fields'] = {};
+  let empty = true;
+  let complete = true;
+  let error: CardState['error'];
+  for (const name of FIELD_NAMES) {
+    const field = states[name]?.fields[name];
+    if (!field) continue;
+    fields[name] = field;
+    empty &&= field.empty;
+    complete &&= field.complete;
+    error ??= field.error;
+  }
+  const merged: CardState = { empty, complete, brand: states.number?.brand ?? 'unknown', fields };
+  if (error) merged.error = error;
+  return merged;
+}
