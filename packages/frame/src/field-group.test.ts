@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { fieldGroupChannel, type FieldGroupMessage, type FieldName } from '@cardframe/protocol';
+import { fieldGroupChannel, type FieldGroupMessage, type FieldName, type FrameEvent } from '@cardframe/protocol';
 import type { CardframeCardForm } from '@cardframe/card-form';
 import '@cardframe/card-form/define';
 import { joinFieldGroup, type FieldGroup } from './field-group.ts';
@@ -201,5 +201,28 @@ describe('split fields: who may take part', () => {
     expect(heard).toEqual([]);
     // Its join at time 0 would have won every claim had it arrived: the real number field still holds.
     expect(number.onRefused).not.toHaveBeenCalled();
+  });
+});
+
+describe('split fields: the card’s state', () => {
+  test('every field’s change carries the whole card’s coarse state, merged in the frames', async () => {
+    const group = 'group-state-00001';
+    const { number, expiry, cvc } = await fourFields(group);
+    const posted: FrameEvent[] = [];
+    for (const { form, group: fieldGroup } of [number, expiry, cvc]) {
+      const post = fieldGroup.forwardEvents((event) => posted.push(event));
+      form.addEventListener('cardframe-change', (event) => post({ type: 'change', state: event.detail }));
+    }
+    await userEvent.type(number.input, '4242424242424242');
+    await userEvent.type(expiry.input, `12${String((year + 3) % 100).padStart(2, '0')}`);
+    await userEvent.type(cvc.input, '123');
+    const last = posted.at(-1);
+    expect(last?.type === 'change' && last.state.fields).toEqual({ cvc: { empty: false, complete: true } });
+    expect(last?.type === 'change' && last.group).toMatchObject({
+      brand: 'visa',
+      fields: { number: { complete: true }, expiry: { complete: true }, cvc: { complete: true }, name: { empty: true, complete: false } },
+      complete: false, // the name field is on the page and empty
+    });
+    expect(JSON.stringify(posted)).not.toMatch(/4242|123/);
   });
 });

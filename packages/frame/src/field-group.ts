@@ -2,9 +2,11 @@ import {
   FIELD_NAMES,
   claimsBefore,
   isFieldGroupMessage,
+  mergeFieldStates,
   type CardState,
   type CardframeErrorData,
   type FieldGroupMessage,
+  type FrameEvent,
   type FieldName,
   type FieldState,
   type Scheme,
@@ -51,6 +53,13 @@ export interface FieldGroup {
   clearOthers(): void;
   /** The number field tells the others its brand (coarse, the same brand the merchant sees). */
   announceBrand(brand: Scheme | 'unknown'): void;
+  /** Tells the other fields this field's coarse state (at render, and on every change). */
+  report(state: CardState): void;
+  /**
+   * Wraps the frame's event poster: a `change` tells the other fields this field's coarse state and
+   * carries the whole card's state (`group`) to the merchant, merged from every member's last state.
+   */
+  forwardEvents(post: (event: FrameEvent) => void): (event: FrameEvent) => void;
   /** Moves focus to the next (+1) or previous (-1) field of the group, across frames. */
   moveFocus(step: 1 | -1): void;
   /** The document is going away: free the field for a re-mount. */
@@ -72,6 +81,7 @@ const incomplete = (message: string): CardframeErrorData => ({ code: 'NOT_COMPLE
 export function joinFieldGroup({ channel, field, id, at, form, onRefused }: FieldGroupOptions): FieldGroup {
   const holders = new Map<FieldName, { id: string; at: number }>([[field, { id, at }]]);
   const waiting = new Map<string, (part: Part) => void>();
+  const states: Partial<Record<FieldName, CardState>> = {};
   let brand: Scheme | 'unknown' = 'unknown';
   let closed = false;
 
@@ -101,6 +111,7 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
       if (data.type === 'join') {
         post({ type: 'here', at });
         if (field === 'number') post({ type: 'brand', brand });
+        if (states[field]) post({ type: 'state', state: states[field] });
       }
       return;
     }
@@ -108,6 +119,10 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
     switch (data.type) {
       case 'leave':
         holders.delete(data.field);
+        delete states[data.field];
+        break;
+      case 'state':
+        states[data.field] = data.state;
         break;
       case 'brand':
         if (field === 'cvc') withForm((f) => (f.groupBrand = data.brand));
@@ -135,6 +150,11 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
   function fieldState(state: CardState): FieldState {
     const own = state.fields[field];
     return own ? { empty: own.empty, complete: own.complete, ...(own.error && { error: own.error }) } : { empty: true, complete: false };
+  }
+
+  function report(state: CardState): void {
+    states[field] = state;
+    post({ type: 'state', state });
   }
 
   function members(): FieldName[] {
@@ -186,6 +206,16 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
       if (next === brand) return;
       brand = next;
       post({ type: 'brand', brand });
+    },
+    report,
+    forwardEvents(postEvent) {
+      return (event) => {
+        if (event.type === 'change') {
+          report(event.state);
+          event = { ...event, group: mergeFieldStates(states) };
+        }
+        postEvent(event);
+      };
     },
     moveFocus(step) {
       const fields = members();

@@ -28,6 +28,7 @@ export function startFieldGroup(
 
 /** Wires one split field's form to its group: brand out of the number field, focus moves across frames. */
 export function bindFieldForm(form: CardframeCardForm, group: FieldGroup): void {
+  group.report(form.state);
   form.addEventListener('cardframe-advance', () => group.moveFocus(1));
   form.addEventListener('cardframe-retreat', () => group.moveFocus(-1));
   if (form.field === 'number') form.addEventListener('cardframe-change', (event) => group.announceBrand(event.detail.brand));

@@ -94,7 +94,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
         form.field = field;
         bindFieldForm(form, group!);
       }
-      forwardFormEvents(form, sink.post);
+      forwardFormEvents(form, group ? group.forwardEvents(sink.post) : sink.post);
       root.replaceChildren(form);
       await form.updateComplete;
       rendered = open;

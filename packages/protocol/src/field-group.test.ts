@@ -9,6 +9,7 @@ describe('field group messages', () => {
       { ...from, type: 'join', at: 1 },
       { ...from, type: 'here', at: 2 },
       { ...from, type: 'leave' },
+      { ...from, type: 'state', state: { empty: true, complete: false, brand: 'unknown', fields: {} } },
       { ...from, type: 'brand', brand: 'american express' },
       { ...from, type: 'focus', to: 'cvc' },
       { ...from, type: 'collect', request: 'r1' },
@@ -45,7 +46,7 @@ describe('field group messages', () => {
     expect(fieldGroupChannel('s1', 'g1')).not.toBe(fieldGroupChannel('s2', 'g1'));
   });
 
-  it('merges field states into one card state', () => {
+  it('merges field states into one card state (no error key when no field has one)', () => {
     const incomplete = { code: 'NOT_COMPLETE' as const, message: 'Your card’s expiry date is incomplete.' };
     const merged = mergeFieldStates({
       number: { empty: false, complete: true, brand: 'visa', fields: { number: { empty: false, complete: true } } },

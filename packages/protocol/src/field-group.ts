@@ -36,6 +36,8 @@ export type FieldGroupMessage =
   | (From & { type: 'join' | 'here'; at: number })
   /** The frame's document is going away: its field is free again (a re-mount may claim it). */
   | (From & { type: 'leave' })
+  /** A member's coarse state (what the merchant sees of it anyway), so every field can report the group's. */
+  | (From & { type: 'state'; state: CardState })
   /** The number field's detected brand: drives the CVC field's length and label. Coarse, like `change`. */
   | (From & { type: 'brand'; brand: Scheme | 'unknown' })
   /** Move focus to `to` (its frame focuses its input): completion, Backspace in an empty field, a failed submit. */
@@ -50,7 +52,7 @@ export type FieldGroupMessage =
 
 export type FieldGroupMessageType = FieldGroupMessage['type'];
 
-const TYPES: readonly FieldGroupMessageType[] = ['join', 'here', 'leave', 'brand', 'focus', 'collect', 'part', 'clear'];
+const TYPES: readonly FieldGroupMessageType[] = ['join', 'here', 'leave', 'state', 'brand', 'focus', 'collect', 'part', 'clear'];
 const isField = (value: unknown): value is FieldName => (FIELD_NAMES as readonly unknown[]).includes(value);
 const isText = (value: unknown, max = 128): value is string => typeof value === 'string' && value.length <= max;
 
@@ -63,6 +65,8 @@ export function isFieldGroupMessage(data: unknown): data is FieldGroupMessage {
     case 'join':
     case 'here':
       return typeof m.at === 'number' && Number.isFinite(m.at);
+    case 'state':
+      return typeof m.state === 'object' && m.state !== null && typeof (m.state as CardState).fields === 'object';
     case 'brand':
       return m.brand === 'unknown' || isScheme(m.brand);
     case 'focus':
@@ -87,18 +91,17 @@ export function claimsBefore(a: { at: number; id: string }, b: { at: number; id:
  */
 export function mergeFieldStates(states: Partial<Record<FieldName, CardState>>): CardState {
   const fields: CardState['fields'] = {};
-  let empty = true;
-  let complete = true;
-  let error: CardState['error'];
   for (const name of FIELD_NAMES) {
     const field = states[name]?.fields[name];
-    if (!field) continue;
-    fields[name] = field;
-    empty &&= field.empty;
-    complete &&= field.complete;
-    error ??= field.error;
+    if (field) fields[name] = field;
   }
-  const merged: CardState = { empty, complete, brand: states.number?.brand ?? 'unknown', fields };
-  if (error) merged.error = error;
-  return merged;
+  const all = Object.values(fields);
+  const error = all.find((field) => field.error)?.error;
+  return {
+    empty: all.every((field) => field.empty),
+    complete: all.every((field) => field.complete),
+    brand: states.number?.brand ?? 'unknown',
+    fields,
+    ...(error && { error }),
+  };
 }

@@ -12,6 +12,7 @@ import {
 import { CardframeError } from './cardframe-error.ts';
 import { connectFrame } from './connect-frame.ts';
 import { createFrame } from './create-frame.ts';
+import { createEventHub } from './event-hub.ts';
 import { frameRpc, type FrameRpc } from './frame-rpc.ts';
 import { randomChannel } from './random-channel.ts';
 
@@ -53,6 +54,10 @@ export interface CardElementContext {
   sessionId: string;
   vaultOrigin: string;
   options: CardElementOptions;
+  /** Split fields: the one field this element shows and its card's group id (see card-group.ts). */
+  split?: { field: FieldName; group: string };
+  /** Split fields: sees every event this element emits, to derive the group's events. */
+  onEvent?: <K extends CardElementEventType>(type: K, payload: CardElementEventMap[K]) => void;
 }
 
 /** Calls that only touch the form answer fast; submit waits on the network and the vault. */
@@ -70,7 +75,7 @@ interface Mount {
   abortMount: (error: CardframeError) => void;
 }
 
-const notMounted = (): CardframeError => new CardframeError('NOT_MOUNTED', 'The card element is not mounted');
+export const notMounted = (): CardframeError => new CardframeError('NOT_MOUNTED', 'The card element is not mounted');
 
 /** Validates options the way card() and update() need: typed errors, thrown before anything leaves the page. */
 export function checkOptions(input: unknown): CardElementOptions {
@@ -84,20 +89,13 @@ export function createCardElement(context: CardElementContext): CardElement {
   const { sessionId, vaultOrigin } = context;
   let options = context.options;
   let current: Mount | undefined;
-  const listeners = new Map<CardElementEventType, Set<(payload: never) => void>>();
+  const hub = createEventHub<CardElementEventMap>();
   const pending = new Set<(error: CardframeError) => void>();
 
-  function emit<K extends CardElementEventType>(type: K, payload: CardElementEventMap[K]): void {
-    for (const listener of [...(listeners.get(type) ?? [])]) {
-      try {
-        (listener as CardElementListener<K>)(payload);
-      } catch (error) {
-        // A merchant listener's bug must not stop the other listeners or the bridge.
-        setTimeout(() => {
-          throw error;
-        });
-      }
-    }
+  /** `forGroup`: what the group hears instead, where it differs (a split field's `change` carries the whole card's). */
+  function emit<K extends CardElementEventType>(type: K, payload: CardElementEventMap[K], forGroup = payload): void {
+    hub.emit(type, payload);
+    context.onEvent?.(type, forGroup);
   }
 
   function teardown(mount: Mount): void {
@@ -151,7 +149,7 @@ export function createCardElement(context: CardElementContext): CardElement {
     }
     const timeout = mountOptions.timeout ?? DEFAULT_MOUNT_TIMEOUT_MS;
     const channel = randomChannel();
-    const iframe = createFrame(composeFrameUrl(vaultOrigin, { session: sessionId, origin: location.origin, channel }));
+    const iframe = createFrame(composeFrameUrl(vaultOrigin, { session: sessionId, origin: location.origin, channel, ...context.split }));
 
     return new Promise<void>((resolve, reject) => {
       let outcome: 'pending' | 'ready' | 'failed' = 'pending';
@@ -196,7 +194,7 @@ export function createCardElement(context: CardElementContext): CardElement {
             setHeight(iframe, event.height);
             break;
           case 'change':
-            emit('change', event.state);
+            emit('change', event.state, event.group);
             break;
           case 'focus':
           case 'blur':
@@ -239,15 +237,7 @@ export function createCardElement(context: CardElementContext): CardElement {
 
   const element: CardElement = {
     mount,
-    on(type, listener) {
-      let set = listeners.get(type);
-      if (!set) listeners.set(type, (set = new Set()));
-      const entry = listener as (payload: never) => void;
-      set.add(entry);
-      return () => {
-        set.delete(entry);
-      };
-    },
+    on: hub.on,
     update(next) {
       let parsed: CardElementOptions;
       try {

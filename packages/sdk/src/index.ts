@@ -6,6 +6,7 @@ export {
   type CardElementListener,
   type MountOptions,
 } from './card-element.ts';
+export { type CardGroup } from './card-group.ts';
 export { CardframeError } from './cardframe-error.ts';
 export { version } from './version.ts';
 export type {
