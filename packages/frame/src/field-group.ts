@@ -229,6 +229,7 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
   };
 }
 
-function randomId(): string {
+/** A fresh random id (96 bits, hex): member ids and collect requests. */
+export function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -1,6 +1,6 @@
 import { fieldGroupChannel, type FrameParams } from '@cardframe/protocol';
 import type { CardframeCardForm } from '@cardframe/card-form';
-import { joinFieldGroup, type FieldGroup } from './field-group.ts';
+import { joinFieldGroup, randomId, type FieldGroup } from './field-group.ts';
 
 /**
  * Split fields: opens this frame's vault-origin group channel and joins it, before the form
@@ -13,11 +13,10 @@ export function startFieldGroup(
   form: () => Promise<CardframeCardForm>,
   onRefused: () => void,
 ): FieldGroup {
-  const id = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
   const group = joinFieldGroup({
     channel: new BroadcastChannel(fieldGroupChannel(params.session, params.group)),
     field: params.field,
-    id,
+    id: randomId(),
     at: win.performance.timeOrigin + win.performance.now(),
     form,
     onRefused,

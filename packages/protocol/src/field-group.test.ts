@@ -25,11 +25,8 @@ describe('field group messages', () => {
     ['an unknown type', { ...from, type: 'steal' }],
     ['an unknown field', { ...from, field: 'pin', type: 'leave' }],
     ['no id', { field: 'number', type: 'leave' }],
-    ['a brand outside the schemes', { ...from, type: 'brand', brand: 'maestro' }],
-    ['a focus to nowhere', { ...from, type: 'focus', to: 'pin' }],
-    ['a part without an addressee', { ...from, type: 'part', request: 'r1', ok: true, value: '1' }],
-    ['a join without a time', { ...from, type: 'join' }],
     ['not an object', 'join'],
+    ['null', null],
   ])('refuses %s', (_name, message) => {
     expect(isFieldGroupMessage(message)).toBe(false);
   });
