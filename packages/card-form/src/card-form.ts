@@ -124,11 +124,37 @@ export class CardframeCardForm extends LitElement {
     return error ? { empty, complete, brand: this.#brand, fields, error } : { empty, complete, brand: this.#brand, fields };
   }
 
-  /** Focuses `field`, or the first shown field that is not complete yet. */
+  /**
+   * Focuses `field`, or the first shown field that is not complete yet.
+   *
+   * WebKit refuses scripted focus in a cross-origin frame the shopper has not interacted with
+   * yet: the page can focus our iframe, but the input's focus() is ignored and the frame's body
+   * keeps focus. Then the focus waits: the shopper's first key press in the frame (a user
+   * gesture, so allowed) moves it to the field before the key lands, so the typed character
+   * goes where the merchant asked.
+   */
   focusField(field?: FieldName): void {
     const target = field ?? this.#fields.find((f) => !this.#check(f).complete) ?? this.#fields[0];
-    if (target) this.#input(target)?.focus();
+    const input = target ? this.#input(target) : null;
+    if (!input) return;
+    input.focus();
+    if (this.shadowRoot?.activeElement === input) {
+      this.#pendingFocus = undefined;
+      return;
+    }
+    if (this.#pendingFocus === undefined) this.ownerDocument.addEventListener('keydown', this.#focusOnFirstKey, true);
+    this.#pendingFocus = target;
   }
+
+  #pendingFocus: FieldName | undefined;
+
+  #focusOnFirstKey = (): void => {
+    const field = this.#pendingFocus;
+    this.#pendingFocus = undefined;
+    this.ownerDocument.removeEventListener('keydown', this.#focusOnFirstKey, true);
+    // Only if focus is still nowhere in the form (the frame's body): never steal it from a field.
+    if (field && !this.shadowRoot?.activeElement) this.#input(field)?.focus();
+  };
 
   blurField(): void {
     const active = this.shadowRoot?.activeElement;
@@ -158,7 +184,7 @@ export class CardframeCardForm extends LitElement {
     if (!state.complete) {
       const first = this.#fields.find((f) => !this.#check(f).complete);
       if (state.error) this.#announce(state.error.message);
-      if (first) this.#input(first)?.focus();
+      if (first) this.focusField(first);
       return { ok: false, state };
     }
     const { number, expiry, cvc, name } = this.#values;

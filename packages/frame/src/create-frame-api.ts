@@ -22,6 +22,8 @@ export interface FrameApiDeps {
   form: () => Promise<CardFormControl>;
   /** Encrypts the card and completes the session; resolves with the token id, rejects with CardframeErrorData. */
   tokenize: (card: CollectedCard) => Promise<string>;
+  /** Called after each update() has set the form's properties (the frame posts `ready` after the first). */
+  optionsApplied?: () => void;
 }
 
 const error = (code: CardframeErrorData['code'], message: string): CardframeErrorData => ({ code, message });
@@ -40,7 +42,7 @@ function toErrorData(reason: unknown): CardframeErrorData {
  * here, because the page is not trusted; rejections are plain `{code, message}` objects,
  * which comlink forwards as they are.
  */
-export function createFrameApi({ form, tokenize, group }: FrameApiDeps): CardFrameApi {
+export function createFrameApi({ form, tokenize, optionsApplied, group }: FrameApiDeps): CardFrameApi {
   let merchantDisabled = false;
   let busy = false;
   let completed = false;
@@ -57,6 +59,7 @@ export function createFrameApi({ form, tokenize, group }: FrameApiDeps): CardFra
       if (locale !== undefined) element.locale = locale;
       merchantDisabled = disabled ?? false;
       element.disabled = merchantDisabled || busy || completed;
+      optionsApplied?.();
     },
     async focus(field?: FieldName) {
       if (field !== undefined && !(FIELD_NAMES as readonly unknown[]).includes(field)) {

@@ -2,7 +2,7 @@ import { wrap } from 'comlink';
 import { compactDecrypt, exportJWK, generateKeyPair } from 'jose';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { CardFrameApi, FrameEvent } from '@cardframe/protocol';
+import { FORM_HEIGHT_WITH_NAME, type CardFrameApi, type FrameEvent } from '@cardframe/protocol';
 import { startFrame } from './start-frame.ts';
 
 const SESSION = '0b6f3c52-6a43-4e4f-9d8e-2f1c3f0a9b11';
@@ -84,13 +84,19 @@ describe('startFrame', () => {
     const { connected, events } = handshake(frameWindow);
     startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
     const api = await connected;
+    // As the SDK does: its initial options first. `ready` waits for them and carries the height of
+    // the form they configure (with the name row), and no height is reported before it: a form
+    // measured without its name row would make the SDK resize the iframe twice.
+    await api.update({ showCardholderName: true });
     await vi.waitFor(() => expect(events.find((e) => e.type === 'ready')).toBeTruthy(), { timeout: 5000 });
-    expect(events.find((e) => e.type === 'ready')).toMatchObject({ type: 'ready', mode: 'card' });
+    expect(events.find((e) => e.type === 'ready')).toEqual({ type: 'ready', mode: 'card', height: FORM_HEIGHT_WITH_NAME });
+    const heights = events.filter((e) => e.type === 'ready' || e.type === 'resize');
+    expect(heights[0]!.type).toBe('ready');
+    expect(heights.every((e) => 'height' in e && e.height === FORM_HEIGHT_WITH_NAME)).toBe(true);
     expect(requests[0]).toBe(`GET ${location.origin}/api/sessions/${SESSION}`);
 
     const form = root.querySelector('cardframe-card-form')!;
     expect(form.allowedSchemes).toEqual(['visa', 'mastercard']);
-    await api.update({ showCardholderName: true });
     await form.updateComplete;
     const input = (field: string) => form.shadowRoot!.querySelector<HTMLInputElement>(`#${field}-input`)!;
     await userEvent.type(input('number'), '4242424242424242');
@@ -134,6 +140,45 @@ describe('startFrame', () => {
     await vi.waitFor(() => expect(root.textContent).toMatch(/cannot be shown/));
     window.removeEventListener('message', hello);
     expect(hello).not.toHaveBeenCalled();
+    expect(requests).toEqual([]);
+  });
+
+  test('a vault without a secure context (plain http on a real host) fails at start with VAULT_NOT_HTTPS, before any card is typed', async () => {
+    const { root, frameWindow } = frameWorld(location.origin);
+    // What http://vault.example.com gives the frame: no secure context, so no crypto.subtle.
+    Object.defineProperty(frameWindow, 'isSecureContext', { value: false, configurable: true });
+    const { fetchFn, requests } = await vault();
+    const defineForm = vi.fn(() => import('@cardframe/card-form/define'));
+    const { connected, events } = handshake(frameWindow);
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm });
+    const api = await connected;
+    // Before: the form rendered, `ready` went out, and only submit() said "could not be saved".
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'error', error: expect.objectContaining({ code: 'VAULT_NOT_HTTPS' }) }));
+    const error = events.find((e) => e.type === 'error');
+    expect(error).toMatchObject({ error: { message: expect.stringContaining('serve the vault over https') } });
+    expect(events.some((e) => e.type === 'ready')).toBe(false);
+    expect(root.querySelector('cardframe-card-form')).toBeNull();
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('This payment form is not available right now.');
+    expect(requests).toEqual([]); // not even the session: nothing to encrypt with
+    expect(defineForm).not.toHaveBeenCalled();
+    await expect(api.submit()).rejects.toMatchObject({ code: 'VAULT_NOT_HTTPS' });
+  });
+
+  test('an engine without constructable stylesheets fails at start with UNSUPPORTED_BROWSER instead of a blank "ready" frame', async () => {
+    const { root, frameWindow } = frameWorld(location.origin);
+    // WPE WebKit 2.38 / Safari 16.3: no adoptedStyleSheets on shadow roots (removed in the frame's own realm only).
+    const frameRealm = frameWindow as Window & typeof globalThis;
+    delete (frameRealm.ShadowRoot.prototype as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
+    expect('adoptedStyleSheets' in frameRealm.ShadowRoot.prototype).toBe(false);
+    const { fetchFn, requests } = await vault();
+    const { connected, events } = handshake(frameWindow);
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
+    await connected;
+    await vi.waitFor(() =>
+      expect(events).toContainEqual({ type: 'error', error: expect.objectContaining({ code: 'UNSUPPORTED_BROWSER', message: expect.stringContaining('Safari 16.4') }) }),
+    );
+    expect(events.some((e) => e.type === 'ready')).toBe(false);
+    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/cannot show the payment form/);
     expect(requests).toEqual([]);
   });
 });

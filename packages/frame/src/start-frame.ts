@@ -3,6 +3,7 @@ import { isScheme, type CardframeErrorData, type Scheme } from '@cardframe/proto
 import type { CardframeCardForm } from '@cardframe/card-form';
 import { acceptConnection } from './accept-connection.ts';
 import { allowlistEndpoint } from './allowlist-endpoint.ts';
+import { environmentProblem } from './browser-support.ts';
 import { createEventSink } from './event-sink.ts';
 import { createFrameApi } from './create-frame-api.ts';
 import { encryptCard } from './encrypt-card.ts';
@@ -49,9 +50,10 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
     return;
   }
 
-  const formDefined = defineForm().catch(() => {
-    throw { code: 'FRAME_LOAD_FAILED', message: INVALID_LINK } satisfies CardframeErrorData;
-  });
+  // A frame that cannot work here still completes the handshake, so the SDK hears why at once
+  // (mount() rejects with the code, an `error` event fires) and the shopper reads it here;
+  // it loads neither the session nor the form.
+  const problem = environmentProblem(win);
   const sink = createEventSink();
   const session = createSessionClient(params.session, win.origin, fetchFn);
   /** A saved card's CVC refresh has no number, expiry or name to show: only a cvc field fits its session. */
@@ -62,26 +64,48 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
     }
     return open;
   };
+  const loaded = problem
+    ? Promise.reject<never>(problem.error)
+    : Promise.all([
+        session.load().then(fieldFits),
+        defineForm().catch(() => {
+          throw { code: 'FRAME_LOAD_FAILED', message: INVALID_LINK } satisfies CardframeErrorData;
+        }),
+      ]);
   let connected = false;
   let rendered: OpenSession | undefined;
+  let form: CardframeCardForm | undefined;
   // Split fields (#field=…&group=…): this frame is one field of a card whose frames talk on a vault-origin channel.
   const { field, group: groupId } = params;
   let taken = false;
   const group =
-    field && groupId
+    field && groupId && !problem
       ? startFieldGroup(win, { ...params, field, group: groupId }, () => formReady, () => {
           taken = true;
           renderMessage(root, FIELD_TAKEN);
           sink.post({ type: 'error', error: { code: 'ALREADY_MOUNTED', message: FIELD_TAKEN } });
         })
       : undefined;
-  const postReady = (): void => {
-    if (connected && rendered) sink.post({ type: 'ready', mode: rendered.mode, height: measureHeight(root) });
+  /** The SDK's first update (its initial options) has been applied: the name row is in or out. */
+  let optionsApplied = false;
+  let readyPosted = false;
+  /**
+   * `ready` carries the height of the form as the merchant configured it, and heights are
+   * reported only from then on: a form measured before its initial options (say, without the
+   * name row it is about to get) would make the SDK resize the iframe twice, moving the page.
+   */
+  const postReady = async (): Promise<void> => {
+    if (!connected || !rendered || !form || !optionsApplied || readyPosted) return;
+    readyPosted = true;
+    const mode = rendered.mode;
+    await form.updateComplete;
+    sink.post({ type: 'ready', mode, height: measureHeight(root) });
+    reportHeight(root, (height) => sink.post({ type: 'resize', height }));
   };
 
-  const formReady: Promise<CardframeCardForm> = Promise.all([session.load().then(fieldFits), formDefined]).then(
+  const formReady: Promise<CardframeCardForm> = loaded.then(
     async ([open]) => {
-      const form = doc.createElement('cardframe-card-form') as CardframeCardForm;
+      form = doc.createElement('cardframe-card-form') as CardframeCardForm;
       if (open.mode === 'cvc') {
         if (!isScheme(open.savedCard.scheme)) throw { code: 'TOKENIZATION_FAILED', message: INVALID_LINK } satisfies CardframeErrorData;
         form.mode = 'cvc';
@@ -98,12 +122,11 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       root.replaceChildren(form);
       await form.updateComplete;
       rendered = open;
-      reportHeight(root, (height) => sink.post({ type: 'resize', height }));
-      postReady();
+      void postReady();
       return form;
     },
     (reason: CardframeErrorData) => {
-      renderMessage(root, reason.message);
+      renderMessage(root, problem ? problem.shopperText : reason.message);
       sink.post({ type: 'error', error: { code: reason.code, message: reason.message } });
       throw reason;
     },
@@ -112,6 +135,10 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
 
   const api = createFrameApi({
     form: () => formReady,
+    optionsApplied: () => {
+      optionsApplied = true;
+      void postReady();
+    },
     ...(group && { group }),
     tokenize: async (card) => {
       const open = rendered!;
@@ -128,7 +155,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       sink.attach(events);
       expose(api, allowlistEndpoint(rpc));
       connected = true;
-      postReady();
+      void postReady();
     },
   });
 }

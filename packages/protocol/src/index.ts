@@ -25,12 +25,14 @@ export {
 } from './card-style.ts';
 export { FIELD_NAMES, parseCardElementOptions, type FieldName, type CardElementOptions } from './card-options.ts';
 export type { CardState, FieldState, FieldError } from './card-state.ts';
-export { FRAME_PATH, SDK_PATH, composeFrameUrl, parseFrameParams, type FrameParams } from './frame-url.ts';
+export { FRAME_PATH, SDK_PATH, ORIGIN_CHECK_PATH, ORIGIN_NOT_ALLOWED_STATUS, composeFrameUrl, parseFrameParams, type FrameParams } from './frame-url.ts';
+export { FORM_HEIGHT_TWO_ROWS, FORM_HEIGHT_WITH_NAME, FORM_HEIGHT_ONE_FIELD } from './form-layout.ts';
 export {
   BRIDGE_VERSION,
   CARD_FRAME_METHODS,
   isHelloMessage,
   isConnectMessage,
+  helloVersion,
   isCardFrameMethod,
   type HelloMessage,
   type ConnectMessage,
