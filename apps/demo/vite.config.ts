@@ -16,6 +16,7 @@ export default defineProject({
       input: {
         index: resolve(import.meta.dirname, 'web/index.html'),
         npm: resolve(import.meta.dirname, 'web/npm.html'),
+        split: resolve(import.meta.dirname, 'web/split.html'),
       },
     },
   },

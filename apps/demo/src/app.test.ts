@@ -16,7 +16,7 @@ const logLines: string[] = [];
 const app = await createApp({
   vault: createVaultClient({ baseUrl: DEAD_VAULT, apiKey: 'key_unused', timeoutMs: 2000 }),
   vaultFrameUrl: 'http://vault.test:4100',
-  pages: { index: '<h1>checkout</h1>', npm: '<h1>npm</h1>' },
+  pages: { index: '<h1>checkout</h1>', npm: '<h1>npm</h1>', split: '<h1>split</h1>' },
   assetsDir: import.meta.dirname,
   logger: {
     level: 'trace',
@@ -87,7 +87,7 @@ describe('demo app on the real vault', () => {
     live = await createApp({
       vault: createVaultClient({ baseUrl: vaultUrl, apiKey }),
       vaultFrameUrl: 'http://vault.test:4100',
-      pages: { index: '', npm: '' },
+      pages: { index: '', npm: '', split: '' },
       assetsDir: import.meta.dirname,
     });
   });

@@ -39,5 +39,9 @@ declare global {
     'cardframe-blur': CustomEvent<FieldEventDetail>;
     'cardframe-submit': CustomEvent<null>;
     'cardframe-escape': CustomEvent<null>;
+    /** Split fields: the field is complete, focus should move to the next field's frame. */
+    'cardframe-advance': CustomEvent<FieldEventDetail>;
+    /** Split fields: Backspace in the empty field, focus should move to the previous field's frame. */
+    'cardframe-retreat': CustomEvent<FieldEventDetail>;
   }
 }

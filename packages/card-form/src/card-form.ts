@@ -7,8 +7,8 @@ import { cardFormStyles } from './card-form.styles.ts';
 import { cardStyleToCss } from './card-style-sheet.ts';
 import { detectCard, type CardDetection } from './detect-card.ts';
 import { messagesFor, type Messages } from './messages.ts';
-import { fullYear, parseExpiry } from './parse-expiry.ts';
 import { reformatField } from './reformat-field.ts';
+import { assembleCard, cvcForBrand, type PartResult } from './split-field.ts';
 import { checkCvc, checkExpiryField, checkName, checkNumber, type FieldCheck } from './validate-card-fields.ts';
 
 type Values = Record<FieldName, string>;
@@ -50,6 +50,8 @@ export class CardframeCardForm extends LitElement {
     disabled: { type: Boolean },
     locale: {},
     hideLabels: { type: Boolean, attribute: 'hide-labels' },
+    field: {},
+    groupBrand: { attribute: false },
     _announcement: { state: true },
   };
 
@@ -66,6 +68,10 @@ export class CardframeCardForm extends LitElement {
   declare locale: string | undefined;
   /** Labels become screen-reader only (each input keeps an accessible name). */
   declare hideLabels: boolean;
+  /** Split fields: this form shows and validates only `field`; the frame joins it to the other fields' frames. */
+  declare field: FieldName | undefined;
+  /** Split CVC field: the brand the number field's frame detected (drives the CVC length and placeholder). */
+  declare groupBrand: Scheme | 'unknown' | undefined;
   declare private _announcement: string;
 
   #values: Values = { ...EMPTY };
@@ -85,6 +91,8 @@ export class CardframeCardForm extends LitElement {
     this.disabled = false;
     this.locale = undefined;
     this.hideLabels = false;
+    this.field = undefined;
+    this.groupBrand = undefined;
     this._announcement = '';
   }
 
@@ -179,20 +187,30 @@ export class CardframeCardForm extends LitElement {
       if (first) this.focusField(first);
       return { ok: false, state };
     }
-    const securityCode = this.#values.cvc;
-    if (this.mode === 'cvc') return { ok: true, card: { securityCode } };
-    const { month, year } = parseExpiry(this.#values.expiry);
-    const card = {
-      accountNumber: this.#values.number.replace(/\D/g, ''),
-      expiryMonth: Number(month),
-      expiryYear: fullYear(year),
-      securityCode,
-    };
-    return {
-      ok: true,
-      card: this.showCardholderName ? { ...card, cardholderName: this.#values.name.trim() } : card,
-    };
+    const { number, expiry, cvc, name } = this.#values;
+    if (this.mode === 'cvc') return { ok: true, card: { securityCode: cvc } };
+    return { ok: true, card: assembleCard(this.showCardholderName ? { number, expiry, cvc, name } : { number, expiry, cvc }) };
   }
+
+  /**
+   * Split fields: validates this form's one field and shows its error, without moving focus
+   * (the group focuses the first failing field across frames). The value goes only to the frame.
+   */
+  collectPart(): PartResult {
+    const field = this.field ?? 'number';
+    this.#shown.add(field);
+    this.requestUpdate();
+    const state = this.state;
+    if (!state.complete) {
+      if (state.error) this.#announce(state.error.message);
+      return { ok: false, state };
+    }
+    const value = this.#values[field];
+    return { ok: true, value: field === 'number' ? value.replace(/\D/g, '') : value };
+  }
+
+  /** The frame assembles a split card with the same parser as {@link collect}. */
+  assemble = assembleCard;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('cardStyle')) this.#merchantSheet.replaceSync(cardStyleToCss(this.cardStyle));
@@ -212,8 +230,9 @@ export class CardframeCardForm extends LitElement {
 
   protected override render(): TemplateResult {
     const m = this.#messages;
-    const body =
-      this.mode === 'cvc'
+    const body = this.field
+      ? this.#renderField(this.field, m)
+      : this.mode === 'cvc'
         ? html`${this.#renderSaved(m)}${this.#renderField('cvc', m)}`
         : html`<div class="row">${this.#renderField('number', m)}</div>
             <div class="row">${this.#renderField('expiry', m)}${this.#renderField('cvc', m)}</div>
@@ -248,7 +267,7 @@ export class CardframeCardForm extends LitElement {
         autocorrect="off"
         autocapitalize=${numeric ? 'off' : 'words'}
         spellcheck="false"
-        placeholder=${this.placeholders[field] ?? m.placeholders[field]}
+        placeholder=${this.placeholders[field] ?? (field === 'cvc' && this.field ? cvcForBrand(this.groupBrand).name : undefined) ?? m.placeholders[field]}
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby="${field}-error"
         ?disabled=${this.disabled}
@@ -287,6 +306,7 @@ export class CardframeCardForm extends LitElement {
   }
 
   get #fields(): FieldName[] {
+    if (this.field) return [this.field];
     if (this.mode === 'cvc') return ['cvc'];
     return this.showCardholderName ? ['number', 'expiry', 'cvc', 'name'] : ['number', 'expiry', 'cvc'];
   }
@@ -296,12 +316,14 @@ export class CardframeCardForm extends LitElement {
   }
 
   get #brand(): Scheme | 'unknown' {
+    if (this.field && this.field !== 'number') return this.groupBrand ?? 'unknown';
     if (this.mode === 'cvc') return this.savedCard?.scheme ?? 'unknown';
     const brand = this.#detection.brand;
     return brand === 'other' ? 'unknown' : brand;
   }
 
   get #cvcLengths(): readonly number[] {
+    if (this.field === 'cvc') return cvcForBrand(this.groupBrand).lengths;
     if (this.mode === 'cvc') return this.savedCard?.scheme === 'american express' ? [4] : [3];
     return this.#detection.cvcLengths;
   }
@@ -359,6 +381,7 @@ export class CardframeCardForm extends LitElement {
     const fields = this.#fields;
     const next = fields[fields.indexOf(field) + 1];
     if (next && !this.#check(next).complete) this.#input(next)?.focus();
+    else if (!next && this.field) this.#emit('cardframe-advance', { field });
   }
 
   #onBlur(field: FieldName): void {
@@ -377,6 +400,9 @@ export class CardframeCardForm extends LitElement {
       this.#emit('cardframe-submit', null);
     } else if (event.key === 'Escape') {
       this.#emit('cardframe-escape', null);
+    } else if (event.key === 'Backspace' && this.field && (event.target as HTMLInputElement).value === '') {
+      // Split fields: Backspace in an empty field goes back to the previous field's frame.
+      this.#emit('cardframe-retreat', { field: this.field });
     }
   };
 
@@ -385,7 +411,7 @@ export class CardframeCardForm extends LitElement {
     this._announcement = this._announcement === message ? `${message}\u00a0` : message;
   }
 
-  #emit<K extends 'cardframe-change' | 'cardframe-focus' | 'cardframe-blur' | 'cardframe-submit' | 'cardframe-escape'>(
+  #emit<K extends 'cardframe-change' | 'cardframe-focus' | 'cardframe-blur' | 'cardframe-submit' | 'cardframe-escape' | 'cardframe-advance' | 'cardframe-retreat'>(
     type: K,
     detail: HTMLElementEventMap[K]['detail'],
   ): void {

@@ -8,3 +8,4 @@ export type {
   FieldEventDetail,
   SavedCard,
 } from './card-form-types.ts';
+export { assembleCard, cvcForBrand, type CardParts, type PartResult } from './split-field.ts';

@@ -7,7 +7,7 @@ import {
   type FieldName,
   type SubmitResult,
 } from '@cardframe/protocol';
-import type { CardframeCardForm, CollectedCard } from '@cardframe/card-form';
+import type { CardframeCardForm, CollectedCard, CollectResult } from '@cardframe/card-form';
 
 /** The part of the card form element the API drives. */
 export type CardFormControl = Pick<
@@ -16,6 +16,8 @@ export type CardFormControl = Pick<
 >;
 
 export interface FrameApiDeps {
+  /** Split fields: submit collects from every field's frame and empties them all once it succeeds. */
+  group?: { collect(): Promise<CollectResult>; clearOthers(): void };
   /** Resolves once the form is rendered; rejects with CardframeErrorData if the session cannot be used. */
   form: () => Promise<CardFormControl>;
   /** Encrypts the card and completes the session; resolves with the token id, rejects with CardframeErrorData. */
@@ -40,7 +42,7 @@ function toErrorData(reason: unknown): CardframeErrorData {
  * here, because the page is not trusted; rejections are plain `{code, message}` objects,
  * which comlink forwards as they are.
  */
-export function createFrameApi({ form, tokenize, optionsApplied }: FrameApiDeps): CardFrameApi {
+export function createFrameApi({ form, tokenize, optionsApplied, group }: FrameApiDeps): CardFrameApi {
   let merchantDisabled = false;
   let busy = false;
   let completed = false;
@@ -78,7 +80,7 @@ export function createFrameApi({ form, tokenize, optionsApplied }: FrameApiDeps)
       let element: CardFormControl | undefined;
       try {
         element = await form();
-        const collected = element.collect();
+        const collected = group ? await group.collect() : element.collect();
         if (!collected.ok) {
           throw collected.state.error ?? error('NOT_COMPLETE', 'Please complete the card details.');
         }
@@ -86,6 +88,7 @@ export function createFrameApi({ form, tokenize, optionsApplied }: FrameApiDeps)
         const tokenId = await tokenize(collected.card);
         completed = true;
         element.clear();
+        group?.clearOthers();
         return { tokenId };
       } catch (reason) {
         const data = toErrorData(reason);

@@ -5,13 +5,14 @@ import { acceptConnection } from './accept-connection.ts';
 import { allowlistEndpoint } from './allowlist-endpoint.ts';
 import { environmentProblem } from './browser-support.ts';
 import { createEventSink } from './event-sink.ts';
-import { createFrameApi, type CardFormControl } from './create-frame-api.ts';
+import { createFrameApi } from './create-frame-api.ts';
 import { encryptCard } from './encrypt-card.ts';
 import { forwardFormEvents } from './forward-form-events.ts';
 import { readAllowedOrigins } from './read-allowed-origins.ts';
 import { readFrameParams } from './read-frame-params.ts';
 import { measureHeight, reportHeight } from './report-height.ts';
 import { renderMessage } from './render-message.ts';
+import { bindFieldForm, startFieldGroup } from './start-field-group.ts';
 import { createSessionClient, type OpenSession } from './session-client.ts';
 
 export interface FrameDeps {
@@ -29,6 +30,7 @@ export interface FrameDeps {
 
 const INVALID_LINK = 'This payment form could not be loaded.';
 const NOT_ALLOWED_HERE = 'This payment form cannot be shown on this site.';
+const FIELD_TAKEN = 'This card field is already on the page.';
 
 /**
  * The frame's whole life: read the fragment, start the handshake, load the session, render
@@ -54,10 +56,18 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
   const problem = environmentProblem(win);
   const sink = createEventSink();
   const session = createSessionClient(params.session, win.origin, fetchFn);
+  /** A saved card's CVC refresh has no number, expiry or name to show: only a cvc field fits its session. */
+  const fieldFits = (open: OpenSession): OpenSession => {
+    if (taken) throw { code: 'ALREADY_MOUNTED', message: FIELD_TAKEN } satisfies CardframeErrorData;
+    if (params.field && open.mode === 'cvc' && params.field !== 'cvc') {
+      throw { code: 'INVALID_OPTIONS', message: INVALID_LINK } satisfies CardframeErrorData;
+    }
+    return open;
+  };
   const loaded = problem
     ? Promise.reject<never>(problem.error)
     : Promise.all([
-        session.load(),
+        session.load().then(fieldFits),
         defineForm().catch(() => {
           throw { code: 'FRAME_LOAD_FAILED', message: INVALID_LINK } satisfies CardframeErrorData;
         }),
@@ -65,6 +75,17 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
   let connected = false;
   let rendered: OpenSession | undefined;
   let form: CardframeCardForm | undefined;
+  // Split fields (#field=…&group=…): this frame is one field of a card whose frames talk on a vault-origin channel.
+  const { field, group: groupId } = params;
+  let taken = false;
+  const group =
+    field && groupId && !problem
+      ? startFieldGroup(win, { ...params, field, group: groupId }, () => formReady, () => {
+          taken = true;
+          renderMessage(root, FIELD_TAKEN);
+          sink.post({ type: 'error', error: { code: 'ALREADY_MOUNTED', message: FIELD_TAKEN } });
+        })
+      : undefined;
   /** The SDK's first update (its initial options) has been applied: the name row is in or out. */
   let optionsApplied = false;
   let readyPosted = false;
@@ -82,7 +103,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
     reportHeight(root, (height) => sink.post({ type: 'resize', height }));
   };
 
-  const formReady: Promise<CardFormControl> = loaded.then(
+  const formReady: Promise<CardframeCardForm> = loaded.then(
     async ([open]) => {
       form = doc.createElement('cardframe-card-form') as CardframeCardForm;
       if (open.mode === 'cvc') {
@@ -93,7 +114,11 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
         form.mode = 'card';
         form.allowedSchemes = open.allowedSchemes.filter((scheme): scheme is Scheme => isScheme(scheme));
       }
-      forwardFormEvents(form, sink.post);
+      if (field) {
+        form.field = field;
+        bindFieldForm(form, group!);
+      }
+      forwardFormEvents(form, group ? group.forwardEvents(sink.post) : sink.post);
       root.replaceChildren(form);
       await form.updateComplete;
       rendered = open;
@@ -114,6 +139,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       optionsApplied = true;
       void postReady();
     },
+    ...(group && { group }),
     tokenize: async (card) => {
       const open = rendered!;
       return session.complete(open.action, await encryptCard(card, open.jwk, open.mode));

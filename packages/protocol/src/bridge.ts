@@ -101,7 +101,8 @@ export type FrameMode = 'card' | 'cvc';
  */
 export type FrameEvent =
   | { type: 'ready'; mode: FrameMode; height: number }
-  | { type: 'change'; state: CardState }
+  /** `group`: split fields only, the state of the whole card (every field of the group, merged in the frames). */
+  | { type: 'change'; state: CardState; group?: CardState }
   | { type: 'focus'; field: FieldName }
   | { type: 'blur'; field: FieldName }
   | { type: 'submit' }

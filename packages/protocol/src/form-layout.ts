@@ -15,3 +15,5 @@
 export const FORM_HEIGHT_TWO_ROWS = 119;
 /** Card mode with the cardholder name row. */
 export const FORM_HEIGHT_WITH_NAME = 178;
+/** One split field (one row): a row is WITH_NAME − TWO_ROWS. Not yet held to the rendered form by a card-form test. */
+export const FORM_HEIGHT_ONE_FIELD = FORM_HEIGHT_WITH_NAME - FORM_HEIGHT_TWO_ROWS + 1;

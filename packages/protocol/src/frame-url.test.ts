@@ -26,3 +26,20 @@ describe('composeFrameUrl / parseFrameParams', () => {
     expect(parseFrameParams(`#${hash}`)).toBeNull();
   });
 });
+
+describe('split field params', () => {
+  const split = { ...params, field: 'cvc' as const, group: 'GROUPgroup0123456789' };
+
+  it('round-trips the field and the group', () => {
+    expect(parseFrameParams(new URL(composeFrameUrl('https://vault.example', split)).hash)).toEqual(split);
+  });
+
+  it.each([
+    ['a field without a group', '&field=cvc'],
+    ['a group without a field', '&group=GROUPgroup0123456789'],
+    ['an unknown field', '&field=pin&group=GROUPgroup0123456789'],
+    ['a short group id', '&field=cvc&group=abc'],
+  ])('rejects %s', (_name, extra) => {
+    expect(parseFrameParams(`${new URL(composeFrameUrl('https://vault.example', params)).hash}${extra}`)).toBeNull();
+  });
+});

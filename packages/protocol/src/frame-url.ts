@@ -1,3 +1,5 @@
+import { FIELD_NAMES, type FieldName } from './card-options.ts';
+
 /** Where the vault serves the card frame document and the SDK script. Versioned paths, so SRI can pin them. */
 export const FRAME_PATH = '/frame/v1/card.html';
 export const SDK_PATH = '/sdk/v1/cardframe.js';
@@ -23,15 +25,16 @@ export interface FrameParams {
   origin: string;
   /** A random id that ties the hello/connect pair to this one mount. */
   channel: string;
+  /** Split fields only: the one field this frame shows (see field-group.ts). */
+  field?: FieldName;
+  /** Split fields only: the random id of the group of field frames that make up one card. */
+  group?: string;
 }
 
 export function composeFrameUrl(vaultBaseUrl: string, params: FrameParams): string {
   const url = new URL(FRAME_PATH, vaultBaseUrl);
-  url.hash = new URLSearchParams({
-    session: params.session,
-    origin: params.origin,
-    channel: params.channel,
-  }).toString();
+  // The params are FrameParams and nothing else (typed); `field`/`group` are present only for split fields.
+  url.hash = new URLSearchParams(params as unknown as Record<string, string>).toString();
   return url.toString();
 }
 
@@ -54,5 +57,15 @@ export function parseFrameParams(hash: string): FrameParams | null {
   }
   // An origin is scheme://host[:port] and nothing else; "null" (sandboxed frames) is never a valid parent.
   if (parsed.origin !== origin || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return null;
-  return { session: session.toLowerCase(), origin, channel };
+  const out: FrameParams = { session: session.toLowerCase(), origin, channel };
+  const field = search.get('field');
+  const group = search.get('group');
+  // A split field needs both; one without the other is a malformed link, not a combined element.
+  if ((field === null) !== (group === null)) return null;
+  if (field !== null && group !== null) {
+    if (!(FIELD_NAMES as readonly string[]).includes(field) || !CHANNEL.test(group)) return null;
+    out.field = field as FieldName;
+    out.group = group;
+  }
+  return out;
 }

@@ -35,7 +35,7 @@ export {
 export { FIELD_NAMES, parseCardElementOptions, type FieldName, type CardElementOptions } from './card-options.ts';
 export type { CardState, FieldState, FieldError } from './card-state.ts';
 export { FRAME_PATH, SDK_PATH, ORIGIN_CHECK_PATH, ORIGIN_NOT_ALLOWED_STATUS, composeFrameUrl, parseFrameParams, type FrameParams } from './frame-url.ts';
-export { FORM_HEIGHT_TWO_ROWS, FORM_HEIGHT_WITH_NAME } from './form-layout.ts';
+export { FORM_HEIGHT_TWO_ROWS, FORM_HEIGHT_WITH_NAME, FORM_HEIGHT_ONE_FIELD } from './form-layout.ts';
 export {
   BRIDGE_VERSION,
   CARD_FRAME_METHODS,
@@ -65,3 +65,12 @@ export type {
   CardClaims,
   SecurityCodeClaims,
 } from './session-api.ts';
+export {
+  FIELD_GROUP_VERSION,
+  fieldGroupChannel,
+  isFieldGroupMessage,
+  claimsBefore,
+  mergeFieldStates,
+  type FieldGroupMessage,
+  type FieldGroupMessageType,
+} from './field-group.ts';

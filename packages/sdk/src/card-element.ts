@@ -6,6 +6,7 @@ import {
   VALIDATION_ERROR_CODES,
   composeFrameUrl,
   FORM_HEIGHT_TWO_ROWS,
+  FORM_HEIGHT_ONE_FIELD,
   FORM_HEIGHT_WITH_NAME,
   parseCardElementOptions,
   type CardElementOptions,
@@ -18,6 +19,7 @@ import {
 import { CardframeError } from './cardframe-error.ts';
 import { connectFrame } from './connect-frame.ts';
 import { createFrame } from './create-frame.ts';
+import { createEventHub } from './event-hub.ts';
 import { frameRpc, type FrameRpc } from './frame-rpc.ts';
 import { randomChannel } from './random-channel.ts';
 
@@ -59,6 +61,10 @@ export interface CardElementContext {
   sessionId: string;
   vaultOrigin: string;
   options: CardElementOptions;
+  /** Split fields: the one field this element shows and its card's group id (see card-group.ts). */
+  split?: { field: FieldName; group: string };
+  /** Split fields: sees every event this element emits, to derive the group's events. */
+  onEvent?: <K extends CardElementEventType>(type: K, payload: CardElementEventMap[K]) => void;
 }
 
 /** Calls that only touch the form answer fast; submit waits on the network and the vault. */
@@ -83,7 +89,7 @@ interface Mount {
   abortMount: (error: CardframeError) => void;
 }
 
-const notMounted = (): CardframeError => new CardframeError('NOT_MOUNTED', 'The card element is not mounted');
+export const notMounted = (): CardframeError => new CardframeError('NOT_MOUNTED', 'The card element is not mounted');
 
 /** Validates options the way card() and update() need: typed errors, thrown before anything leaves the page. */
 export function checkOptions(input: unknown): CardElementOptions {
@@ -97,20 +103,13 @@ export function createCardElement(context: CardElementContext): CardElement {
   const { sessionId, vaultOrigin } = context;
   let options = context.options;
   let current: Mount | undefined;
-  const listeners = new Map<CardElementEventType, Set<(payload: never) => void>>();
+  const hub = createEventHub<CardElementEventMap>();
   const pending = new Set<(error: CardframeError) => void>();
 
-  function emit<K extends CardElementEventType>(type: K, payload: CardElementEventMap[K]): void {
-    for (const listener of [...(listeners.get(type) ?? [])]) {
-      try {
-        (listener as CardElementListener<K>)(payload);
-      } catch (error) {
-        // A merchant listener's bug must not stop the other listeners or the bridge.
-        setTimeout(() => {
-          throw error;
-        });
-      }
-    }
+  /** `forGroup`: what the group hears instead, where it differs (a split field's `change` carries the whole card's). */
+  function emit<K extends CardElementEventType>(type: K, payload: CardElementEventMap[K], forGroup = payload): void {
+    hub.emit(type, payload);
+    context.onEvent?.(type, forGroup);
   }
 
   function teardown(mount: Mount): void {
@@ -164,9 +163,9 @@ export function createCardElement(context: CardElementContext): CardElement {
     }
     const timeout = mountOptions.timeout ?? DEFAULT_MOUNT_TIMEOUT_MS;
     const channel = randomChannel();
-    const iframe = createFrame(composeFrameUrl(vaultOrigin, { session: sessionId, origin: location.origin, channel }));
+    const iframe = createFrame(composeFrameUrl(vaultOrigin, { session: sessionId, origin: location.origin, channel, ...context.split }));
     // The form's own height from the start (not the iframe default of 150 px): `ready` then resizes nothing.
-    setHeight(iframe, options.showCardholderName ? FORM_HEIGHT_WITH_NAME : FORM_HEIGHT_TWO_ROWS);
+    setHeight(iframe, context.split ? FORM_HEIGHT_ONE_FIELD : options.showCardholderName ? FORM_HEIGHT_WITH_NAME : FORM_HEIGHT_TWO_ROWS);
 
     return new Promise<void>((resolve, reject) => {
       let outcome: 'pending' | 'ready' | 'failed' = 'pending';
@@ -228,7 +227,7 @@ export function createCardElement(context: CardElementContext): CardElement {
             setHeight(iframe, event.height);
             break;
           case 'change':
-            emit('change', event.state);
+            emit('change', event.state, event.group);
             break;
           case 'focus':
           case 'blur':
@@ -273,16 +272,7 @@ export function createCardElement(context: CardElementContext): CardElement {
 
   const element: CardElement = {
     mount,
-    on(type, listener) {
-      let set = listeners.get(type);
-      // biome-ignore lint/suspicious/noAssignInExpressions: the compact form minifies smaller (the SDK has a 4 KB budget)
-      if (!set) listeners.set(type, (set = new Set()));
-      const entry = listener as (payload: never) => void;
-      set.add(entry);
-      return () => {
-        set.delete(entry);
-      };
-    },
+    on: hub.on,
     update(next) {
       let parsed: CardElementOptions;
       try {

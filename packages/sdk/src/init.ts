@@ -1,6 +1,8 @@
 import type { CardElementOptions } from '@cardframe/protocol';
 import { createCardElement, checkOptions, type CardElement } from './card-element.ts';
+import { createCardGroup, type CardGroup } from './card-group.ts';
 import { CardframeError } from './cardframe-error.ts';
+import { randomChannel } from './random-channel.ts';
 
 export interface InitOptions {
   /** The vault's base URL, e.g. `https://vault.example`; the frame is loaded from its origin. */
@@ -11,6 +13,16 @@ export interface InitOptions {
 export interface Cardframe {
   /** Creates a card element. Throws CardframeError INVALID_OPTIONS / INVALID_STYLE synchronously. */
   card(options?: CardElementOptions): CardElement;
+  /**
+   * Split fields: each its own vault-origin iframe, mounted wherever the merchant wants; together
+   * they are one card ({@link group}). Same options, events and methods as {@link card}.
+   */
+  cardNumber(options?: CardElementOptions): CardElement;
+  cardExpiry(options?: CardElementOptions): CardElement;
+  cardCvc(options?: CardElementOptions): CardElement;
+  cardholderName(options?: CardElementOptions): CardElement;
+  /** The split fields of this instance as one card: group events and one `submit()`. */
+  group: CardGroup;
 }
 
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,8 +44,18 @@ export async function init(sessionId: string, options: InitOptions): Promise<Car
     throw new CardframeError('INVALID_OPTIONS', 'baseUrl must be an http(s) URL of the vault');
   }
   const session = sessionId.toLowerCase();
+  // One group per instance: its random id scopes the fields' vault-origin channel to this card.
+  const groupId = randomChannel();
+  const { group, field } = createCardGroup((name, fieldOptions, onEvent) =>
+    createCardElement({ sessionId: session, vaultOrigin, options: checkOptions(fieldOptions), split: { field: name, group: groupId }, onEvent }),
+  );
   return Object.freeze({
     card: (cardOptions?: CardElementOptions) =>
       createCardElement({ sessionId: session, vaultOrigin, options: checkOptions(cardOptions) }),
+    cardNumber: field('number'),
+    cardExpiry: field('expiry'),
+    cardCvc: field('cvc'),
+    cardholderName: field('name'),
+    group,
   });
 }

@@ -6,7 +6,7 @@ import { SESSION_ENDING_CODES, shopperMessage } from './shopper-message.ts';
 
 type Init = typeof sdkInit;
 
-const SCHEME_NAMES: Record<string, string> = {
+export const SCHEME_NAMES: Record<string, string> = {
   visa: 'Visa',
   mastercard: 'Mastercard',
   'american express': 'American Express',

@@ -1,0 +1,6 @@
+export { CardframeProvider } from './cardframe-provider.ts';
+export { CardElement, CardNumberElement, CardExpiryElement, CardCvcElement, CardholderNameElement } from './card-elements.ts';
+export { useCardframe, useSubmit, type SubmitOutcome } from './use-cardframe.ts';
+export type { ElementKind } from './cardframe-state.ts';
+export { CardframeError } from '@cardframe/sdk';
+export type { CardElementOptions, CardState, CardStyle, FieldName, SubmitResult } from '@cardframe/sdk';
