@@ -18,7 +18,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
-import { chromiumLaunchOptions, testSites } from '../../../tools/chromium.ts';
+import { chromiumLaunchOptions } from '../../../tools/chromium.ts';
+
+/** Two sites on loopback names, secure contexts in every engine without flags (docs/decisions/0008). */
+const testSites = { vaultHost: 'localhost', shopHost: '127.0.0.1' } as const;
 
 const GOAL_BYTES = 25 * 1024;
 const root = resolve(import.meta.dirname, '../../..');
@@ -126,6 +129,7 @@ async function main(): Promise<void> {
         DATABASE_URL: '',
         REDIS_URL: '',
         LOG_LEVEL: 'warn',
+        CARDFRAME_DEV_MODE: '1',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -155,8 +159,8 @@ async function main(): Promise<void> {
     const httpsVaultUrl = `https://${testSites.vaultHost}:${tls.port}`;
     browser = await chromium.launch({
       headless: true,
-      ...chromiumLaunchOptions([vaultUrl, shopUrl]),
-      args: [...chromiumLaunchOptions([vaultUrl, shopUrl]).args, '--ignore-certificate-errors'],
+      ...chromiumLaunchOptions(),
+      args: [...chromiumLaunchOptions().args, '--ignore-certificate-errors'],
     });
     const total = (list: Transfer[]) => list.reduce((sum, t) => sum + t.wireBytes, 0);
     for (const [label, base] of [['https (brotli)', httpsVaultUrl], ['http (gzip only)', vaultUrl]] as const) {
