@@ -5,6 +5,8 @@
  * behaviour. A test fails when an operation has no entry or an example does not match its schema.
  */
 
+import { type AuditOutcome, GENESIS, linkHash } from '../audit/audit-chain.ts';
+
 const TOKEN_ID = '2c6d4a1e-8b3f-4f7a-9c21-5e0d7b3a9f14';
 const SESSION_ID = '7f3e2b1a-6c5d-4e8f-9a0b-1c2d3e4f5a6b';
 const CREATED = '2026-11-30T10:15:30.000Z';
@@ -42,6 +44,61 @@ const NETWORK_TOKEN = {
 };
 const CRYPTOGRAM_REFERENCE = '4b3a2918-0f7e-4d6c-8b5a-49382716a5b4';
 const page = (item: object) => ({ data: [item], links: { next: null } });
+
+/**
+ * A real start of an audit chain, hashed as audit-chain.ts hashes it, so the example `prev_hash`/`hash` links check out:
+ * the operator creates a key, the key forwards a card, a wrong key is refused, the operator reads this page (reading the
+ * trail is audited too).
+ */
+const AUDIT_EVENTS = (() => {
+  const at = Date.parse(CREATED);
+  const events: { actor: string; client: string; action: string; resource: string | null; outcome: AuditOutcome; detail: Record<string, unknown> }[] = [
+    { actor: 'admin', client: '10.0.4.12', action: 'api_key.create', resource: API_KEY_VIEW.id, outcome: 'success', detail: { scopes: API_KEY_VIEW.scopes, status: 200 } },
+    {
+      actor: API_KEY_VIEW.id,
+      client: '203.0.113.24',
+      action: 'pci_token.forward',
+      resource: TOKEN_ID,
+      outcome: 'success',
+      detail: { destination: 'https://api.psp.example/v1/payments', fields: ['account_number', 'security_code', 'expiry_month', 'expiry_year'], security_code: 'single-use', status: 201 },
+    },
+    { actor: 'anonymous', client: '198.51.100.77', action: 'auth.failure', resource: null, outcome: 'failure', detail: { credential: 'x-api-key', route: 'GET /api/pci/tokens/:id', locked_out: false } },
+    { actor: 'admin', client: '10.0.4.12', action: 'audit.read', resource: null, outcome: 'success', detail: { status: 200 } },
+  ];
+  const ids = ['6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b', 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e', 'c4d5e6f7-a8b9-4c0d-8e1f-2a3b4c5d6e7f', 'd6e7f8a9-b0c1-4d2e-9f3a-4b5c6d7e8f90'];
+  let prev = GENESIS;
+  return events.map((event, i) => {
+    const row = { seq: i + 1, id: ids[i]!, at: at + i * 7000, ...event, detail: JSON.stringify(event.detail), prev_hash: prev };
+    prev = linkHash(row);
+    const { actor, client, action, resource, outcome, detail } = event;
+    return { seq: row.seq, id: row.id, at: new Date(row.at).toISOString(), actor, client, action, resource, outcome, detail, prev_hash: row.prev_hash, hash: prev };
+  });
+})();
+const ROTATION_ID = 'e8f9a0b1-c2d3-4e4f-a5b6-c7d8e9f0a1b2';
+const FIELD_ROTATION = {
+  id: ROTATION_ID,
+  kind: 'field',
+  state: 'running',
+  from_version: 1,
+  to_version: 2,
+  done: 0,
+  total: 18240,
+  started_at: CREATED,
+  updated_at: CREATED,
+  finished_at: null,
+};
+const MASTER_ROTATION = {
+  id: 'f0a1b2c3-d4e5-4f6a-b7c8-d9e0f1a2b3c4',
+  kind: 'master',
+  state: 'done',
+  from_version: null,
+  to_version: null,
+  done: 4,
+  total: 4,
+  started_at: '2026-11-02T07:00:12.000Z',
+  updated_at: '2026-11-02T07:00:12.000Z',
+  finished_at: '2026-11-02T07:00:12.000Z',
+};
 
 export interface OperationDoc {
   description: string;
@@ -190,6 +247,35 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   'get /api/admin/webhooks': { description: 'Lists webhooks (keys masked), newest first.', response: page(WEBHOOK_VIEW) },
   'get /api/admin/webhooks/{id}': { description: 'One webhook and its events.', response: WEBHOOK_VIEW },
   'delete /api/admin/webhooks/{id}': { description: 'Deletes the webhook; pending deliveries to it are dropped.' },
+  'get /api/admin/audit-events': {
+    description:
+      'The audit trail, for the vault operator: the admin token only (an API key gets 403 whatever its scopes). Every access to card data and every administrative act, oldest first by `seq`: who (`actor`: an API key id, `admin`, `session` for the card frame, `anonymous` for a failed authentication, `operator` for a master key rotation at start-up; never a secret), from where (`client`, the real address), what (`action`, e.g. `pci_token.read`, `pci_token.forward`, `api_key.create`, `auth.failure`, `key_rotation.field`), on which `resource`, how it ended (`outcome`) and non-secret facts (`detail`: a forward’s destination without its query, the placeholders filled in and the upstream status; granted scopes; never card data or credentials). Filter by exact `action`, `actor`, `resource`, `outcome` or `client` and by `since` (inclusive) and `until` (exclusive); `limit` per page (default 50, at most 500), and follow `links.next` (it resumes `after` the last `seq`; null on the last page). Each event carries `prev_hash` and `hash`, the SHA-256 chain checked by `GET /api/admin/audit-events/verify`. Reading the trail is itself an event (`audit.read`).',
+    response: { data: AUDIT_EVENTS.slice(0, 3), links: { next: 'https://vault.example/api/admin/audit-events?limit=3&after=3' } },
+  },
+  'get /api/admin/audit-events/export': {
+    description: `Every audit event that matches the filters (the same as the list, without paging), oldest first, as JSON lines (\`application/x-ndjson\`, saved as \`cardframe-audit.jsonl\`): one event per line, each as the list shows it, for your SIEM or archive. An empty body when none matches. Admin token only. Example line: \`${JSON.stringify(AUDIT_EVENTS[2])}\``,
+  },
+  'get /api/admin/audit-events/verify': {
+    description:
+      'Walks the hash chain from the first event and answers whether it is intact: each event’s `prev_hash` must be the `hash` of the one before (the first one’s is 64 zeros) and its `hash` the SHA-256 of its own fields, with no `seq` missing. When it is not, `ok` is false and `first_broken` names the first bad `seq` and why (`its content does not match its hash`, `its previous-hash does not match the event before it`, `event 17 is missing`); `checked` counts events up to it. `head` is the hash of the last good event: record it outside the vault, since a trail rewritten from scratch would verify again but no longer hold the hash you recorded at that point. Admin token only; `npm run audit -w @cardframe/vault -- verify` does the same from the command line.',
+    response: { ok: true, checked: AUDIT_EVENTS.length, head: AUDIT_EVENTS.at(-1)!.hash },
+  },
+  'post /api/admin/key-rotations': {
+    description:
+      'Rotates the field-encryption and fingerprint keys (`kind: field`, the only kind started here): new key versions encrypt new data at once, and a background job re-encrypts the existing tokens in batches (`total` of them) while every read keeps working. Answers 202 with the rotation, `state: running`; follow it with `GET /api/admin/key-rotations/{id}`. If the process stops, any vault process resumes the job from its last finished batch about a minute later. 409 while a field rotation is still running. The master key is rotated by restarting with the new `CARDFRAME_MASTER_KEY` and the old one as `CARDFRAME_PREVIOUS_MASTER_KEY`, not here. Admin token only; recorded in the audit trail.',
+    request: { kind: 'field' },
+    response: FIELD_ROTATION,
+  },
+  'get /api/admin/key-rotations': {
+    description:
+      'The last 100 key rotations, newest first: `kind: field` ones started by `POST /api/admin/key-rotations` (`from_version` and `to_version` of the keys, `done` of `total` tokens re-encrypted) and `kind: master` ones done at start-up with `CARDFRAME_PREVIOUS_MASTER_KEY` (versions null, `done`/`total` count the data keys re-wrapped). `state` is `running` or `done`; `finished_at` is null until done. Admin token only.',
+    response: { data: [{ ...FIELD_ROTATION, done: 8000, updated_at: '2026-11-30T10:16:41.000Z' }, MASTER_ROTATION] },
+  },
+  'get /api/admin/key-rotations/{id}': {
+    description:
+      'One key rotation and its progress: `done` of `total` tokens re-encrypted so far, `state` (`running`, then `done` with `finished_at` set) and when it last moved (`updated_at`). 404 for an unknown id. Admin token only.',
+    response: { ...FIELD_ROTATION, state: 'done', done: 18240, updated_at: '2026-11-30T10:18:02.000Z', finished_at: '2026-11-30T10:18:02.000Z' },
+  },
 };
 
 const errorBody = (code: number, classifier: string, message: string) => ({
@@ -265,7 +351,9 @@ export function enrichOpenApi(document: Json): Json {
         operation.description = doc.description;
         const request = operation.requestBody?.content?.['application/json'];
         if (request && doc.request !== undefined) request.example = doc.request;
-        const ok = operation.responses?.['200']?.content?.['application/json'];
+        // The success answer: 200, or 201/202 for a route that creates or starts something.
+        const success = ['200', '201', '202'].find((code) => operation.responses?.[code]?.content?.['application/json']);
+        const ok = success ? operation.responses[success].content['application/json'] : undefined;
         if (ok && doc.response !== undefined) ok.example = doc.response;
       }
       operation.responses ??= {};
