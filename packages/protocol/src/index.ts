@@ -25,6 +25,16 @@ export {
 } from './card-style.ts';
 export { FIELD_NAMES, parseCardElementOptions, type FieldName, type CardElementOptions } from './card-options.ts';
 export type { CardState, FieldState, FieldError } from './card-state.ts';
+export {
+  SUPPORTED_LOCALES,
+  RTL_LOCALES,
+  isLocaleOption,
+  matchLocale,
+  resolveLocale,
+  localeDirection,
+  type SupportedLocale,
+  type CardLocale,
+} from './locales.ts';
 export { FRAME_PATH, SDK_PATH, composeFrameUrl, parseFrameParams, type FrameParams } from './frame-url.ts';
 export {
   BRIDGE_VERSION,

@@ -151,7 +151,9 @@ export function createCardElement(context: CardElementContext): CardElement {
     }
     const timeout = mountOptions.timeout ?? DEFAULT_MOUNT_TIMEOUT_MS;
     const channel = randomChannel();
-    const iframe = createFrame(composeFrameUrl(vaultOrigin, { session: sessionId, origin: location.origin, channel }));
+    // The locale rides in the fragment too, so the frame's first paint is already in it.
+    const frameParams = { session: sessionId, origin: location.origin, channel };
+    const iframe = createFrame(composeFrameUrl(vaultOrigin, options.locale ? { ...frameParams, locale: options.locale } : frameParams));
 
     return new Promise<void>((resolve, reject) => {
       let outcome: 'pending' | 'ready' | 'failed' = 'pending';
