@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import type { Plugin } from 'vite';
+import { SUPPORTED_LOCALES } from '../protocol/src/locales.ts';
 import { defineProject } from 'vitest/config';
 import { chromiumBrowserMode } from '../../tools/vitest-browser.ts';
 
@@ -31,9 +36,61 @@ function assertNothingInline(): Plugin {
   };
 }
 
+/**
+ * One hash over every locale catalog, shared by all locale chunks: their names then differ
+ * only by the tag (`locale-de-<hash>.js`), so the loader table in the English shopper's
+ * bundle compresses to a few bytes per locale instead of carrying forty random hashes.
+ * Any change to any catalog still renames every locale chunk (the assets are immutable).
+ */
+function localesHash(): string {
+  const dir = fileURLToPath(new URL('../card-form/src/locales/', import.meta.url));
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (name.endsWith('.ts')) hash.update(name).update(readFileSync(dir + name));
+  }
+  return hash.digest('base64url').slice(0, 10);
+}
+const LOCALES_HASH = localesHash();
+const LOCALES_DIR = fileURLToPath(new URL('../card-form/src/locales/', import.meta.url));
+
+/**
+ * Emits every catalog (English too: see load-catalog.ts) as its own chunk, `assets/locale-<tag>-<hash>.js`, and
+ * every locale's frame messages as `assets/messages-<tag>-<hash>.js`, and points the card
+ * form's loader at those patterns (see load-catalog.ts): the English shopper's bundle then
+ * carries one import() template each instead of forty-entry tables.
+ */
+function localeChunks(): Plugin {
+  return {
+    name: 'cardframe-locale-chunks',
+    apply: 'build',
+    config: () => ({
+      define: {
+        __CARDFRAME_LOCALE_CHUNK__: JSON.stringify(`./locale-[tag]-${LOCALES_HASH}.js`),
+        __CARDFRAME_MESSAGES_CHUNK__: JSON.stringify(`./messages-[tag]-${LOCALES_HASH}.js`),
+      },
+    }),
+    buildStart() {
+      for (const locale of SUPPORTED_LOCALES) {
+        const emit = (id: string, fileName: string) => this.emitFile({ type: 'chunk', id, fileName, preserveSignature: 'strict' });
+        // The frame's own messages, fetched only when one is shown (English included).
+        emit(`${LOCALES_DIR}frame/${locale}.ts`, `assets/messages-${locale}-${LOCALES_HASH}.js`);
+        emit(`${LOCALES_DIR}${locale}.ts`, `assets/locale-${locale}-${LOCALES_HASH}.js`);
+      }
+    },
+  };
+}
+
 export default defineProject({
   base: '/frame/v1/',
-  plugins: [assertNothingInline()],
+  plugins: [
+    // The card form's html`` and css`` templates keep their source indentation otherwise:
+    // the Lit team's minifier shaves it at build time, which pays for the locale loader and
+    // the accessibility rules inside the 25 KB budget. Build only; failOnError so a template
+    // it cannot parse stops the build instead of shipping unminified.
+    { ...minifyHtmlLiterals({ failOnError: true }), apply: 'build' as const },
+    localeChunks(),
+    assertNothingInline(),
+  ],
   // Pre-bundle what the card form pulls in, so Vitest does not reload mid-run on discovering it.
   optimizeDeps: {
     include: ['lit', 'lit/directives/live.js', 'card-validator/dist/card-number.js', 'card-validator/dist/expiration-date.js', 'comlink', 'jose'],
@@ -44,7 +101,9 @@ export default defineProject({
     emptyOutDir: true,
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
-    rolldownOptions: { input: 'card.html' },
+    rolldownOptions: {
+      input: 'card.html',
+    },
   },
   test: {
     name: 'frame',

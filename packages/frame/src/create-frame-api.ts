@@ -8,6 +8,8 @@ import {
   type SubmitResult,
 } from '@cardframe/protocol';
 import type { CardframeCardForm, CollectedCard } from '@cardframe/card-form';
+import type { FrameMessages } from '@cardframe/card-form/locales';
+import { localizeError } from './frame-locale.ts';
 
 /** The part of the card form element the API drives. */
 export type CardFormControl = Pick<
@@ -20,6 +22,10 @@ export interface FrameApiDeps {
   form: () => Promise<CardFormControl>;
   /** Encrypts the card and completes the session; resolves with the token id, rejects with CardframeErrorData. */
   tokenize: (card: CollectedCard) => Promise<string>;
+  /** The frame's messages in the current locale, for the errors the frame itself words. */
+  messages: () => Promise<FrameMessages>;
+  /** Resolves and loads a requested locale, sets the document's lang and dir; returns the one chosen. */
+  setLocale: (requested: string) => Promise<string>;
 }
 
 const error = (code: CardframeErrorData['code'], message: string): CardframeErrorData => ({ code, message });
@@ -28,7 +34,7 @@ const error = (code: CardframeErrorData['code'], message: string): CardframeErro
 function toErrorData(reason: unknown): CardframeErrorData {
   return isCardframeErrorData(reason)
     ? { code: reason.code, message: reason.message }
-    : error('TOKENIZATION_FAILED', 'The card could not be saved. Please try again.');
+    : error('TOKENIZATION_FAILED', ''); // worded by localizeError before it leaves
 }
 
 /**
@@ -38,21 +44,26 @@ function toErrorData(reason: unknown): CardframeErrorData {
  * here, because the page is not trusted; rejections are plain `{code, message}` objects,
  * which comlink forwards as they are.
  */
-export function createFrameApi({ form, tokenize }: FrameApiDeps): CardFrameApi {
+export function createFrameApi({ form, tokenize, messages, setLocale }: FrameApiDeps): CardFrameApi {
   let merchantDisabled = false;
   let busy = false;
   let completed = false;
+
+  /** Every rejection leaves as `{code, message}` worded in the shopper's language. */
+  const refuse = async (reason: unknown): Promise<never> => {
+    throw localizeError(toErrorData(reason), await messages());
+  };
 
   const api: CardFrameApi = {
     async update(options) {
       const parsed = parseCardElementOptions(options);
       if (!parsed.ok) throw parsed.error;
       const { style, placeholder, showCardholderName, disabled, locale } = parsed.value;
-      const element = await form().catch((reason: unknown) => Promise.reject(toErrorData(reason)));
+      const element = await form().catch(refuse);
       element.cardStyle = style ?? {};
       element.placeholders = placeholder ?? {};
       element.showCardholderName = showCardholderName ?? false;
-      if (locale !== undefined) element.locale = locale;
+      if (locale !== undefined) element.locale = await setLocale(locale);
       merchantDisabled = disabled ?? false;
       element.disabled = merchantDisabled || busy || completed;
     },
@@ -60,13 +71,13 @@ export function createFrameApi({ form, tokenize }: FrameApiDeps): CardFrameApi {
       if (field !== undefined && !(FIELD_NAMES as readonly unknown[]).includes(field)) {
         throw error('INVALID_OPTIONS', 'Unknown field');
       }
-      (await form().catch((reason: unknown) => Promise.reject(toErrorData(reason)))).focusField(field);
+      (await form().catch(refuse)).focusField(field);
     },
     async blur() {
-      (await form().catch((reason: unknown) => Promise.reject(toErrorData(reason)))).blurField();
+      (await form().catch(refuse)).blurField();
     },
     async clear() {
-      (await form().catch((reason: unknown) => Promise.reject(toErrorData(reason)))).clear();
+      (await form().catch(refuse)).clear();
     },
     async submit(): Promise<SubmitResult> {
       if (completed) throw error('SESSION_COMPLETED', 'This payment session has already been used.');
@@ -77,7 +88,7 @@ export function createFrameApi({ form, tokenize }: FrameApiDeps): CardFrameApi {
         element = await form();
         const collected = element.collect();
         if (!collected.ok) {
-          throw collected.state.error ?? error('NOT_COMPLETE', 'Please complete the card details.');
+          throw collected.state.error ?? error('NOT_COMPLETE', (await messages()).incomplete);
         }
         element.disabled = true;
         const tokenId = await tokenize(collected.card);
@@ -85,7 +96,7 @@ export function createFrameApi({ form, tokenize }: FrameApiDeps): CardFrameApi {
         element.clear();
         return { tokenId };
       } catch (reason) {
-        const data = toErrorData(reason);
+        const data = localizeError(toErrorData(reason), await messages());
         if (data.code === 'SESSION_COMPLETED') completed = true;
         throw data;
       } finally {

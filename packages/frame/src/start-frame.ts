@@ -1,7 +1,9 @@
 import { expose } from 'comlink';
 import { isScheme, type CardframeErrorData, type Scheme } from '@cardframe/protocol';
 import type { CardframeCardForm } from '@cardframe/card-form';
+import type { FrameMessages } from '@cardframe/card-form/locales';
 import { acceptConnection } from './accept-connection.ts';
+import { applyFrameLocale, COULD_NOT_LOAD, frameMessages, localizeError, type FrameLocale } from './frame-locale.ts';
 import { allowlistEndpoint } from './allowlist-endpoint.ts';
 import { createEventSink } from './event-sink.ts';
 import { createFrameApi, type CardFormControl } from './create-frame-api.ts';
@@ -26,8 +28,6 @@ export interface FrameDeps {
   defineForm: () => Promise<unknown>;
 }
 
-const INVALID_LINK = 'This payment form could not be loaded.';
-const NOT_ALLOWED_HERE = 'This payment form cannot be shown on this site.';
 
 /**
  * The frame's whole life: read the fragment, start the handshake, load the session, render
@@ -37,19 +37,21 @@ const NOT_ALLOWED_HERE = 'This payment form cannot be shown on this site.';
 export function startFrame({ window: win, document: doc, fetch: fetchFn, defineForm }: FrameDeps): void {
   const root = doc.getElementById('cardframe-root') ?? doc.body;
   const params = readFrameParams(win.location.hash);
+  // Loaded in parallel with the form and the session: only this locale's chunk is fetched.
+  let language: Promise<FrameLocale> = applyFrameLocale(doc, params?.locale, win.navigator.languages);
+  const loadFailed: CardframeErrorData = { code: 'FRAME_LOAD_FAILED', message: COULD_NOT_LOAD };
+  const messages = async (): Promise<FrameMessages> => frameMessages(await language.then((l) => l.locale, () => 'en' as const));
   if (!params) {
-    renderMessage(root, INVALID_LINK);
+    void messages().then((text) => renderMessage(root, text.couldNotLoad));
     return;
   }
   const allowedOrigins = readAllowedOrigins(doc);
   if (!allowedOrigins.has(params.origin)) {
-    renderMessage(root, NOT_ALLOWED_HERE);
+    void messages().then((text) => renderMessage(root, text.notAllowedHere));
     return;
   }
 
-  const formDefined = defineForm().catch(() => {
-    throw { code: 'FRAME_LOAD_FAILED', message: INVALID_LINK } satisfies CardframeErrorData;
-  });
+  const formDefined = defineForm().catch(() => Promise.reject(loadFailed));
   const sink = createEventSink();
   const session = createSessionClient(params.session, win.origin, fetchFn);
   let connected = false;
@@ -58,11 +60,12 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
     if (connected && rendered) sink.post({ type: 'ready', mode: rendered.mode, height: measureHeight(root) });
   };
 
-  const formReady: Promise<CardFormControl> = Promise.all([session.load(), formDefined]).then(
-    async ([open]) => {
+  const formReady: Promise<CardFormControl> = Promise.all([session.load(), formDefined, language.catch(() => Promise.reject(loadFailed))]).then(
+    async ([open, , { locale }]) => {
       const form = doc.createElement('cardframe-card-form') as CardframeCardForm;
+      form.locale = locale;
       if (open.mode === 'cvc') {
-        if (!isScheme(open.savedCard.scheme)) throw { code: 'TOKENIZATION_FAILED', message: INVALID_LINK } satisfies CardframeErrorData;
+        if (!isScheme(open.savedCard.scheme)) throw loadFailed;
         form.mode = 'cvc';
         form.savedCard = { ...open.savedCard, scheme: open.savedCard.scheme };
       } else {
@@ -77,16 +80,24 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       postReady();
       return form;
     },
-    (reason: CardframeErrorData) => {
-      renderMessage(root, reason.message);
-      sink.post({ type: 'error', error: { code: reason.code, message: reason.message } });
-      throw reason;
+    async (reason: CardframeErrorData) => {
+      const shown = localizeError(reason, await messages());
+      renderMessage(root, shown.message);
+      sink.post({ type: 'error', error: shown });
+      throw shown;
     },
   );
   formReady.catch(() => {}); // reported above as an 'error' event; API calls reject with it
 
   const api = createFrameApi({
     form: () => formReady,
+    messages,
+    setLocale: async (requested) => {
+      const next = applyFrameLocale(doc, requested, win.navigator.languages);
+      const { locale } = await next.catch(() => Promise.reject(loadFailed));
+      language = next;
+      return locale;
+    },
     tokenize: async (card) => {
       const open = rendered!;
       return session.complete(open.action, await encryptCard(card, open.jwk, open.mode));
