@@ -1,8 +1,9 @@
 import { Socket } from 'node:net';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from '../tools/chromium.ts';
-import { ADMIN_TOKEN, SHORT_SESSION_TTL_SECONDS, sites } from './sites.ts';
+import { ENGINES } from './driver/types.ts';
+import type { EngineOptions } from './fixtures/engine-test.ts';
+import { ADMIN_TOKEN, HOSTS, SHORT_SESSION_TTL_SECONDS, sites } from './sites.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -24,10 +25,10 @@ function listening(port: number): Promise<boolean> {
 const cluster = process.env.E2E_CLUSTER ?? ((await listening(5432)) && (await listening(6379)) ? '1' : '0');
 process.env.E2E_CLUSTER = cluster;
 
-const vault = (site: { port: number; origin: string }, shopOrigin: string, extra: Record<string, string> = {}) => ({
+const vault = (site: { port: number; origin: string; local: string }, shopOrigin: string, extra: Record<string, string> = {}) => ({
   command: 'node e2e/servers/with-temp-dir.mjs CARDFRAME_DATA_DIR apps/vault/dist/server.js',
   cwd: root,
-  url: `http://127.0.0.1:${site.port}/readyz`,
+  url: `${site.local}/readyz`,
   reuseExistingServer: false,
   timeout: 60_000,
   gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5000 },
@@ -42,10 +43,10 @@ const vault = (site: { port: number; origin: string }, shopOrigin: string, extra
   },
 });
 
-const shop = (site: { port: number }, apiVault: { local: string }, frameVault: { origin: string }) => ({
+const shop = (site: { port: number; local: string }, apiVault: { local: string }, frameVault: { origin: string }) => ({
   command: 'node e2e/servers/with-temp-dir.mjs DEMO_DATA_DIR apps/demo/dist/server.js',
   cwd: root,
-  url: `http://127.0.0.1:${site.port}/healthz`,
+  url: `${site.local}/healthz`,
   reuseExistingServer: false,
   timeout: 60_000,
   gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5000 },
@@ -61,17 +62,25 @@ const shop = (site: { port: number }, apiVault: { local: string }, frameVault: {
   },
 });
 
-const staticSite = (dir: string, site: { port: number; local: string }) => ({
+const staticSite = (dir: string, site: { port: number; local: string; host: string }) => ({
   command: `node e2e/servers/static-site.mjs ${dir}`,
   cwd: root,
   url: `${site.local}/index.html`,
   reuseExistingServer: false,
-  env: { PORT: String(site.port) },
+  // On the shop's and the attacker's address both (localhost reaches 127.0.0.1), so the sites spec can probe every pair.
+  env: { PORT: String(site.port), HOSTS: `${HOSTS.shop},${HOSTS.attacker}` },
 });
 
-const secureOrigins = Object.values(sites).map((s) => s.origin);
+/**
+ * One project per engine; every spec runs in each (docs/decisions/0007). `E2E_ENGINES=webkit`
+ * (or `npx playwright test --project=webkit`) runs one engine alone.
+ */
+const engines = (process.env.E2E_ENGINES ?? ENGINES.join(',')).split(',').filter(Boolean);
+for (const engine of engines) {
+  if (!ENGINES.includes(engine as never)) throw new Error(`E2E_ENGINES: unknown engine ${engine} (known: ${ENGINES.join(', ')})`);
+}
 
-export default defineConfig({
+export default defineConfig<EngineOptions>({
   testDir: './specs',
   outputDir: './artifacts/results',
   fullyParallel: false,
@@ -80,20 +89,14 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['html', { outputFolder: './artifacts/report', open: 'never' }]],
-  use: {
-    browserName: 'chromium',
-    launchOptions: chromiumLaunchOptions(secureOrigins),
-    screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
-    viewport: { width: 1180, height: 860 },
-  },
+  projects: engines.map((engine) => ({ name: engine, use: { engine: engine as EngineOptions['engine'] } })),
   webServer: [
     vault(sites.vault, `${sites.shop.origin},${sites.harness.origin}`),
     shop(sites.shop, sites.vault, sites.vault),
     vault(sites.shortVault, sites.shortShop.origin, { CARDFRAME_SESSION_TTL: String(SHORT_SESSION_TTL_SECONDS) }),
     shop(sites.shortShop, sites.shortVault, sites.shortVault),
     staticSite('third-party', sites.evil),
-    staticSite('harness', sites.harness),
+    staticSite('harness third-party', sites.harness),
     ...(cluster === '1'
       ? [
           {

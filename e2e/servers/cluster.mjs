@@ -32,7 +32,7 @@ const children = ports.map((port) => {
       DATABASE_URL: databaseUrl.toString(),
       REDIS_URL: process.env.E2E_REDIS_URL || 'redis://127.0.0.1:6379/7',
       CARDFRAME_MASTER_KEY: masterKey,
-      CARDFRAME_PUBLIC_URL: `http://vault.test:${port}`,
+      CARDFRAME_PUBLIC_URL: `http://localhost:${port}`,
     },
   });
 });

@@ -1,61 +1,80 @@
-import { expect, test, type Page } from '@playwright/test';
-import { cardFrameHandle, expectReceipt, frameParams, openCheckout, payButton, snap, TEST_CARDS, typeCard } from '../fixtures/checkout.ts';
+import { CARD_FRAME, expectReceipt, field, frameParams, PAY_BUTTON, payButton, TEST_CARDS, typeCard } from '../fixtures/checkout.ts';
+import { expect, needs, test } from '../fixtures/engine-test.ts';
+import { staticLog } from '../fixtures/static-log.ts';
 import { createSession } from '../fixtures/vault-api.ts';
+import type { Tab } from '../driver/types.ts';
 import { sites } from '../sites.ts';
 
 // issue 3, security specs: the frame refuses foreign ancestors, ignores bridge messages from
 // anything but its parent, refuses comlink paths beyond the allowlist, and styles cannot fetch.
+// All run in Chromium, Firefox and WebKit, except where a test says it needs a capability.
 
-test('the card frame is served with its security headers', async ({ request }) => {
-  const response = await request.get(`${sites.vault.local}/frame/v1/card.html`);
-  expect(response.status()).toBe(200);
-  const headers = response.headers();
-  const csp = headers['content-security-policy']!;
-  expect(csp).toContain(`frame-ancestors ${sites.shop.origin}`);
-  expect(csp).toContain("object-src 'none'");
-  expect(csp).toContain("base-uri 'none'");
-  expect(csp).toContain("connect-src 'self'");
-  expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
-  expect(headers['referrer-policy']).toBe('no-referrer');
-  expect(headers['x-content-type-options']).toBe('nosniff');
-  expect(headers['cache-control']).toContain('no-store');
-});
-
-test('a page on a third site that frames the card frame is refused by frame-ancestors', async ({ page }, testInfo) => {
-  const session = await createSession(sites.vault.local);
-  const refusals: string[] = [];
-  page.on('console', (message) => {
-    if (/frame-ancestors/.test(message.text())) refusals.push(message.text());
+test.describe('over HTTP, no browser involved', () => {
+  test.skip(({ engine }) => engine !== 'chromium', 'engine-independent HTTP check: runs in the chromium project only');
+  test('the card frame is served with its security headers', async () => {
+    const response = await fetch(`${sites.vault.local}/frame/v1/card.html`);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain(`frame-ancestors ${sites.shop.origin}`);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cache-control')).toContain('no-store');
   });
-  const hash = new URLSearchParams({ vault: sites.vault.origin, session, origin: sites.evil.origin, channel: 'evilchannel0123456789' });
-  await page.goto(`${sites.evil.origin}/frames-card.html#${hash}`);
-  await expect.poll(() => refusals.length).toBeGreaterThan(0);
-  // Also when the attacker claims to be the allowed merchant in the fragment: the browser checks the real ancestor.
-  const claimed = new URLSearchParams({ vault: sites.vault.origin, session, origin: sites.shop.origin, channel: 'evilchannel0123456789' });
-  await page.goto(`${sites.evil.origin}/frames-card.html?claimed#${claimed}`);
-  await expect.poll(() => refusals.length).toBeGreaterThan(1);
-  await expect(page.frameLocator('iframe').getByLabel('Card number')).toHaveCount(0);
-  await snap(page, testInfo, 'framed-by-third-site');
 });
+
+const FRAMED: readonly string[] = ['#slot iframe'];
+
+test('a page on a third site that frames the card frame is refused by frame-ancestors', async ({ tab, snap }) => {
+  const session = await createSession(sites.vault.local);
+  const params = (origin: string) =>
+    new URLSearchParams({ vault: sites.vault.origin, session, origin, channel: 'evilchannel0123456789' });
+  // The control: the very same page served by an allowed merchant origin shows the form.
+  await tab.goto(`${sites.harness.origin}/frames-card.html#${params(sites.harness.origin)}`);
+  await expect.poll(async () => (await field(tab, 'Card number', FRAMED)).exists, { timeout: 15_000 }).toBe(true);
+
+  // On the third site, the browser refuses to render the frame: no card form in it, ever.
+  await tab.goto(`${sites.evil.origin}/frames-card.html#${params(sites.evil.origin)}`);
+  // Also when the attacker claims to be the allowed merchant in the fragment: the browser checks the real ancestor.
+  const claimed = await (async () => {
+    const probe = async () => (await field(tab, 'Card number', FRAMED).catch(() => ({ exists: false }))).exists;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const first = await probe();
+    await tab.goto(`${sites.evil.origin}/frames-card.html?claimed#${params(sites.shop.origin)}`);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    return [first, await probe()];
+  })();
+  expect(claimed).toEqual([false, false]);
+  if (tab.has('console')) {
+    // Where the engine shows its console, the refusal names the directive.
+    await expect.poll(() => tab.consoleMessages().filter((m) => /frame-ancestors/.test(m)).length).toBeGreaterThan(0);
+  }
+  await snap('framed-by-third-site');
+});
+
+type Bridge = { bridge: { hello: boolean; channel: string; events: { type: string }[] }; connect: () => void; rpc: (m: object) => Promise<unknown> };
 
 /** The frame's handshake page on the merchant origin, waiting for our reply to its hello. */
-async function handMadeBridge(page: Page) {
+async function handMadeBridge(tab: Tab) {
   const session = await createSession(sites.vault.local);
-  await page.goto(`${sites.harness.origin}/handshake-page.html#${new URLSearchParams({ vault: sites.vault.origin, session })}`);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { bridge: { hello: boolean } }).bridge.hello)).toBe(true);
-  const channel = await page.evaluate(() => (window as unknown as { bridge: { channel: string } }).bridge.channel);
+  await tab.goto(`${sites.harness.origin}/handshake-page.html#${new URLSearchParams({ vault: sites.vault.origin, session })}`);
+  await expect.poll(() => tab.evaluate(() => (window as unknown as Bridge).bridge.hello, undefined), { timeout: 15_000 }).toBe(true);
+  const channel = await tab.evaluate(() => (window as unknown as Bridge).bridge.channel, undefined);
   return { session, channel };
 }
 
-const readyEvents = (page: Page) =>
-  page.evaluate(() => (window as unknown as { bridge: { events: { type: string }[] } }).bridge.events.filter((e) => e.type === 'ready').length);
+const readyEvents = (tab: Tab) =>
+  tab.evaluate(() => (window as unknown as Bridge).bridge.events.filter((e) => e.type === 'ready').length, undefined);
+const connect = (tab: Tab) => tab.evaluate(() => (window as unknown as Bridge).connect(), undefined);
+const rpc = (tab: Tab, message: object) => tab.evaluate((m) => (window as unknown as Bridge).rpc(m), message);
 
-test('a second frame on the merchant origin sends a well-formed connect: ignored; the parent still connects', async ({ page }) => {
-  const { channel } = await handMadeBridge(page);
-  const sibling = page.frames().find((f) => f.parentFrame() === page.mainFrame() && f.url() === 'about:blank');
-  expect(sibling, 'same-origin sibling frame').toBeDefined();
+test('a second frame on the merchant origin sends a well-formed connect: ignored; the parent still connects', async ({ tab }) => {
+  const { channel } = await handMadeBridge(tab);
   // Same origin as the merchant, right channel, two ports, exact target origin: only the source differs.
-  const received = await sibling!.evaluate(
+  const received = await tab.evaluate(
     async ({ channel, vault }) => {
       const seen: string[] = [];
       const rpc = new MessageChannel();
@@ -72,60 +91,55 @@ test('a second frame on the merchant origin sends a well-formed connect: ignored
       return seen;
     },
     { channel, vault: sites.vault.origin },
+    ['#sibling'],
   );
   expect(received).toEqual([]);
-  expect(await readyEvents(page)).toBe(0);
+  expect(await readyEvents(tab)).toBe(0);
 
   // The frame is still waiting for its parent: the real reply connects.
-  await page.evaluate(() => (window as unknown as { connect: () => void }).connect());
-  await expect.poll(() => readyEvents(page)).toBe(1);
+  await connect(tab);
+  await expect.poll(() => readyEvents(tab)).toBe(1);
 });
 
-test("a forged hello from a same-origin frame does not get the SDK's connect", async ({ page }) => {
-  const session = await createSession(sites.vault.local);
-  await page.goto(`${sites.harness.origin}/sdk-page.html#${new URLSearchParams({ vault: sites.vault.origin, session })}`);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { sdkReady?: boolean }).sdkReady)).toBe(true);
-  // Hold the card frame's document so the SDK is still waiting for its hello when the forgery arrives.
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/frame/v1/card.html', async (route) => {
-    await held;
-    await route.continue();
+test.describe('the SDK waits for its hello', () => {
+  needs('intercept', 'holds the card frame’s document so a forged hello arrives first');
+  test("a forged hello from a same-origin frame does not get the SDK's connect", async ({ tab }) => {
+    const session = await createSession(sites.vault.local);
+    await tab.goto(`${sites.harness.origin}/sdk-page.html#${new URLSearchParams({ vault: sites.vault.origin, session })}`);
+    await expect.poll(() => tab.evaluate(() => (window as unknown as { sdkReady?: boolean }).sdkReady, undefined)).toBe(true);
+    // Hold the card frame's document so the SDK is still waiting for its hello when the forgery arrives.
+    const gate = await tab.hold('/frame/v1/card.html');
+    await tab.evaluate(() => {
+      const w = window as unknown as { cardframe: { card: () => { mount: (s: string) => Promise<void> } }; mounted?: Promise<string> };
+      w.mounted = w.cardframe.card().mount('#card').then(() => 'mounted', (e: { code: string }) => e.code);
+    }, undefined);
+    const src = await tab.evaluate(() => document.querySelector('#card iframe')!.getAttribute('src')!, undefined);
+    const channel = new URLSearchParams(new URL(src).hash.slice(1)).get('channel')!;
+    const received = await tab.evaluate(
+      async ({ channel, shop }) => {
+        const seen: string[] = [];
+        window.addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
+        window.parent.postMessage({ type: 'cardframe:hello', version: 1, channel }, shop);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        return seen;
+      },
+      { channel, shop: sites.harness.origin },
+      ['#sibling'],
+    );
+    expect(received).toEqual([]);
+    gate.release();
+    // The real frame's hello still completes the handshake.
+    expect(await tab.evaluate(() => (window as unknown as { mounted: Promise<string> }).mounted, undefined)).toBe('mounted');
   });
-  await page.evaluate(() => {
-    const w = window as unknown as { cardframe: { card: () => { mount: (s: string) => Promise<void> } }; mounted?: Promise<string> };
-    w.mounted = w.cardframe.card().mount('#card').then(() => 'mounted', (e: { code: string }) => e.code);
-  });
-  const src = await page.locator('#card iframe').getAttribute('src');
-  const channel = new URLSearchParams(new URL(src!).hash.slice(1)).get('channel')!;
-  const sibling = page.frames().find((f) => f.parentFrame() === page.mainFrame() && f.url() === 'about:blank')!;
-  const received = await sibling.evaluate(async ({ channel, shop }) => {
-    const seen: string[] = [];
-    window.addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
-    window.parent.postMessage({ type: 'cardframe:hello', version: 1, channel }, shop);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    return seen;
-  }, { channel, shop: sites.harness.origin });
-  expect(received).toEqual([]);
-  release();
-  // The real frame's hello still completes the handshake.
-  expect(await page.evaluate(() => (window as unknown as { mounted: Promise<string> }).mounted)).toBe('mounted');
 });
 
-test('a third site that opened the checkout sends bridge messages: nothing happens', async ({ page, context }, testInfo) => {
-  await page.goto(`${sites.evil.origin}/opener.html`);
-  const [popup] = await Promise.all([
-    context.waitForEvent('page'),
-    page.evaluate((shop) => {
-      (window as unknown as { shop: Window | null }).shop = window.open(shop);
-    }, sites.shop.origin),
-  ]);
-  const frame = await openCheckout(popup, sites.shop.origin).catch(async () => {
-    await expect(popup.frameLocator('iframe').first().getByLabel('Card number')).toBeEditable();
-    return popup.frameLocator('iframe').first();
-  });
+test('a third site that opened the checkout sends bridge messages: nothing happens', async ({ tab, snap }) => {
+  await tab.goto(`${sites.evil.origin}/opener.html#${new URLSearchParams({ shop: sites.shop.origin })}`);
+  // A shopper's click opens the checkout (window.open from a gesture: no popup blocker refuses it).
+  const popup = await tab.popup(() => tab.click('#open-shop'));
+  await expect.poll(async () => (await field(popup, 'Card number')).editable, { timeout: 15_000 }).toBe(true);
   const { channel } = await frameParams(popup);
-  const received = await page.evaluate(
+  const received = await tab.evaluate(
     ({ vault, channel }) =>
       (window as unknown as { attack: (t: Window, i: number, v: string, c: string) => Promise<string[]> }).attack(
         (window as unknown as { shop: Window }).shop,
@@ -137,18 +151,19 @@ test('a third site that opened the checkout sends bridge messages: nothing happe
   );
   expect(received).toEqual([]);
   // The checkout is untouched: still empty, Pay still disabled, and a real payment still works.
-  await expect(payButton(popup)).toBeDisabled();
-  await typeCard(frame, TEST_CARDS[0]);
-  await payButton(popup).click();
+  expect((await payButton(popup)).disabled).toBe(true);
+  expect((await field(popup, 'Card number')).value).toBe('');
+  await typeCard(popup, TEST_CARDS[0]);
+  await expect.poll(async () => (await payButton(popup)).disabled).toBe(false);
+  await popup.click(PAY_BUTTON);
   await expectReceipt(popup, TEST_CARDS[0].number, 'Visa');
-  await snap(popup, testInfo, 'checkout-after-third-site-attack');
+  await snap('checkout-after-third-site-attack', popup);
 });
 
-test('comlink constructor / __proto__ paths through a real handshake are refused, nothing is polluted', async ({ page }) => {
-  await handMadeBridge(page);
-  await page.evaluate(() => (window as unknown as { connect: () => void }).connect());
-  await expect.poll(() => readyEvents(page)).toBe(1);
-  const rpc = (message: object) => page.evaluate((m) => (window as unknown as { rpc: (m: object) => Promise<unknown> }).rpc(m), message);
+test('comlink constructor / __proto__ paths through a real handshake are refused, nothing is polluted', async ({ tab }) => {
+  await handMadeBridge(tab);
+  await connect(tab);
+  await expect.poll(() => readyEvents(tab)).toBe(1);
   const raw = (value: unknown) => ({ type: 'RAW', value });
 
   const attacks = [
@@ -164,38 +179,40 @@ test('comlink constructor / __proto__ paths through a real handshake are refused
     { id: 'a10', type: 'APPLY', path: ['update'], argumentList: [{ type: 'HANDLER', name: 'proxy', value: null }] },
   ];
   for (const attack of attacks) {
-    const reply = (await rpc(attack)) as { type?: string; name?: string };
+    const reply = (await rpc(tab, attack)) as { type?: string; name?: string };
     expect(reply, `${attack.type} ${attack.path.join('.')}`).toMatchObject({ type: 'HANDLER', name: 'throw' });
   }
   // An allowlisted call on the same port still works: the refusals were targeted, not a dead port.
-  expect(await rpc({ id: 'ok', type: 'APPLY', path: ['focus'], argumentList: [] })).toMatchObject({ id: 'ok', type: 'RAW' });
+  expect(await rpc(tab, { id: 'ok', type: 'APPLY', path: ['focus'], argumentList: [] })).toMatchObject({ id: 'ok', type: 'RAW' });
 
-  const cardFrame = await cardFrameHandle(page);
-  const polluted = await cardFrame.evaluate(() => ({
-    object: (({}) as Record<string, unknown>).polluted,
-    proto: (Object.prototype as Record<string, unknown>).polluted,
-  }));
-  expect(polluted).toEqual({ object: undefined, proto: undefined });
+  const polluted = await tab.evaluate(
+    () => ({
+      object: (({}) as Record<string, unknown>).polluted ?? null,
+      proto: (Object.prototype as Record<string, unknown>).polluted ?? null,
+    }),
+    undefined,
+    ['#slot iframe'],
+  );
+  expect(polluted).toEqual({ object: null, proto: null });
 });
 
-test('style payloads with url( make no request and are rejected by the SDK and the frame', async ({ page, context }) => {
-  const leaks: string[] = [];
-  context.on('request', (request) => {
-    if (request.url().includes(sites.evil.origin.replace('http://', '')) || request.url().includes('leak')) leaks.push(request.url());
-  });
+test('style payloads with url( make no request and are rejected by the SDK and the frame', async ({ tab, engine }) => {
+  // Every payload points at the attacker's server, which logs whatever reaches it: engine-neutral.
+  const leak = `${sites.evil.origin}/leak-${engine}-${Date.now()}`;
+  const bare = leak.replace('http:', '');
   const payloads = [
-    { base: { backgroundColor: `url(${sites.evil.origin}/leak)` } },
-    { base: { color: 'red; background: url(//evil.test:4300/leak)' } },
-    { base: { fontFamily: 'x\\75rl(//evil.test:4300/leak)' } },
-    { base: { ':focus': { backgroundColor: 'image-set(url(//evil.test:4300/leak) 1x)' } } },
-    { base: { backgroundImage: `url(${sites.evil.origin}/leak)` } },
+    { base: { backgroundColor: `url(${leak}/a)` } },
+    { base: { color: `red; background: url(${bare}/b)` } },
+    { base: { fontFamily: `x\\75rl(${bare}/c)` } },
+    { base: { ':focus': { backgroundColor: `image-set(url(${bare}/d) 1x)` } } },
+    { base: { backgroundImage: `url(${leak}/e)` } },
   ];
 
   // The SDK: card() with a bad style throws INVALID_STYLE; update() on a mounted card rejects.
   const session = await createSession(sites.vault.local);
-  await page.goto(`${sites.harness.origin}/sdk-page.html#${new URLSearchParams({ vault: sites.vault.origin, session })}`);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { sdkReady?: boolean }).sdkReady)).toBe(true);
-  const sdkResults = await page.evaluate(async (styles) => {
+  await tab.goto(`${sites.harness.origin}/sdk-page.html#${new URLSearchParams({ vault: sites.vault.origin, session })}`);
+  await expect.poll(() => tab.evaluate(() => (window as unknown as { sdkReady?: boolean }).sdkReady, undefined)).toBe(true);
+  const sdkResults = await tab.evaluate(async (styles) => {
     type Card = { mount: (s: string) => Promise<void>; update: (o: object) => Promise<void> };
     const cf = (window as unknown as { cardframe: { card: (o?: object) => Card } }).cardframe;
     const codes: string[] = [];
@@ -217,30 +234,28 @@ test('style payloads with url( make no request and are rejected by the SDK and t
   expect(sdkResults).toEqual(Array(payloads.length * 2).fill('INVALID_STYLE'));
 
   // The frame: the same payloads sent raw over comlink, past the SDK, are refused too.
-  await handMadeBridge(page);
-  await page.evaluate(() => (window as unknown as { connect: () => void }).connect());
-  await expect.poll(() => readyEvents(page)).toBe(1);
+  await handMadeBridge(tab);
+  await connect(tab);
+  await expect.poll(() => readyEvents(tab)).toBe(1);
   for (const [i, style] of payloads.entries()) {
-    const reply = await page.evaluate(
-      (m) => (window as unknown as { rpc: (m: object) => Promise<unknown> }).rpc(m),
-      { id: `s${i}`, type: 'APPLY', path: ['update'], argumentList: [{ type: 'RAW', value: { style } }] },
-    );
+    const reply = await rpc(tab, { id: `s${i}`, type: 'APPLY', path: ['update'], argumentList: [{ type: 'RAW', value: { style } }] });
     expect(reply).toMatchObject({ type: 'HANDLER', name: 'throw', value: { value: { code: 'INVALID_STYLE' } } });
   }
-  await page.waitForTimeout(500);
-  expect(leaks).toEqual([]);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect((await staticLog(sites.evil.local)).filter((entry) => entry.path.startsWith(new URL(leak).pathname))).toEqual([]);
 });
 
-test('the merchant page cannot read into the card frame', async ({ page }) => {
-  await openCheckout(page, sites.shop.origin);
+test('the merchant page cannot read into the card frame', async ({ tab }) => {
+  await tab.goto(sites.shop.origin);
+  await expect.poll(async () => (await field(tab, 'Card number', CARD_FRAME)).editable, { timeout: 15_000 }).toBe(true);
   // Cross-origin: the merchant page's own script cannot reach into the frame's document.
-  const reach = await page.evaluate(() => {
+  const reach = await tab.evaluate(() => {
     const frame = document.querySelector('iframe')!;
     try {
       return String(frame.contentWindow!.document.body.innerHTML.length);
     } catch (error) {
       return (error as Error).name;
     }
-  });
+  }, undefined);
   expect(reach).toBe('SecurityError');
 });

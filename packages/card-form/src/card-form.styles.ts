@@ -131,7 +131,11 @@ export const cardFormStyles = css`
     display: flex;
     align-items: center;
     gap: 10px;
-    padding: 10px 12px;
+    /* As tall as a field cell plus its divider, in px: the CVC form is then exactly as tall as
+       the card form, the height the SDK reserves before ready (protocol FORM_HEIGHT_TWO_ROWS). */
+    box-sizing: border-box;
+    height: 59px;
+    padding: 0 12px;
     border-bottom: 1px solid #e5e7eb;
     font-size: 15px;
   }

@@ -43,6 +43,10 @@ export interface FrameMessages {
   networkError: string;
   saveFailed: string;
   incomplete: string;
+  /** The browser lacks what the form needs (frame/browser-support.ts). */
+  unsupportedBrowser: string;
+  /** The vault cannot work here (e.g. not a secure context): nothing the shopper can fix. */
+  unavailable: string;
 }
 
 /** Fills `{slot}`s from `values`; an unknown slot stays visible rather than vanishing. */

@@ -180,4 +180,43 @@ describe('startFrame', () => {
     expect(root.querySelector('[role="alert"]')?.textContent).toBe(message);
     expect(events).toContainEqual({ type: 'error', error: { code: 'SESSION_EXPIRED', message } });
   });
+
+  test('a vault without a secure context (plain http on a real host) fails at start with VAULT_NOT_HTTPS, before any card is typed', async () => {
+    const { root, frameWindow } = frameWorld(location.origin);
+    // What http://vault.example.com gives the frame: no secure context, so no crypto.subtle.
+    Object.defineProperty(frameWindow, 'isSecureContext', { value: false, configurable: true });
+    const { fetchFn, requests } = await vault();
+    const defineForm = vi.fn(() => import('@cardframe/card-form/define'));
+    const { connected, events } = handshake(frameWindow);
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm });
+    const api = await connected;
+    // Before: the form rendered, `ready` went out, and only submit() said "could not be saved".
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'error', error: expect.objectContaining({ code: 'VAULT_NOT_HTTPS' }) }));
+    const error = events.find((e) => e.type === 'error');
+    expect(error).toMatchObject({ error: { message: expect.stringContaining('serve the vault over https') } });
+    expect(events.some((e) => e.type === 'ready')).toBe(false);
+    expect(root.querySelector('cardframe-card-form')).toBeNull();
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('This payment form is not available right now.');
+    expect(requests).toEqual([]); // not even the session: nothing to encrypt with
+    expect(defineForm).not.toHaveBeenCalled();
+    await expect(api.submit()).rejects.toMatchObject({ code: 'VAULT_NOT_HTTPS' });
+  });
+
+  test('an engine without constructable stylesheets fails at start with UNSUPPORTED_BROWSER instead of a blank "ready" frame', async () => {
+    const { root, frameWindow } = frameWorld(location.origin);
+    // WPE WebKit 2.38 / Safari 16.3: no adoptedStyleSheets on shadow roots (removed in the frame's own realm only).
+    const frameRealm = frameWindow as Window & typeof globalThis;
+    delete (frameRealm.ShadowRoot.prototype as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
+    expect('adoptedStyleSheets' in frameRealm.ShadowRoot.prototype).toBe(false);
+    const { fetchFn, requests } = await vault();
+    const { connected, events } = handshake(frameWindow);
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
+    await connected;
+    await vi.waitFor(() =>
+      expect(events).toContainEqual({ type: 'error', error: expect.objectContaining({ code: 'UNSUPPORTED_BROWSER', message: expect.stringContaining('Safari 16.4') }) }),
+    );
+    expect(events.some((e) => e.type === 'ready')).toBe(false);
+    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/cannot show the payment form/);
+    expect(requests).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import type { FrameMessages } from '@cardframe/card-form/locales';
 import { acceptConnection } from './accept-connection.ts';
 import { applyFrameLocale, COULD_NOT_LOAD, frameMessages, localizeError, type FrameLocale } from './frame-locale.ts';
 import { allowlistEndpoint } from './allowlist-endpoint.ts';
+import { environmentProblem } from './browser-support.ts';
 import { createEventSink } from './event-sink.ts';
 import { createFrameApi, type CardFormControl } from './create-frame-api.ts';
 import { encryptCard } from './encrypt-card.ts';
@@ -51,16 +52,26 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
     return;
   }
 
-  const formDefined = defineForm().catch(() => Promise.reject(loadFailed));
+  // A frame that cannot work here still completes the handshake, so the SDK hears why at once
+  // (mount() rejects with the code, an `error` event fires) and the shopper reads it here;
+  // it loads neither the session nor the form.
+  const problem = environmentProblem(win);
   const sink = createEventSink();
   const session = createSessionClient(params.session, win.origin, fetchFn);
+  const loaded = problem
+    ? Promise.reject<never>(problem.error)
+    : Promise.all([
+        session.load(),
+        defineForm().catch(() => Promise.reject(loadFailed)),
+        language.catch(() => Promise.reject(loadFailed)),
+      ]);
   let connected = false;
   let rendered: OpenSession | undefined;
   const postReady = (): void => {
     if (connected && rendered) sink.post({ type: 'ready', mode: rendered.mode, height: measureHeight(root) });
   };
 
-  const formReady: Promise<CardFormControl> = Promise.all([session.load(), formDefined, language.catch(() => Promise.reject(loadFailed))]).then(
+  const formReady: Promise<CardFormControl> = loaded.then(
     async ([open, , { locale }]) => {
       const form = doc.createElement('cardframe-card-form') as CardframeCardForm;
       form.locale = locale;
@@ -81,8 +92,11 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       return form;
     },
     async (reason: CardframeErrorData) => {
-      const shown = localizeError(reason, await messages());
-      renderMessage(root, shown.message);
+      const text = await messages();
+      // The merchant hears the code with a message (a developer's, for environment problems);
+      // the shopper reads the frame's own words in their language.
+      const shown = localizeError(reason, text);
+      renderMessage(root, problem ? text[problem.shopperText] : shown.message);
       sink.post({ type: 'error', error: shown });
       throw shown;
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_FRAME_METHODS, isCardFrameMethod, isConnectMessage, isHelloMessage } from './bridge.ts';
+import { CARD_FRAME_METHODS, helloVersion, isCardFrameMethod, isConnectMessage, isHelloMessage } from './bridge.ts';
 
 const channel = 'abcdefghijklmnop0123';
 
@@ -17,6 +17,24 @@ describe('handshake message guards', () => {
     ['null', null],
   ])('reject %s', (_name, data) => {
     expect(isHelloMessage(data, channel)).toBe(false);
+  });
+});
+
+describe('helloVersion', () => {
+  it('reads the version of a hello for this channel, whatever the version', () => {
+    expect(helloVersion({ type: 'cardframe:hello', version: 1, channel }, channel)).toBe(1);
+    expect(helloVersion({ type: 'cardframe:hello', version: 2, channel, more: 'v2 field' }, channel)).toBe(2);
+  });
+
+  it.each([
+    ['another channel', { type: 'cardframe:hello', version: 2, channel: 'other-channel-000000' }],
+    ['a connect', { type: 'cardframe:connect', version: 2, channel }],
+    ['a non-integer version', { type: 'cardframe:hello', version: '2', channel }],
+    ['version 0', { type: 'cardframe:hello', version: 0, channel }],
+    ['our version with an extra key', { type: 'cardframe:hello', version: 1, channel, port: 1 }],
+    ['null', null],
+  ])('is undefined for %s', (_name, data) => {
+    expect(helloVersion(data, channel)).toBeUndefined();
   });
 });
 

@@ -44,11 +44,26 @@ function hasShape(data: unknown, type: string, channel: string): boolean {
 }
 
 export function isHelloMessage(data: unknown, channel: string): data is HelloMessage {
-  return hasShape(data, 'cardframe:hello', channel);
+  return helloVersion(data, channel) === BRIDGE_VERSION;
 }
 
 export function isConnectMessage(data: unknown, channel: string): data is ConnectMessage {
   return hasShape(data, 'cardframe:connect', channel);
+}
+
+/**
+ * The version a hello for `channel` claims, or undefined when the message is not such a hello.
+ * A hello of our version must have exactly the documented shape; one of another version may
+ * carry more (a later release's fields), as long as its version is a positive integer. The SDK
+ * checks source, origin and channel first, so a hello of another version comes from its own
+ * frame: it fails the mount with VERSION_MISMATCH at once instead of ignoring the hello and
+ * timing out.
+ */
+export function helloVersion(data: unknown, channel: string): number | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { type, version, channel: claimed } = data as Record<string, unknown>;
+  if (type !== 'cardframe:hello' || claimed !== channel || !Number.isInteger(version) || (version as number) < 1) return undefined;
+  return version !== BRIDGE_VERSION || Object.keys(data).length === 3 ? (version as number) : undefined;
 }
 
 /** What `submit()` resolves to across the bridge: the token id and nothing else. */

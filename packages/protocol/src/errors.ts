@@ -34,6 +34,24 @@ export const CARDFRAME_ERROR_CODES = [
   'ALREADY_MOUNTED',
   /** A submit is already in flight; the second call is refused rather than queued. */
   'BUSY',
+  /**
+   * This browser lacks what the card form needs (constructable stylesheets: Chrome 73,
+   * Firefox 101, Safari 16.4). Checked before the frame is inserted, so the page can offer
+   * another way to pay instead of a blank frame.
+   */
+  'UNSUPPORTED_BROWSER',
+  /**
+   * The vault is served without a secure context (plain http on a real host name), so the
+   * frame has no WebCrypto and could never encrypt a card: serve the vault over https.
+   */
+  'VAULT_NOT_HTTPS',
+  /**
+   * The vault does not list this page's origin in CARDFRAME_ALLOWED_ORIGINS, so it refuses to
+   * be framed here. The vault says yes or no for the asking origin only, never the list.
+   */
+  'ORIGIN_NOT_ALLOWED',
+  /** The SDK and the frame speak different bridge versions: load the SDK from the same vault. */
+  'VERSION_MISMATCH',
 ] as const;
 
 export type CardframeErrorCode = (typeof CARDFRAME_ERROR_CODES)[number];
@@ -47,11 +65,8 @@ export interface CardframeErrorData {
 export function isCardframeErrorData(value: unknown): value is CardframeErrorData {
   if (typeof value !== 'object' || value === null) return false;
   const { code, message } = value as Record<string, unknown>;
-  return (
-    typeof message === 'string' &&
-    typeof code === 'string' &&
-    (CARDFRAME_ERROR_CODES as readonly string[]).includes(code)
-  );
+  // `includes` is true only for one of the listed strings, so it also checks that code is a string.
+  return typeof message === 'string' && (CARDFRAME_ERROR_CODES as readonly unknown[]).includes(code);
 }
 
 /** The Guardian error body (`ErrorGeneric` / `ErrorValidation` in the seeds). */

@@ -3,6 +3,15 @@ import { isLocaleOption } from './locales.ts';
 /** Where the vault serves the card frame document and the SDK script. Versioned paths, so SRI can pin them. */
 export const FRAME_PATH = '/frame/v1/card.html';
 export const SDK_PATH = '/sdk/v1/cardframe.js';
+/**
+ * Where the SDK asks the vault, without credentials, whether the asking page's origin (the
+ * browser's `Origin` header) is in CARDFRAME_ALLOWED_ORIGINS. A frame-ancestors refusal
+ * blocks the frame document, so the frame cannot say so itself. The answer is one bit about
+ * the asker's own origin, never the list: 204 when allowed, {@link ORIGIN_NOT_ALLOWED_STATUS}
+ * (a Guardian error body) when not. The status alone carries the answer, so the SDK reads no body.
+ */
+export const ORIGIN_CHECK_PATH = '/frame/v1/allowed';
+export const ORIGIN_NOT_ALLOWED_STATUS = 403;
 
 /**
  * What the SDK tells the frame at load. It travels in the URL fragment, never the

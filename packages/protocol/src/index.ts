@@ -35,12 +35,14 @@ export {
   type SupportedLocale,
   type CardLocale,
 } from './locales.ts';
-export { FRAME_PATH, SDK_PATH, composeFrameUrl, parseFrameParams, type FrameParams } from './frame-url.ts';
+export { FRAME_PATH, SDK_PATH, ORIGIN_CHECK_PATH, ORIGIN_NOT_ALLOWED_STATUS, composeFrameUrl, parseFrameParams, type FrameParams } from './frame-url.ts';
+export { FORM_HEIGHT_TWO_ROWS, FORM_HEIGHT_WITH_NAME } from './form-layout.ts';
 export {
   BRIDGE_VERSION,
   CARD_FRAME_METHODS,
   isHelloMessage,
   isConnectMessage,
+  helloVersion,
   isCardFrameMethod,
   type HelloMessage,
   type ConnectMessage,

@@ -1,6 +1,6 @@
 import { expose } from 'comlink';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { CardFrameApi, CardState, FrameEvent } from '@cardframe/protocol';
+import { FORM_HEIGHT_TWO_ROWS, FORM_HEIGHT_WITH_NAME, ORIGIN_CHECK_PATH, type CardFrameApi, type CardState, type FrameEvent } from '@cardframe/protocol';
 import { CardframeError } from './cardframe-error.ts';
 import { init } from './init.ts';
 
@@ -106,7 +106,7 @@ describe('mount()', () => {
     expect([...fragment.keys()]).toEqual(['session', 'origin', 'channel']);
     expect(fragment.get('session')).toBe(SESSION);
     expect(fragment.get('origin')).toBe(location.origin);
-    expect(fragment.get('channel')).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(fragment.get('channel')).toMatch(/^[0-9a-f]{32}$/);
     expect(iframe.title).toBe('Secure card payment form');
     expect(iframe.getAttribute('referrerpolicy')).toBe('no-referrer');
     expect(iframe.getAttribute('loading')).toBe('eager');
@@ -148,7 +148,8 @@ describe('mount()', () => {
     dispatch(hello(channel), location.origin, null); // no source
     dispatch(hello('A'.repeat(22)), location.origin, frameWindow); // wrong channel
     dispatch({ ...hello(channel), extra: 1 }, location.origin, frameWindow); // extra keys
-    dispatch({ ...hello(channel), version: 2 }, location.origin, frameWindow); // other version
+    dispatch({ ...hello(channel), version: 2 }, 'https://evil.test', frameWindow); // other version, wrong origin
+    dispatch({ ...hello(channel), version: 2 }, location.origin, window); // other version, wrong source
     dispatch(JSON.stringify(hello(channel)), location.origin, frameWindow); // not an object
     expect(postMessage).not.toHaveBeenCalled();
 
@@ -318,5 +319,140 @@ describe('after mount', () => {
     expect(remove).toHaveBeenCalledWith('message', expect.any(Function));
     dispatch(hello(channel), location.origin, frameWindow);
     expect(postMessage).not.toHaveBeenCalled();
+  });
+});
+
+describe('failures that say what is wrong (issue 9)', () => {
+  test('a frame of another bridge version fails the mount at once with VERSION_MISMATCH, not a timeout', async () => {
+    container();
+    const card = (await init(SESSION, { baseUrl: location.origin })).card();
+    const onError = vi.fn();
+    card.on('error', onError);
+    const started = performance.now();
+    const mounting = card.mount('#card', { timeout: 60_000 });
+    const iframe = await loadedFrame();
+    const frameWindow = iframe.contentWindow!;
+    const postMessage = vi.spyOn(frameWindow, 'postMessage').mockImplementation(() => {});
+    // Before: a v2 hello was ignored like a spoof, and mount() said FRAME_LOAD_FAILED after 15 s.
+    dispatch({ type: 'cardframe:hello', version: 2, channel: channelOf(iframe), features: ['v2'] }, location.origin, frameWindow);
+    await expect(mounting).rejects.toMatchObject({ code: 'VERSION_MISMATCH', message: 'Frame speaks bridge v2, SDK v1' });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(postMessage).not.toHaveBeenCalled(); // nothing connected to a frame we cannot speak to
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'VERSION_MISMATCH' });
+    expect(document.querySelector('iframe')).toBeNull();
+  });
+
+  test('an origin the vault does not allow is told so in about a second, naming the setting, from the vault yes/no answer', async () => {
+    container();
+    // The frame document never says hello here (as when frame-ancestors blocks it); the vault's
+    // one-bit answer for this origin is the route apps/vault tests (403 = not allowed).
+    const fetchSpy = vi.spyOn(window, 'fetch').mockResolvedValue(new Response(null, { status: 403 }));
+    const card = (await init(SESSION, { baseUrl: location.origin })).card();
+    const onError = vi.fn();
+    card.on('error', onError);
+    const started = performance.now();
+    const mounting = card.mount('#card', { timeout: 60_000 });
+    await expect(mounting).rejects.toMatchObject({ code: 'ORIGIN_NOT_ALLOWED' });
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(900);
+    expect(elapsed).toBeLessThan(2_000);
+    const error = onError.mock.calls[0]![0] as Error;
+    expect(error.message).toBe(`${location.origin} is not in CARDFRAME_ALLOWED_ORIGINS`);
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    const [url, requestInit] = fetchSpy.mock.calls[0]!;
+    expect(url).toBe(`${location.origin}${ORIGIN_CHECK_PATH}`);
+    expect(requestInit).toEqual({ referrerPolicy: 'no-referrer' });
+    expect(document.querySelector('iframe')).toBeNull();
+  });
+
+  test('an allowed origin or an unreachable vault leaves the mount to its own timeout', async () => {
+    container();
+    const fetchSpy = vi.spyOn(window, 'fetch').mockResolvedValueOnce(new Response(null, { status: 204 }));
+    const card = (await init(SESSION, { baseUrl: location.origin })).card();
+    await expect(card.mount('#card', { timeout: 1_300 })).rejects.toMatchObject({ code: 'FRAME_LOAD_FAILED' });
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    fetchSpy.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    await expect(card.mount('#card', { timeout: 1_300 })).rejects.toMatchObject({ code: 'FRAME_LOAD_FAILED' });
+    expect(fetchSpy).toHaveBeenCalledTimes(2);
+  });
+
+  test('a mount that is ready, or unmounted, within the second asks the vault nothing', async () => {
+    container();
+    const fetchSpy = vi.spyOn(window, 'fetch');
+    const card = (await init(SESSION, { baseUrl: location.origin })).card();
+    const mounting = card.mount('#card');
+    const { post } = await connectAsFrame({});
+    post({ type: 'ready', mode: 'card', height: FORM_HEIGHT_TWO_ROWS });
+    await mounting;
+    card.unmount();
+    card.mount('#card').catch(() => {});
+    card.unmount();
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  test('the iframe has the form height from the start, so ready moves nothing (was 150 px, then shrank)', async () => {
+    container();
+    const below = document.createElement('button');
+    below.textContent = 'Pay';
+    document.body.append(below);
+    const card = (await init(SESSION, { baseUrl: location.origin })).card();
+    const mounting = card.mount('#card');
+    const iframe = document.querySelector('iframe')!;
+    expect(iframe.style.height).toBe(`${FORM_HEIGHT_TWO_ROWS}px`);
+    const top = below.getBoundingClientRect().top;
+    const { post } = await connectAsFrame({});
+    post({ type: 'ready', mode: 'card', height: FORM_HEIGHT_TWO_ROWS });
+    await mounting;
+    expect(below.getBoundingClientRect().top).toBe(top);
+    card.unmount();
+
+    const named = (await init(SESSION, { baseUrl: location.origin })).card({ showCardholderName: true });
+    named.mount('#card').catch(() => {});
+    expect(document.querySelector('iframe')!.style.height).toBe(`${FORM_HEIGHT_WITH_NAME}px`);
+    named.unmount();
+  });
+
+  test('focus() focuses the iframe element before the field inside (WebKit ignores the frame focusing itself)', async () => {
+    const order: string[] = [];
+    const { card, iframe } = await (async () => {
+      container();
+      const element = (await init(SESSION, { baseUrl: location.origin })).card();
+      const mounting = element.mount('#card');
+      const frame = await connectAsFrame({ focus: async (field) => void order.push(`frame focus ${field ?? 'first incomplete'}`) });
+      frame.post({ type: 'ready', mode: 'card', height: 100 });
+      await mounting;
+      return { card: element, iframe: frame.iframe };
+    })();
+    vi.spyOn(iframe, 'focus').mockImplementation(() => void order.push('iframe focus'));
+    await card.focus('cvc');
+    expect(order).toEqual(['iframe focus', 'frame focus cvc']);
+    card.unmount();
+  });
+
+  test('a submit refused for an invalid field focuses that field through the iframe; other failures do not move focus', async () => {
+    const order: string[] = [];
+    let reason: unknown = { code: 'NOT_COMPLETE', message: 'Your card number is incomplete.' };
+    container();
+    const card = (await init(SESSION, { baseUrl: location.origin })).card();
+    const mounting = card.mount('#card');
+    const { iframe, post } = await connectAsFrame({
+      submit: async () => {
+        throw reason;
+      },
+      focus: async (field) => void order.push(`frame focus ${field ?? 'first incomplete'}`),
+    });
+    post({ type: 'ready', mode: 'card', height: 100 });
+    await mounting;
+    vi.spyOn(iframe, 'focus').mockImplementation(() => void order.push('iframe focus'));
+    await expect(card.submit()).rejects.toMatchObject({ code: 'NOT_COMPLETE' });
+    await vi.waitFor(() => expect(order).toEqual(['iframe focus', 'frame focus first incomplete']));
+    order.length = 0;
+    reason = { code: 'SESSION_EXPIRED', message: 'expired' };
+    await expect(card.submit()).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(order).toEqual([]);
+    card.unmount();
   });
 });

@@ -1,6 +1,12 @@
 import {
+  BRIDGE_VERSION,
   FIELD_NAMES,
+  ORIGIN_CHECK_PATH,
+  ORIGIN_NOT_ALLOWED_STATUS,
+  VALIDATION_ERROR_CODES,
   composeFrameUrl,
+  FORM_HEIGHT_TWO_ROWS,
+  FORM_HEIGHT_WITH_NAME,
   parseCardElementOptions,
   type CardElementOptions,
   type CardState,
@@ -59,6 +65,13 @@ export interface CardElementContext {
 const CALL_TIMEOUT_MS = 10_000;
 const SUBMIT_TIMEOUT_MS = 60_000;
 const DEFAULT_MOUNT_TIMEOUT_MS = 15_000;
+/**
+ * A frame that has not said hello by now was most likely refused by `frame-ancestors` (its
+ * document never runs, so it cannot tell us). A loaded frame says hello within a few hundred
+ * ms even in a slow engine, so the happy path rarely pays for the check; a refused origin is
+ * told so in about 1 s, not at the mount timeout.
+ */
+const ORIGIN_CHECK_AFTER_MS = 1_000;
 
 interface Mount {
   iframe: HTMLIFrameElement;
@@ -138,9 +151,9 @@ export function createCardElement(context: CardElementContext): CardElement {
   }
 
   function setHeight(iframe: HTMLIFrameElement, height: unknown): void {
-    if (typeof height === 'number' && Number.isFinite(height) && height >= 0 && height < 10_000) {
-      iframe.style.height = `${Math.ceil(height)}px`;
-    }
+    // Number.isFinite is false for anything but a finite number (no coercion), NaN included.
+    const h = height as number;
+    if (Number.isFinite(h) && h >= 0 && h < 10_000) iframe.style.height = `${Math.ceil(h)}px`;
   }
 
   function mount(target: string | HTMLElement, mountOptions: MountOptions = {}): Promise<void> {
@@ -154,6 +167,8 @@ export function createCardElement(context: CardElementContext): CardElement {
     // The locale rides in the fragment too, so the frame's first paint is already in it.
     const frameParams = { session: sessionId, origin: location.origin, channel };
     const iframe = createFrame(composeFrameUrl(vaultOrigin, options.locale ? { ...frameParams, locale: options.locale } : frameParams));
+    // The form's own height from the start (not the iframe default of 150 px): `ready` then resizes nothing.
+    setHeight(iframe, options.showCardholderName ? FORM_HEIGHT_WITH_NAME : FORM_HEIGHT_TWO_ROWS);
 
     return new Promise<void>((resolve, reject) => {
       let outcome: 'pending' | 'ready' | 'failed' = 'pending';
@@ -180,12 +195,29 @@ export function createCardElement(context: CardElementContext): CardElement {
       const mounted: Mount = {
         iframe,
         stopConnect: () => {},
-        abortMount: (error) => settle(error),
+        abortMount: settle,
       };
-      const timer = setTimeout(() => {
+      /** Fails the mount and removes a frame that cannot work here. */
+      const giveUp = (error: CardframeError): void => {
         teardown(mounted);
-        fail(new CardframeError('FRAME_LOAD_FAILED', 'The card frame did not load in time'));
-      }, timeout);
+        fail(error);
+      };
+      const timer = setTimeout(() => giveUp(new CardframeError('FRAME_LOAD_FAILED', 'The card frame did not load in time')), timeout);
+      setTimeout(() => {
+        // Settled: ready, failed or unmounted. (A frame still loading its form at 1 s costs one 204.)
+        if (outcome !== 'pending') return;
+        // Cross-origin, so no cookies by default; no referrer, as for the iframe: the page URL stays home.
+        fetch(vaultOrigin + ORIGIN_CHECK_PATH, { referrerPolicy: 'no-referrer' }).then(
+          (response) => {
+            // Only while this mount is pending: an unmount or a remount meanwhile makes it moot.
+            if (response.status === ORIGIN_NOT_ALLOWED_STATUS && outcome === 'pending') {
+              giveUp(new CardframeError('ORIGIN_NOT_ALLOWED', `${location.origin} is not in CARDFRAME_ALLOWED_ORIGINS`));
+            }
+          },
+          // Unreachable, or refused by the page's connect-src: the mount timeout still reports it.
+          () => {},
+        );
+      }, ORIGIN_CHECK_AFTER_MS);
 
       const onFrameEvent = (event: FrameEvent): void => {
         switch (event.type) {
@@ -234,7 +266,9 @@ export function createCardElement(context: CardElementContext): CardElement {
             if (error.code !== 'NOT_MOUNTED') fail(error);
           },
         );
-      });
+      }, (frameVersion) =>
+        giveUp(new CardframeError('VERSION_MISMATCH', `Frame speaks bridge v${frameVersion}, SDK v${BRIDGE_VERSION}`)),
+      );
       container.appendChild(iframe);
     });
   }
@@ -265,17 +299,27 @@ export function createCardElement(context: CardElementContext): CardElement {
       if (field !== undefined && !(FIELD_NAMES as readonly unknown[]).includes(field)) {
         return Promise.reject(new CardframeError('INVALID_OPTIONS', 'Unknown field'));
       }
+      // WebKit ignores a cross-origin frame's own focus() until the shopper has touched it, but
+      // lets the page focus its iframe element; once the frame is focused, the input's focus() lands.
+      current?.iframe.focus();
       return call((remote) => (field === undefined ? remote('focus') : remote('focus', field)));
     },
     blur: () => call((remote) => remote('blur')),
     clear: () => call((remote) => remote('clear')),
     submit: () =>
-      call((remote) => remote('submit'), SUBMIT_TIMEOUT_MS).then((result) => {
-        if (typeof result?.tokenId !== 'string') {
-          throw new CardframeError('TOKENIZATION_FAILED', 'The card frame returned no token');
-        }
-        return { tokenId: result.tokenId };
-      }),
+      call((remote) => remote('submit'), SUBMIT_TIMEOUT_MS).then(
+        (result) => {
+          if (typeof result?.tokenId !== 'string') {
+            throw new CardframeError('TOKENIZATION_FAILED', 'The card frame returned no token');
+          }
+          return { tokenId: result.tokenId };
+        },
+        (error: CardframeError) => {
+          // The frame focused the first invalid field, which WebKit ignores (see focus()): do it from here.
+          if ((VALIDATION_ERROR_CODES as readonly string[]).includes(error.code)) element.focus().catch(() => {});
+          throw error;
+        },
+      ),
     unmount() {
       const mount = current;
       if (!mount) return;

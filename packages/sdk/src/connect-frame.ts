@@ -1,4 +1,4 @@
-import { BRIDGE_VERSION, isHelloMessage, type ConnectMessage } from '@cardframe/protocol';
+import { BRIDGE_VERSION, helloVersion, type ConnectMessage } from '@cardframe/protocol';
 
 /** The page's ends of the two channels: comlink calls on `rpc`, frame events on `events`. */
 export interface FramePorts {
@@ -15,19 +15,25 @@ export interface FramePorts {
  * never '*', and the window listener is removed as soon as the ports are handed over:
  * after that nothing of ours listens on `window`.
  *
- * Returns a cancel function (unmount/timeout) and calls `onConnect` at most once.
+ * A hello that passes those checks but speaks another bridge version comes from our own
+ * frame, built from another release: `onMismatch` gets its version and nothing is connected.
+ *
+ * Returns a cancel function (unmount/timeout) and calls `onConnect` or `onMismatch` at most once.
  */
 export function connectFrame(
   iframe: HTMLIFrameElement,
   vaultOrigin: string,
   channel: string,
   onConnect: (ports: FramePorts) => void,
+  onMismatch: (frameVersion: number) => void,
 ): () => void {
   const listener = (event: MessageEvent): void => {
     const frameWindow = iframe.contentWindow;
-    if (frameWindow === null || event.source !== frameWindow) return;
-    if (event.origin !== vaultOrigin || !isHelloMessage(event.data, channel)) return;
+    if (frameWindow === null || event.source !== frameWindow || event.origin !== vaultOrigin) return;
+    const version = helloVersion(event.data, channel);
+    if (version === undefined) return;
     stop();
+    if (version !== BRIDGE_VERSION) return onMismatch(version);
     const rpc = new MessageChannel();
     const events = new MessageChannel();
     const connect: ConnectMessage = { type: 'cardframe:connect', version: BRIDGE_VERSION, channel };

@@ -85,6 +85,23 @@ describe('frame and SDK hosting', () => {
     }
   });
 
+  it('answers whether the asking origin is allowed, one bit for that origin only, readable cross-origin', async () => {
+    const allowed = await vault.app.inject({ method: 'GET', url: '/frame/v1/allowed', headers: { origin: 'http://localhost:5173' } });
+    expect(allowed.statusCode).toBe(204);
+    expect(allowed.body).toBe('');
+    for (const origin of ['https://evil.test', 'https://shop.test.evil.test', 'https://SHOP.test', 'null', undefined]) {
+      const refused = await vault.app.inject({ method: 'GET', url: '/frame/v1/allowed', headers: origin ? { origin } : {} });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toEqual({ code: 403, classifier: 'ORIGIN_NOT_ALLOWED', message: 'This origin is not in CARDFRAME_ALLOWED_ORIGINS' });
+      expect(refused.body).not.toContain('shop.test'); // the list never leaks, not even a near miss
+      expect(refused.body).not.toContain('localhost');
+      expect(refused.headers).toMatchObject({ 'access-control-allow-origin': '*', 'cache-control': 'no-store', vary: 'origin' });
+    }
+    expect(allowed.headers).toMatchObject({ 'access-control-allow-origin': '*', 'cache-control': 'no-store', vary: 'origin' });
+    // Works with no build present and no API key: the SDK asks before anything else exists.
+    expect((await missing.app.inject({ method: 'GET', url: '/frame/v1/allowed', headers: { origin: 'https://shop.test' } })).statusCode).toBe(403);
+  });
+
   it('answers 503 in Guardian shape naming the missing build', async () => {
     const frame = await missing.app.inject({ method: 'GET', url: '/frame/v1/card.html' });
     expect(frame.statusCode).toBe(503);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { FRAME_PATH, SDK_PATH } from '@cardframe/protocol';
+import { FRAME_PATH, ORIGIN_CHECK_PATH, ORIGIN_NOT_ALLOWED_STATUS, SDK_PATH } from '@cardframe/protocol';
 import type { VaultDeps } from '../domain/vault-deps.ts';
 import { ApiError, errors } from '../http/api-error.ts';
 import { frameHeaders, injectAllowedOrigins } from './frame-headers.ts';
@@ -44,6 +44,21 @@ export function hostingRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
     app.get(FRAME_PATH, hidden, async (_request, reply) => {
       const html = (await readBuilt(frameEntry, frameEntry, 'frame')).toString('utf8');
       return reply.headers(frameHeaders(deps.allowedOrigins)).send(injectAllowedOrigins(html, deps.allowedOrigins));
+    });
+
+    // The SDK's question when its frame stays silent: is the asking page's origin allowed? A
+    // frame-ancestors refusal blocks the frame document, so only the vault can say so. One bit
+    // about the browser-set Origin header, never the list (a page cannot set Origin; a non-browser
+    // client that forges one learns nothing the served CSP header does not already say).
+    app.get(ORIGIN_CHECK_PATH, hidden, async (request, reply) => {
+      const origin = request.headers.origin;
+      reply.headers({ 'access-control-allow-origin': '*', 'cache-control': 'no-store', vary: 'origin', 'x-content-type-options': 'nosniff' });
+      if (typeof origin === 'string' && deps.allowedOrigins.includes(origin)) return reply.code(204).send();
+      return reply.code(ORIGIN_NOT_ALLOWED_STATUS).send({
+        code: ORIGIN_NOT_ALLOWED_STATUS,
+        classifier: 'ORIGIN_NOT_ALLOWED',
+        message: 'This origin is not in CARDFRAME_ALLOWED_ORIGINS',
+      });
     });
 
     app.get<{ Params: { '*': string } }>('/frame/v1/assets/*', hidden, async (request, reply) => {

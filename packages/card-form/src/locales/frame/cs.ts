@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Platební relace nebyla nalezena.",
   networkError: "Platební službu se nepodařilo kontaktovat. Zkontrolujte připojení a zkuste to znovu.",
   saveFailed: "Kartu se nepodařilo uložit. Zkuste to prosím znovu.",
-  incomplete: "Vyplňte prosím údaje o kartě."
+  incomplete: "Vyplňte prosím údaje o kartě.",
+  unsupportedBrowser: "Tento prohlížeč nemůže zobrazit platební formulář. Aktualizujte ho nebo použijte jiný prohlížeč.",
+  unavailable: "Platební formulář teď není k dispozici."
 } satisfies FrameMessages;

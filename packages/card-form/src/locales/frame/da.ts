@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Betalingssessionen blev ikke fundet.",
   networkError: "Betalingstjenesten kunne ikke kontaktes. Tjek din forbindelse, og prøv igen.",
   saveFailed: "Kortet kunne ikke gemmes. Prøv igen.",
-  incomplete: "Udfyld alle kortoplysninger."
+  incomplete: "Udfyld alle kortoplysninger.",
+  unsupportedBrowser: "Denne browser kan ikke vise betalingsformularen. Opdater den, eller brug en anden browser.",
+  unavailable: "Betalingsformularen er ikke tilgængelig lige nu."
 } satisfies FrameMessages;

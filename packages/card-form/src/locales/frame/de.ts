@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Diese Zahlungssitzung wurde nicht gefunden.",
   networkError: "Der Zahlungsdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
   saveFailed: "Die Karte konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.",
-  incomplete: "Bitte vervollständigen Sie Ihre Kartendaten."
+  incomplete: "Bitte vervollständigen Sie Ihre Kartendaten.",
+  unsupportedBrowser: "Dieser Browser kann das Zahlungsformular nicht anzeigen. Bitte aktualisieren Sie ihn oder verwenden Sie einen anderen Browser.",
+  unavailable: "Dieses Zahlungsformular ist derzeit nicht verfügbar."
 } satisfies FrameMessages;

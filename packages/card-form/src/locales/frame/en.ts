@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "This payment session was not found.",
   networkError: "The payment service could not be reached. Check your connection and try again.",
   saveFailed: "The card could not be saved. Please try again.",
-  incomplete: "Please complete the card details."
+  incomplete: "Please complete the card details.",
+  unsupportedBrowser: "This browser cannot show the payment form. Please update it or use another browser.",
+  unavailable: "This payment form is not available right now."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "No se encontró esta sesión de pago.",
   networkError: "No se pudo conectar con el servicio de pago. Revisa tu conexión e intenta de nuevo.",
   saveFailed: "No se pudo guardar la tarjeta. Intenta de nuevo.",
-  incomplete: "Completa los datos de tu tarjeta."
+  incomplete: "Completa los datos de tu tarjeta.",
+  unsupportedBrowser: "Este navegador no puede mostrar el formulario de pago. Actualízalo o usa otro navegador.",
+  unavailable: "Este formulario de pago no está disponible por ahora."
 } satisfies FrameMessages;

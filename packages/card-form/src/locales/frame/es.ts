@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "No se ha encontrado esta sesión de pago.",
   networkError: "No se ha podido conectar con el servicio de pago. Comprueba tu conexión e inténtalo de nuevo.",
   saveFailed: "No se ha podido guardar la tarjeta. Inténtalo de nuevo.",
-  incomplete: "Completa los datos de tu tarjeta."
+  incomplete: "Completa los datos de tu tarjeta.",
+  unsupportedBrowser: "Este navegador no puede mostrar el formulario de pago. Actualízalo o usa otro navegador.",
+  unavailable: "Este formulario de pago no está disponible en este momento."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Makseseanssi ei leitud.",
   networkError: "Makseteenusega ei saadud ühendust. Kontrollige ühendust ja proovige uuesti.",
   saveFailed: "Kaarti ei õnnestunud salvestada. Proovige uuesti.",
-  incomplete: "Täitke kaardi andmed."
+  incomplete: "Täitke kaardi andmed.",
+  unsupportedBrowser: "See brauser ei saa maksevormi kuvada. Uuendage brauserit või kasutage mõnda teist brauserit.",
+  unavailable: "See maksevorm pole praegu saadaval."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Maksuistuntoa ei löytynyt.",
   networkError: "Maksupalveluun ei saatu yhteyttä. Tarkista yhteys ja yritä uudelleen.",
   saveFailed: "Korttia ei voitu tallentaa. Yritä uudelleen.",
-  incomplete: "Täytä kortin tiedot."
+  incomplete: "Täytä kortin tiedot.",
+  unsupportedBrowser: "Tämä selain ei pysty näyttämään maksulomaketta. Päivitä selain tai käytä toista selainta.",
+  unavailable: "Maksulomake ei ole juuri nyt käytettävissä."
 } satisfies FrameMessages;

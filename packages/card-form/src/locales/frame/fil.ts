@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Hindi nahanap ang session ng pagbabayad na ito.",
   networkError: "Hindi maabot ang serbisyo ng pagbabayad. Tingnan ang iyong koneksyon at subukang muli.",
   saveFailed: "Hindi ma-save ang card. Pakisubukang muli.",
-  incomplete: "Pakikumpleto ang mga detalye ng card."
+  incomplete: "Pakikumpleto ang mga detalye ng card.",
+  unsupportedBrowser: "Hindi maipakita ng browser na ito ang form ng pagbabayad. Paki-update ito o gumamit ng ibang browser.",
+  unavailable: "Hindi available ang form ng pagbabayad na ito sa ngayon."
 } satisfies FrameMessages;

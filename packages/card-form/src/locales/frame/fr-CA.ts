@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Cette session de paiement est introuvable.",
   networkError: "Le service de paiement est inaccessible. Vérifiez votre connexion et réessayez.",
   saveFailed: "La carte n’a pas pu être enregistrée. Veuillez réessayer.",
-  incomplete: "Veuillez remplir tous les renseignements de la carte."
+  incomplete: "Veuillez remplir tous les renseignements de la carte.",
+  unsupportedBrowser: "Ce navigateur ne peut pas afficher le formulaire de paiement. Veuillez le mettre à jour ou utiliser un autre navigateur.",
+  unavailable: "Ce formulaire de paiement n’est pas disponible pour l’instant."
 } satisfies FrameMessages;

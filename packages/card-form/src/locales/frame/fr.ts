@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Cette session de paiement est introuvable.",
   networkError: "Le service de paiement est injoignable. Vérifiez votre connexion et réessayez.",
   saveFailed: "La carte n’a pas pu être enregistrée. Veuillez réessayer.",
-  incomplete: "Veuillez compléter les informations de votre carte."
+  incomplete: "Veuillez compléter les informations de votre carte.",
+  unsupportedBrowser: "Ce navigateur ne peut pas afficher le formulaire de paiement. Mettez-le à jour ou utilisez un autre navigateur.",
+  unavailable: "Ce formulaire de paiement n’est pas disponible pour le moment."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "סשן התשלום לא נמצא.",
   networkError: "לא ניתן להתחבר לשירות התשלומים. יש לבדוק את החיבור ולנסות שוב.",
   saveFailed: "לא ניתן היה לשמור את הכרטיס. יש לנסות שוב.",
-  incomplete: "יש להשלים את פרטי הכרטיס."
+  incomplete: "יש להשלים את פרטי הכרטיס.",
+  unsupportedBrowser: "הדפדפן הזה לא יכול להציג את טופס התשלום. יש לעדכן אותו או להשתמש בדפדפן אחר.",
+  unavailable: "טופס התשלום אינו זמין כרגע."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Sesija plaćanja nije pronađena.",
   networkError: "Usluga plaćanja nije dostupna. Provjerite vezu i pokušajte ponovno.",
   saveFailed: "Kartica se nije mogla spremiti. Pokušajte ponovno.",
-  incomplete: "Ispunite podatke o kartici."
+  incomplete: "Ispunite podatke o kartici.",
+  unsupportedBrowser: "Ovaj preglednik ne može prikazati obrazac za plaćanje. Ažurirajte ga ili upotrijebite drugi preglednik.",
+  unavailable: "Obrazac za plaćanje trenutačno nije dostupan."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "A fizetési munkamenet nem található.",
   networkError: "A fizetési szolgáltatás nem érhető el. Ellenőrizze a kapcsolatot, és próbálja újra.",
   saveFailed: "A kártyát nem sikerült menteni. Próbálja újra.",
-  incomplete: "Adja meg a kártya összes adatát."
+  incomplete: "Adja meg a kártya összes adatát.",
+  unsupportedBrowser: "Ez a böngésző nem tudja megjeleníteni a fizetési űrlapot. Frissítse, vagy használjon másik böngészőt.",
+  unavailable: "A fizetési űrlap jelenleg nem érhető el."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Sesi pembayaran ini tidak ditemukan.",
   networkError: "Layanan pembayaran tidak dapat dihubungi. Periksa koneksi Anda, lalu coba lagi.",
   saveFailed: "Kartu tidak dapat disimpan. Silakan coba lagi.",
-  incomplete: "Lengkapi detail kartu Anda."
+  incomplete: "Lengkapi detail kartu Anda.",
+  unsupportedBrowser: "Browser ini tidak dapat menampilkan formulir pembayaran. Perbarui browser Anda atau gunakan browser lain.",
+  unavailable: "Formulir pembayaran ini sedang tidak tersedia."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Sessione di pagamento non trovata.",
   networkError: "Impossibile raggiungere il servizio di pagamento. Controlla la connessione e riprova.",
   saveFailed: "Impossibile salvare la carta. Riprova.",
-  incomplete: "Completa i dati della carta."
+  incomplete: "Completa i dati della carta.",
+  unsupportedBrowser: "Questo browser non può visualizzare il modulo di pagamento. Aggiornalo o usa un altro browser.",
+  unavailable: "Questo modulo di pagamento non è al momento disponibile."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "この決済セッションが見つかりませんでした。",
   networkError: "決済サービスに接続できませんでした。接続を確認して、もう一度お試しください。",
   saveFailed: "カードを保存できませんでした。もう一度お試しください。",
-  incomplete: "カード情報をすべて入力してください。"
+  incomplete: "カード情報をすべて入力してください。",
+  unsupportedBrowser: "このブラウザでは決済フォームを表示できません。ブラウザを更新するか、別のブラウザをご利用ください。",
+  unavailable: "この決済フォームは現在ご利用いただけません。"
 } satisfies FrameMessages;

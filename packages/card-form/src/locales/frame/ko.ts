@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "결제 세션을 찾을 수 없습니다.",
   networkError: "결제 서비스에 연결할 수 없습니다. 연결 상태를 확인한 후 다시 시도하세요.",
   saveFailed: "카드를 저장할 수 없습니다. 다시 시도하세요.",
-  incomplete: "카드 정보를 모두 입력하세요."
+  incomplete: "카드 정보를 모두 입력하세요.",
+  unsupportedBrowser: "이 브라우저에서는 결제 양식을 표시할 수 없습니다. 브라우저를 업데이트하거나 다른 브라우저를 사용하세요.",
+  unavailable: "지금은 이 결제 양식을 사용할 수 없습니다."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Mokėjimo sesija nerasta.",
   networkError: "Nepavyko susisiekti su mokėjimo paslauga. Patikrinkite ryšį ir bandykite dar kartą.",
   saveFailed: "Nepavyko išsaugoti kortelės. Bandykite dar kartą.",
-  incomplete: "Užpildykite kortelės duomenis."
+  incomplete: "Užpildykite kortelės duomenis.",
+  unsupportedBrowser: "Ši naršyklė negali parodyti mokėjimo formos. Atnaujinkite ją arba naudokite kitą naršyklę.",
+  unavailable: "Ši mokėjimo forma šiuo metu nepasiekiama."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Maksājuma sesija netika atrasta.",
   networkError: "Nevar sazināties ar maksājumu pakalpojumu. Pārbaudiet savienojumu un mēģiniet vēlreiz.",
   saveFailed: "Karti neizdevās saglabāt. Lūdzu, mēģiniet vēlreiz.",
-  incomplete: "Lūdzu, aizpildiet kartes datus."
+  incomplete: "Lūdzu, aizpildiet kartes datus.",
+  unsupportedBrowser: "Šī pārlūkprogramma nevar parādīt maksājuma veidlapu. Lūdzu, atjauniniet to vai izmantojiet citu pārlūkprogrammu.",
+  unavailable: "Šī maksājuma veidlapa pašlaik nav pieejama."
 } satisfies FrameMessages;

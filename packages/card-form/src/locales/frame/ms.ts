@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Sesi pembayaran ini tidak ditemui.",
   networkError: "Perkhidmatan pembayaran tidak dapat dihubungi. Semak sambungan anda dan cuba lagi.",
   saveFailed: "Kad tidak dapat disimpan. Sila cuba lagi.",
-  incomplete: "Sila lengkapkan butiran kad anda."
+  incomplete: "Sila lengkapkan butiran kad anda.",
+  unsupportedBrowser: "Pelayar ini tidak dapat memaparkan borang pembayaran. Sila kemas kini pelayar atau gunakan pelayar lain.",
+  unavailable: "Borang pembayaran ini tidak tersedia buat masa ini."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Fant ikke betalingsøkten.",
   networkError: "Får ikke kontakt med betalingstjenesten. Sjekk tilkoblingen og prøv igjen.",
   saveFailed: "Kortet kunne ikke lagres. Prøv igjen.",
-  incomplete: "Fyll ut alle kortopplysningene."
+  incomplete: "Fyll ut alle kortopplysningene.",
+  unsupportedBrowser: "Denne nettleseren kan ikke vise betalingsskjemaet. Oppdater den eller bruk en annen nettleser.",
+  unavailable: "Betalingsskjemaet er ikke tilgjengelig akkurat nå."
 } satisfies FrameMessages;

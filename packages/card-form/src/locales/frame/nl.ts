@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Deze betaalsessie is niet gevonden.",
   networkError: "De betaaldienst is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.",
   saveFailed: "De kaart kan niet worden opgeslagen. Probeer het opnieuw.",
-  incomplete: "Vul je kaartgegevens volledig in."
+  incomplete: "Vul je kaartgegevens volledig in.",
+  unsupportedBrowser: "Deze browser kan het betaalformulier niet tonen. Werk je browser bij of gebruik een andere browser.",
+  unavailable: "Dit betaalformulier is op dit moment niet beschikbaar."
 } satisfies FrameMessages;

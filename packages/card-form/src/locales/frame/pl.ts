@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Nie znaleziono sesji płatności.",
   networkError: "Nie można połączyć się z usługą płatności. Sprawdź połączenie i spróbuj ponownie.",
   saveFailed: "Nie udało się zapisać karty. Spróbuj ponownie.",
-  incomplete: "Uzupełnij dane karty."
+  incomplete: "Uzupełnij dane karty.",
+  unsupportedBrowser: "Ta przeglądarka nie może wyświetlić formularza płatności. Zaktualizuj ją lub użyj innej przeglądarki.",
+  unavailable: "Formularz płatności jest w tej chwili niedostępny."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Esta sessão de pagamento não foi encontrada.",
   networkError: "Não foi possível acessar o serviço de pagamento. Verifique sua conexão e tente de novo.",
   saveFailed: "Não foi possível salvar o cartão. Tente de novo.",
-  incomplete: "Preencha os dados do cartão."
+  incomplete: "Preencha os dados do cartão.",
+  unsupportedBrowser: "Este navegador não consegue exibir o formulário de pagamento. Atualize-o ou use outro navegador.",
+  unavailable: "Este formulário de pagamento não está disponível no momento."
 } satisfies FrameMessages;

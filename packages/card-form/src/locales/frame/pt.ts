@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Esta sessão de pagamento não foi encontrada.",
   networkError: "Não foi possível contactar o serviço de pagamento. Verifique a sua ligação e tente novamente.",
   saveFailed: "Não foi possível guardar o cartão. Tente novamente.",
-  incomplete: "Preencha os dados do cartão."
+  incomplete: "Preencha os dados do cartão.",
+  unsupportedBrowser: "Este navegador não consegue apresentar o formulário de pagamento. Atualize-o ou utilize outro navegador.",
+  unavailable: "Este formulário de pagamento não está disponível de momento."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Sesiunea de plată nu a fost găsită.",
   networkError: "Serviciul de plată nu poate fi contactat. Verificați conexiunea și încercați din nou.",
   saveFailed: "Cardul nu a putut fi salvat. Încercați din nou.",
-  incomplete: "Completați datele cardului."
+  incomplete: "Completați datele cardului.",
+  unsupportedBrowser: "Acest browser nu poate afișa formularul de plată. Actualizați-l sau folosiți alt browser.",
+  unavailable: "Formularul de plată nu este disponibil momentan."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Platobná relácia sa nenašla.",
   networkError: "Platobnú službu sa nepodarilo kontaktovať. Skontrolujte pripojenie a skúste to znova.",
   saveFailed: "Kartu sa nepodarilo uložiť. Skúste to znova.",
-  incomplete: "Vyplňte údaje o karte."
+  incomplete: "Vyplňte údaje o karte.",
+  unsupportedBrowser: "Tento prehliadač nedokáže zobraziť platobný formulár. Aktualizujte ho alebo použite iný prehliadač.",
+  unavailable: "Platobný formulár momentálne nie je k dispozícii."
 } satisfies FrameMessages;

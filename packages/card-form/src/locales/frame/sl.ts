@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Plačilne seje ni bilo mogoče najti.",
   networkError: "Plačilna storitev ni dosegljiva. Preverite povezavo in poskusite znova.",
   saveFailed: "Kartice ni bilo mogoče shraniti. Poskusite znova.",
-  incomplete: "Izpolnite podatke o kartici."
+  incomplete: "Izpolnite podatke o kartici.",
+  unsupportedBrowser: "Ta brskalnik ne more prikazati plačilnega obrazca. Posodobite ga ali uporabite drug brskalnik.",
+  unavailable: "Plačilni obrazec trenutno ni na voljo."
 } satisfies FrameMessages;

@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Betalningssessionen hittades inte.",
   networkError: "Det gick inte att nå betaltjänsten. Kontrollera anslutningen och försök igen.",
   saveFailed: "Det gick inte att spara kortet. Försök igen.",
-  incomplete: "Fyll i alla kortuppgifter."
+  incomplete: "Fyll i alla kortuppgifter.",
+  unsupportedBrowser: "Den här webbläsaren kan inte visa betalformuläret. Uppdatera den eller använd en annan webbläsare.",
+  unavailable: "Betalformuläret är inte tillgängligt just nu."
 } satisfies FrameMessages;

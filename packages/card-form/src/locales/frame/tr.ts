@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Bu ödeme oturumu bulunamadı.",
   networkError: "Ödeme hizmetine ulaşılamadı. Bağlantınızı kontrol edip tekrar deneyin.",
   saveFailed: "Kart kaydedilemedi. Lütfen tekrar deneyin.",
-  incomplete: "Lütfen kart bilgilerini eksiksiz girin."
+  incomplete: "Lütfen kart bilgilerini eksiksiz girin.",
+  unsupportedBrowser: "Bu tarayıcı ödeme formunu gösteremiyor. Lütfen tarayıcınızı güncelleyin veya başka bir tarayıcı kullanın.",
+  unavailable: "Bu ödeme formu şu anda kullanılamıyor."
 } satisfies FrameMessages;

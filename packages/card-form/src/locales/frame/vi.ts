@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "Không tìm thấy phiên thanh toán này.",
   networkError: "Không thể kết nối với dịch vụ thanh toán. Hãy kiểm tra kết nối và thử lại.",
   saveFailed: "Không thể lưu thẻ. Vui lòng thử lại.",
-  incomplete: "Vui lòng điền đầy đủ thông tin thẻ."
+  incomplete: "Vui lòng điền đầy đủ thông tin thẻ.",
+  unsupportedBrowser: "Trình duyệt này không thể hiển thị biểu mẫu thanh toán. Vui lòng cập nhật hoặc dùng trình duyệt khác.",
+  unavailable: "Biểu mẫu thanh toán này hiện không khả dụng."
 } satisfies FrameMessages;

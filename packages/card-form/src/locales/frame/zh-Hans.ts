@@ -9,5 +9,7 @@ export default {
   sessionNotFound: "未找到此支付会话。",
   networkError: "无法连接支付服务。请检查网络连接后重试。",
   saveFailed: "无法保存银行卡。请重试。",
-  incomplete: "请填写完整的银行卡信息。"
+  incomplete: "请填写完整的银行卡信息。",
+  unsupportedBrowser: "此浏览器无法显示支付表单。请更新浏览器或改用其他浏览器。",
+  unavailable: "此支付表单暂时不可用。"
 } satisfies FrameMessages;
