@@ -42,15 +42,23 @@ function assertNothingInline(): Plugin {
  * bundle compresses to a few bytes per locale instead of carrying forty random hashes.
  * Any change to any catalog still renames every locale chunk (the assets are immutable).
  */
-function localesHash(): string {
-  const dir = fileURLToPath(new URL('../card-form/src/locales/', import.meta.url));
+function sourcesHash(...paths: string[]): string {
   const hash = createHash('sha256');
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
-    if (name.endsWith('.ts')) hash.update(name).update(readFileSync(dir + name));
+  for (const path of paths) {
+    const full = fileURLToPath(new URL(path, import.meta.url));
+    const files = path.endsWith('/') ? readdirSync(full, { recursive: true, encoding: 'utf8' }).sort().map((name) => full + name) : [full];
+    for (const file of files) if (/\.(ts|json)$/.test(file) && !file.endsWith('.test.ts')) hash.update(file).update(readFileSync(file));
   }
   return hash.digest('base64url').slice(0, 10);
 }
-const LOCALES_HASH = localesHash();
+const LOCALES_HASH = sourcesHash('../card-form/src/locales/');
+/**
+ * The card form's chunk is named after a hash of everything that can change its bytes (its
+ * sources, the protocol's, and the locked library versions) and imported by that name, not by
+ * a bundler-analysed import(): Vite wraps analysed imports in a ~300-byte preload helper the
+ * frame does not need (the form has no dependencies left to preload).
+ */
+const FORM_HASH = sourcesHash('../card-form/src/', '../protocol/src/', '../../package-lock.json');
 const LOCALES_DIR = fileURLToPath(new URL('../card-form/src/locales/', import.meta.url));
 
 /**
@@ -67,9 +75,11 @@ function localeChunks(): Plugin {
       define: {
         __CARDFRAME_LOCALE_CHUNK__: JSON.stringify(`./locale-[tag]-${LOCALES_HASH}.js`),
         __CARDFRAME_MESSAGES_CHUNK__: JSON.stringify(`./messages-[tag]-${LOCALES_HASH}.js`),
+        __CARDFRAME_FORM_CHUNK__: JSON.stringify(`./form-${FORM_HASH}.js`),
       },
     }),
     buildStart() {
+      this.emitFile({ type: 'chunk', id: fileURLToPath(new URL('../card-form/src/define.ts', import.meta.url)), fileName: `assets/form-${FORM_HASH}.js` });
       for (const locale of SUPPORTED_LOCALES) {
         const emit = (id: string, fileName: string) => this.emitFile({ type: 'chunk', id, fileName, preserveSignature: 'strict' });
         // The frame's own messages, fetched only when one is shown (English included).
@@ -108,6 +118,7 @@ export default defineProject({
   test: {
     name: 'frame',
     include: ['src/**/*.test.ts'],
+    setupFiles: ['./src/test-setup.ts'],
     browser: chromiumBrowserMode(),
   },
 });

@@ -1,6 +1,5 @@
 import type { SupportedLocale } from '@cardframe/protocol';
 import type { Catalog, FrameMessages } from '../catalog.ts';
-import en from './en.ts';
 
 type Module<T> = Promise<{ default: T }>;
 
@@ -119,13 +118,10 @@ function importFrame(locale: SupportedLocale): Module<FrameMessages> {
 }
 
 /**
- * English ships inline everywhere except in the frame's build, where it is one more chunk:
- * there the frame loads the shopper's catalog before it creates the form, so inline English
- * would only be dead weight for every other language (this constant folds to `undefined`
- * and the static import is dropped).
+ * Catalogs loaded so far. None is bundled: the frame loads the shopper's before it creates
+ * the form (so an Arabic shopper never downloads English), and tests load theirs first.
  */
-const inlineEnglish: Catalog | undefined = typeof __CARDFRAME_LOCALE_CHUNK__ === 'string' ? undefined : en;
-const loaded = new Map<SupportedLocale, Catalog>(inlineEnglish ? [['en', inlineEnglish]] : []);
+const loaded = new Map<SupportedLocale, Catalog>();
 
 /** The catalog for `locale` if loaded, else English if loaded, else undefined (never blocks, never throws). */
 export function catalogFor(locale: SupportedLocale): Catalog | undefined {
