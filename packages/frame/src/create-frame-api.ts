@@ -59,11 +59,14 @@ export function createFrameApi({ form, tokenize, messages, setLocale }: FrameApi
       const parsed = parseCardElementOptions(options);
       if (!parsed.ok) throw parsed.error;
       const { style, placeholder, showCardholderName, disabled, locale } = parsed.value;
+      // The locale starts loading first: a form that does not exist yet is then created in it.
+      const chosen = locale === undefined ? undefined : setLocale(locale);
+      chosen?.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
       const element = await form().catch(refuse);
       element.cardStyle = style ?? {};
       element.placeholders = placeholder ?? {};
       element.showCardholderName = showCardholderName ?? false;
-      if (locale !== undefined) element.locale = await setLocale(locale);
+      if (chosen) element.locale = await chosen;
       merchantDisabled = disabled ?? false;
       element.disabled = merchantDisabled || busy || completed;
     },

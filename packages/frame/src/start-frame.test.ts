@@ -23,7 +23,7 @@ afterEach(() => {
  * in this realm, its hello arrives with this window as `source`; the connect it accepts is
  * checked exactly as in production (source === its parent, exact origin, channel, two ports).
  */
-function frameWorld(allowed: string, extra: Record<string, string> = {}) {
+function frameWorld(allowed: string) {
   const meta = document.createElement('meta');
   meta.name = 'cardframe-allowed-origins';
   meta.content = allowed;
@@ -34,7 +34,7 @@ function frameWorld(allowed: string, extra: Record<string, string> = {}) {
   const child = document.createElement('iframe');
   document.body.append(child);
   const frameWindow = child.contentWindow!;
-  frameWindow.location.hash = new URLSearchParams({ session: SESSION, origin: location.origin, channel: CHANNEL, ...extra }).toString();
+  frameWindow.location.hash = new URLSearchParams({ session: SESSION, origin: location.origin, channel: CHANNEL }).toString();
   return { root, frameWindow };
 }
 
@@ -139,12 +139,14 @@ describe('startFrame', () => {
     expect(requests).toEqual([]);
   });
 
-  test('speaks the locale from the fragment at once, then switches on update(): lang, dir, title, form and messages', async () => {
-    const { root, frameWindow } = frameWorld(location.origin, { locale: 'ar' });
+  test("creates the form in the merchant's locale from the first update(), then switches on the next: lang, dir, title, form and messages", async () => {
+    const { root, frameWindow } = frameWorld(location.origin);
     const { fetchFn } = await vault();
     const { connected, events } = handshake(frameWindow);
     startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
     const api = await connected;
+    // What the SDK does on connect, before it reports ready.
+    await api.update({ locale: 'ar' });
     await vi.waitFor(() => expect(events.some((e) => e.type === 'ready')).toBe(true), { timeout: 5000 });
     expect(document.documentElement.lang).toBe('ar');
     expect(document.documentElement.dir).toBe('rtl');
@@ -162,8 +164,9 @@ describe('startFrame', () => {
     expect(label()).toBe('Kartennummer');
   });
 
-  test('words its own fallback messages in the shopper\'s language (Hebrew, not allowed here)', async () => {
-    const { root, frameWindow } = frameWorld('https://shop.test', { locale: 'he' });
+  test("follows the browser's languages and words its own fallback messages in them (Hebrew, not allowed here)", async () => {
+    const { root, frameWindow } = frameWorld('https://shop.test');
+    Object.defineProperty(frameWindow.navigator, 'languages', { value: ['he-IL', 'en'], configurable: true });
     const { fetchFn } = await vault();
     startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
     await vi.waitFor(() => expect(root.textContent).toBe('לא ניתן להציג את טופס התשלום באתר זה.'));
@@ -171,7 +174,8 @@ describe('startFrame', () => {
   });
 
   test('an expired session is reported in the locale too', async () => {
-    const { root, frameWindow } = frameWorld(location.origin, { locale: 'ja' });
+    const { root, frameWindow } = frameWorld(location.origin);
+    Object.defineProperty(frameWindow.navigator, 'languages', { value: ['ja-JP'], configurable: true });
     const { fetchFn } = await vault(410);
     const { events } = handshake(frameWindow);
     startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });

@@ -38,8 +38,10 @@ export interface FrameDeps {
 export function startFrame({ window: win, document: doc, fetch: fetchFn, defineForm }: FrameDeps): void {
   const root = doc.getElementById('cardframe-root') ?? doc.body;
   const params = readFrameParams(win.location.hash);
-  // Loaded in parallel with the form and the session: only this locale's chunk is fetched.
-  let language: Promise<FrameLocale> = applyFrameLocale(doc, params?.locale, win.navigator.languages);
+  // Loaded in parallel with the form and the session: only this locale's chunk is fetched. The
+  // browser's languages first; a merchant's explicit locale arrives with the first update(),
+  // usually before the session does, and the form is then created in it (see formReady).
+  let language: Promise<FrameLocale> = applyFrameLocale(doc, undefined, win.navigator.languages);
   const loadFailed: CardframeErrorData = { code: 'FRAME_LOAD_FAILED', message: COULD_NOT_LOAD };
   const messages = async (): Promise<FrameMessages> => frameMessages(await language.then((l) => l.locale, () => 'en' as const));
   if (!params) {
@@ -72,9 +74,10 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
   };
 
   const formReady: Promise<CardFormControl> = loaded.then(
-    async ([open, , { locale }]) => {
+    async ([open]) => {
       const form = doc.createElement('cardframe-card-form') as CardframeCardForm;
-      form.locale = locale;
+      // The latest locale: an update() that came first has already replaced the browser's.
+      form.locale = (await language.catch(() => Promise.reject(loadFailed))).locale;
       if (open.mode === 'cvc') {
         if (!isScheme(open.savedCard.scheme)) throw loadFailed;
         form.mode = 'cvc';
@@ -108,9 +111,9 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
     messages,
     setLocale: async (requested) => {
       const next = applyFrameLocale(doc, requested, win.navigator.languages);
-      const { locale } = await next.catch(() => Promise.reject(loadFailed));
-      language = next;
-      return locale;
+      const previous = language;
+      language = next.catch(() => previous); // what a form created from now on speaks
+      return (await next.catch(() => Promise.reject(loadFailed))).locale;
     },
     tokenize: async (card) => {
       const open = rendered!;

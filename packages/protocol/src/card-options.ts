@@ -71,7 +71,7 @@ export function parseCardElementOptions(input: unknown): Result<CardElementOptio
     }
   }
   if (source.locale !== undefined) {
-    if (!isLocaleOption(source.locale)) return bad("locale must be 'auto' or a BCP 47 language tag such as 'fr-CA'");
+    if (!isLocaleOption(source.locale)) return bad("locale must be 'auto' or a BCP 47 tag");
     out.locale = source.locale;
   }
   return { ok: true, value: out };

@@ -15,14 +15,6 @@ describe('composeFrameUrl / parseFrameParams', () => {
     expect(parseFrameParams(url.hash)).toEqual(params);
   });
 
-  it("carries the merchant's locale, leaves 'auto' out and ignores a malformed one", () => {
-    const withLocale = new URL(composeFrameUrl('https://vault.example', { ...params, locale: 'fr-CA' }));
-    expect(parseFrameParams(withLocale.hash)).toEqual({ ...params, locale: 'fr-CA' });
-    expect(new URL(composeFrameUrl('https://vault.example', { ...params, locale: 'auto' })).hash).not.toMatch(/locale/);
-    const bad = `${new URL(composeFrameUrl('https://vault.example', params)).hash}&locale=%3Cscript%3E`;
-    expect(parseFrameParams(bad)).toEqual(params);
-  });
-
   it.each([
     ['a missing channel', 'session=8744c9ea-a02b-4ae6-875c-b64fc333e3ef&origin=https%3A%2F%2Fshop.example'],
     ['a non-uuid session', 'session=x&origin=https%3A%2F%2Fshop.example&channel=abcdefghijklmnop0123'],

@@ -1,5 +1,3 @@
-import { isLocaleOption } from './locales.ts';
-
 /** Where the vault serves the card frame document and the SDK script. Versioned paths, so SRI can pin them. */
 export const FRAME_PATH = '/frame/v1/card.html';
 export const SDK_PATH = '/sdk/v1/cardframe.js';
@@ -25,18 +23,15 @@ export interface FrameParams {
   origin: string;
   /** A random id that ties the hello/connect pair to this one mount. */
   channel: string;
-  /**
-   * The merchant's `locale` option, so the frame's first paint (and any message it shows
-   * before the handshake) is already in the right language. Absent means `'auto'`.
-   */
-  locale?: string;
 }
 
 export function composeFrameUrl(vaultBaseUrl: string, params: FrameParams): string {
   const url = new URL(FRAME_PATH, vaultBaseUrl);
-  const fields: Record<string, string> = { session: params.session, origin: params.origin, channel: params.channel };
-  if (params.locale !== undefined && params.locale !== 'auto') fields.locale = params.locale;
-  url.hash = new URLSearchParams(fields).toString();
+  url.hash = new URLSearchParams({
+    session: params.session,
+    origin: params.origin,
+    channel: params.channel,
+  }).toString();
   return url.toString();
 }
 
@@ -59,8 +54,5 @@ export function parseFrameParams(hash: string): FrameParams | null {
   }
   // An origin is scheme://host[:port] and nothing else; "null" (sandboxed frames) is never a valid parent.
   if (parsed.origin !== origin || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return null;
-  const locale = search.get('locale');
-  const base = { session: session.toLowerCase(), origin, channel };
-  // A malformed locale is ignored (the frame follows the browser), not a reason to refuse the frame.
-  return locale !== null && isLocaleOption(locale) ? { ...base, locale } : base;
+  return { session: session.toLowerCase(), origin, channel };
 }

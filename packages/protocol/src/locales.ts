@@ -22,7 +22,7 @@ export type CardLocale = 'auto' | SupportedLocale | (string & {});
 export const RTL_LOCALES: readonly SupportedLocale[] = ['ar', 'he'];
 
 /** Regions whose Spanish follows Latin American conventions (`es-419`). */
-const LATAM = '419 ar bo cl co cr cu do ec gt hn mx ni pa pe pr py sv us uy ve'.split(' ');
+const LATAM = ['419', 'ar', 'bo', 'cl', 'co', 'cr', 'cu', 'do', 'ec', 'gt', 'hn', 'mx', 'ni', 'pa', 'pe', 'pr', 'py', 'sv', 'us', 'uy', 've'];
 /** Retired or sibling language codes that browsers still send. */
 const ALIASES: Readonly<Record<string, SupportedLocale>> = { no: 'nb', nn: 'nb', tl: 'fil', iw: 'he', in: 'id', zh: 'zh-Hans' };
 

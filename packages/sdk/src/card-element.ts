@@ -164,9 +164,7 @@ export function createCardElement(context: CardElementContext): CardElement {
     }
     const timeout = mountOptions.timeout ?? DEFAULT_MOUNT_TIMEOUT_MS;
     const channel = randomChannel();
-    // The locale rides in the fragment too, so the frame's first paint is already in it.
-    const frameParams = { session: sessionId, origin: location.origin, channel };
-    const iframe = createFrame(composeFrameUrl(vaultOrigin, options.locale ? { ...frameParams, locale: options.locale } : frameParams));
+    const iframe = createFrame(composeFrameUrl(vaultOrigin, { session: sessionId, origin: location.origin, channel }));
     // The form's own height from the start (not the iframe default of 150 px): `ready` then resizes nothing.
     setHeight(iframe, options.showCardholderName ? FORM_HEIGHT_WITH_NAME : FORM_HEIGHT_TWO_ROWS);
 
