@@ -1,6 +1,7 @@
 import { Socket } from 'node:net';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { missingFor } from './driver/launch.ts';
 import { ENGINES } from './driver/types.ts';
 import type { EngineOptions } from './fixtures/engine-test.ts';
 import { ADMIN_TOKEN, HOSTS, SHORT_SESSION_TTL_SECONDS, sites } from './sites.ts';
@@ -79,20 +80,42 @@ const engines = (process.env.E2E_ENGINES ?? ENGINES.join(',')).split(',').filter
 for (const engine of engines) {
   if (!ENGINES.includes(engine as never)) throw new Error(`E2E_ENGINES: unknown engine ${engine} (known: ${ENGINES.join(', ')})`);
 }
+// A missing engine fails the whole run at once, one line per missing piece naming the package;
+// it is never skipped. (E2E_ENGINES=chromium runs without the others on purpose.)
+const missing = engines.flatMap((engine) => missingFor(engine as (typeof ENGINES)[number]));
+if (missing.length) {
+  console.error(missing.join('\n'));
+  throw new Error(`e2e: ${missing.length} browser engine part(s) missing (see above); install them or set E2E_ENGINES`);
+}
 
 export default defineConfig<EngineOptions>({
   testDir: './specs',
   outputDir: './artifacts/results',
-  fullyParallel: false,
-  workers: 2,
+  // Every test starts from its own session and tab, so tests spread over both workers; each worker
+  // holds one engine at a time (one browser, or one Xvfb + WebKitWebDriver).
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['html', { outputFolder: './artifacts/report', open: 'never' }]],
-  projects: engines.map((engine) => ({ name: engine, use: { engine: engine as EngineOptions['engine'] } })),
+  // WebKit starts a MiniBrowser per test (and retries one that does not come up): more headroom.
+  projects: engines.map((engine) => ({
+    name: engine,
+    use: { engine: engine as EngineOptions['engine'] },
+    ...(engine === 'webkit' ? { timeout: 90_000 } : {}),
+  })),
   webServer: [
-    vault(sites.vault, `${sites.shop.origin},${sites.harness.origin}`),
+    vault(sites.vault, `${sites.shop.origin},${sites.harness.origin},${sites.recordedShop.origin}`),
     shop(sites.shop, sites.vault, sites.vault),
+    {
+      command: 'node e2e/servers/recording-proxy.mjs',
+      cwd: root,
+      url: `${sites.recordedShop.local}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { PORT: String(sites.recordedShop.port), TARGET: sites.shop.local },
+    },
     vault(sites.shortVault, sites.shortShop.origin, { CARDFRAME_SESSION_TTL: String(SHORT_SESSION_TTL_SECONDS) }),
     shop(sites.shortShop, sites.shortVault, sites.shortVault),
     staticSite('third-party', sites.evil),

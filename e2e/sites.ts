@@ -16,7 +16,7 @@ export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdefghijklmnop';
 
 export const HOSTS = { vault: 'localhost', shop: '127.0.0.1', attacker: '127.0.0.2' } as const;
 
-const NAMES = ['vault', 'shop', 'harness', 'evil', 'shortVault', 'shortShop', 'clusterVaultA', 'clusterVaultB', 'clusterShop'] as const;
+const NAMES = ['vault', 'shop', 'recordedShop', 'harness', 'evil', 'shortVault', 'shortShop', 'clusterVaultA', 'clusterVaultB', 'clusterShop'] as const;
 type SiteName = (typeof NAMES)[number];
 
 async function allocate(): Promise<Record<SiteName, number>> {
@@ -44,6 +44,11 @@ export const sites = {
   /** The main vault and the shop it allows. */
   vault: site(HOSTS.vault, ports.vault),
   shop: site(HOSTS.shop, ports.shop),
+  /**
+   * The same shop behind servers/recording-proxy.mjs, which adds a merchant-page recorder as the
+   * page's first script (the isolation spec); an allowed merchant origin of the main vault.
+   */
+  recordedShop: site(HOSTS.shop, ports.recordedShop),
   /**
    * The merchant's test harness: a second allowed merchant origin (the shop's site, another port)
    * whose static pages speak the bridge by hand or drive the SDK script directly (fixtures/harness).

@@ -56,8 +56,11 @@ export async function launchWebKit(): Promise<EngineBrowser> {
   const port = await freePort();
   const driver = spawn(webkitDriverPath, [`--port=${port}`, '--host=127.0.0.1', '--replace-on-new-session'], {
     env: { ...process.env, DISPLAY: xvfb.display },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // The driver's last words, for the error when a session will not start.
+  let driverLog = '';
+  driver.stderr!.on('data', (chunk: Buffer) => (driverLog = (driverLog + chunk).slice(-2000)));
   let session: Session | undefined;
   try {
     await waitForDriver(port, driver);
@@ -69,23 +72,34 @@ export async function launchWebKit(): Promise<EngineBrowser> {
   const endSession = async () => {
     const ending = session;
     session = undefined;
-    await ending?.deleteSession().catch(() => undefined);
+    // A session that does not end in time is replaced anyway (--replace-on-new-session).
+    if (ending) await withTimeout(ending.deleteSession(), 5000, 'ending the last session').catch(() => undefined);
   };
+  const startSession = () =>
+    remote({
+      hostname: '127.0.0.1',
+      port,
+      logLevel: 'error',
+      connectionRetryTimeout: 20_000,
+      connectionRetryCount: 0,
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: miniBrowserPath, args: ['--automation'] },
+      } as WebdriverIO.Capabilities,
+    });
   return {
     engine: 'webkit',
     async newTab() {
       await endSession();
-      session = await remote({
-        hostname: '127.0.0.1',
-        port,
-        logLevel: 'error',
-        connectionRetryCount: 1,
-        capabilities: {
-          browserName: 'MiniBrowser',
-          'wdio:enforceWebDriverClassic': true,
-          'webkitgtk:browserOptions': { binary: miniBrowserPath, args: ['--automation'] },
-        } as WebdriverIO.Capabilities,
-      });
+      // MiniBrowser now and then does not come up on a loaded machine: one more try, then say why.
+      for (let attempt = 1; !session; attempt++) {
+        try {
+          session = await withTimeout(startSession(), 25_000, 'starting a MiniBrowser session');
+        } catch (error) {
+          if (attempt >= 2) throw new Error(`WebKit: ${(error as Error).message}; WebKitWebDriver said: ${driverLog.trim() || 'nothing'}`);
+        }
+      }
       await session.setWindowRect(0, 0, VIEWPORT.width, VIEWPORT.height);
       const windows = new WindowSwitch(session);
       windows.current = await session.getWindowHandle();
@@ -102,6 +116,14 @@ export async function launchWebKit(): Promise<EngineBrowser> {
       xvfb.process.kill('SIGTERM');
     },
   };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Classic WebDriver has one current window per session; tabs that share a session switch first. */

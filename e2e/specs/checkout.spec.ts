@@ -147,6 +147,11 @@ test('keyboard only: tab into the frame, type, Enter pays', async ({ tab, snap }
   await expect.poll(async () => (await field(tab, 'Expiry date')).focused).toBe(true);
   await tab.type(FUTURE_EXPIRY);
   await expect.poll(async () => (await field(tab, 'Security code')).focused).toBe(true);
+  // Shift+Tab goes back a field inside the frame, and Tab returns.
+  await tab.press('Shift+Tab');
+  await expect.poll(async () => (await field(tab, 'Expiry date')).focused).toBe(true);
+  await tab.press('Tab');
+  await expect.poll(async () => (await field(tab, 'Security code')).focused).toBe(true);
   await tab.type('123');
   await expect.poll(async () => (await payButton(tab)).disabled).toBe(false);
   await tab.press('Enter');

@@ -1,20 +1,17 @@
 import { CARD_FRAME, expectReceipt, focusField, frameParams, masked, openCheckout, PAY_BUTTON, payButton, typeCard } from '../fixtures/checkout.ts';
-import { expect, needs, test } from '../fixtures/engine-test.ts';
-import { digitRuns, recordMerchantPage } from '../fixtures/merchant-recorder.ts';
+import { expect, test } from '../fixtures/engine-test.ts';
+import { collectObserved, digitRuns } from '../fixtures/merchant-recorder.ts';
 import { sites } from '../sites.ts';
 
 // issue 3, "Shows it works": the merchant page records all it can see while a shopper pays;
-// none of it holds the card number, the CVC, or any 6-digit run of the card.
-// The recorder must run before the shop's own scripts: an init script, which classic WebDriver
-// (our WebKit driver) cannot install, so this spec runs in Chromium and Firefox.
+// none of it holds the card number, the CVC, or any 6-digit run of the card. The recorder is the
+// merchant page's own first script (servers/recording-proxy.mjs), so this runs in every engine;
+// Chromium and Firefox add the browser's own request log and console.
 const CARD = { number: '4000056655665556', cvc: '739' }; // Visa debit test number
-
-needs('init-script', 'the merchant-page recorder must run before the shop’s scripts');
 
 for (const path of ['/', '/npm.html']) {
   test(`nothing the merchant origin sees contains card data (${path})`, async ({ tab, snap }, testInfo) => {
-    const recorder = await recordMerchantPage(tab);
-    await openCheckout(tab, `${sites.shop.origin}${path}`);
+    await openCheckout(tab, `${sites.recordedShop.origin}${path}`);
     const { session, channel } = await frameParams(tab);
     await typeCard(tab, CARD);
     await tab.press('Tab');
@@ -24,7 +21,7 @@ for (const path of ['/', '/npm.html']) {
     const tokenId = await expectReceipt(tab, CARD.number, 'Visa');
     await snap(`isolation-${path === '/' ? 'script-tag' : 'npm'}`);
 
-    const observed = await recorder.collect();
+    const observed = await collectObserved(tab);
     // The recorders did record: the handshake, the change events, the API calls, the receipt.
     expect(observed.messages.some((m) => m.includes('cardframe:hello'))).toBe(true);
     expect(observed.messages.some((m) => m.includes('"complete":true'))).toBe(true);

@@ -90,6 +90,39 @@ function localeChunks(): Plugin {
   };
 }
 
+/**
+ * The entry loads the card form (Lit, card-validator: most of the bytes) with a dynamic import
+ * so its download overlaps the session fetch. Without a hint that download starts only once
+ * the entry has been fetched, parsed and run: a chained request on the way to `ready`, the
+ * costliest step in the slower engines. A `modulepreload` in card.html lets the browser fetch
+ * (and compile) the form's chunk in parallel with the entry from the start.
+ */
+function preloadDynamicChunks(): Plugin {
+  return {
+    name: 'cardframe-preload-dynamic-chunks',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(options, bundle) {
+      const base = '/frame/v1/';
+      const dynamic = new Set<string>();
+      for (const file of Object.values(bundle)) {
+        if (file.type === 'chunk' && file.isEntry) for (const name of file.dynamicImports) dynamic.add(name);
+      }
+      // The form chunk is imported by its build-hash name (see FORM_HASH), which the bundler does not list.
+      dynamic.add(`assets/form-${FORM_HASH}.js`);
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
+        const links = [...dynamic].map((name) => `<link rel="modulepreload" crossorigin href="${base}${name}">`).join('\n    ');
+        const html = String(file.source);
+        const entry = /(<script type="module"[^>]*><\/script>)/.exec(html);
+        if (!entry) this.error(`${file.fileName}: no module entry script to put the preloads after`);
+        file.source = html.replace(entry![1]!, `${entry![1]}\n    ${links}`);
+      }
+      void options;
+    },
+  };
+}
+
 export default defineProject({
   base: '/frame/v1/',
   plugins: [
@@ -99,6 +132,7 @@ export default defineProject({
     // it cannot parse stops the build instead of shipping unminified.
     { ...minifyHtmlLiterals({ failOnError: true }), apply: 'build' as const },
     localeChunks(),
+    preloadDynamicChunks(),
     assertNothingInline(),
   ],
   // Pre-bundle what the card form pulls in, so Vitest does not reload mid-run on discovering it.

@@ -5,8 +5,10 @@ import type { FieldName } from '@cardframe/protocol';
 import type { CardframeCardForm } from './card-form.ts';
 import './define.ts';
 
-// A file of its own: Chromium keeps per-page autofill caches, so after the dozens of forms the
-// other tests create it stops parsing new ones. Vitest gives each test file a fresh page.
+// Chromium-only on purpose: it drives Chromium's own autofill through CDP (no other engine
+// exposes autofill to automation). A file of its own: Chromium keeps per-page autofill caches,
+// so after the dozens of forms the other tests create it stops parsing new ones. Vitest gives
+// each test file a fresh page.
 const year = new Date().getFullYear();
 let el: CardframeCardForm | undefined;
 afterEach(() => el?.remove());

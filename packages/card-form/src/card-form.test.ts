@@ -1,9 +1,16 @@
 /// <reference types="@vitest/browser-playwright" />
 import { afterEach, describe, expect, it } from 'vitest';
-import { cdp, page, userEvent } from 'vitest/browser';
+import { commands, page, userEvent } from 'vitest/browser';
 import type { CardState, FieldName } from '@cardframe/protocol';
 import type { CardframeCardForm } from './card-form.ts';
 import './define.ts';
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    /** tools/vitest-browser.ts: prefers-reduced-motion through Playwright's emulateMedia, not CDP. */
+    emulateReducedMotion: (reduce: boolean) => Promise<void>;
+  }
+}
 
 const year = new Date().getFullYear();
 const FUTURE = `12 / ${String((year + 3) % 100).padStart(2, '0')}`;
@@ -381,11 +388,11 @@ describe('<cardframe-card-form> keyboard and theme', () => {
     const el = await mount();
     const cell = el.shadowRoot?.querySelector('.cell') as HTMLElement;
     expect(getComputedStyle(cell).transitionDuration).not.toBe('0s');
-    await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] });
+    await commands.emulateReducedMotion(true);
     try {
       expect(getComputedStyle(cell).transitionDuration).toBe('0s');
     } finally {
-      await cdp().send('Emulation.setEmulatedMedia', { features: [] });
+      await commands.emulateReducedMotion(false);
     }
   });
 

@@ -18,7 +18,7 @@ import { cardFormStyles } from './card-form.styles.ts';
 import { cardStyleToCss } from './card-style-sheet.ts';
 import { detectCard, type CardDetection } from './detect-card.ts';
 import { fill, type Catalog } from './catalog.ts';
-import { catalogFor, isCatalogLoaded, loadCatalog } from './locales/load-catalog.ts';
+import { catalogFor } from './locales/load-catalog.ts';
 import { brandName, errorMessage } from './messages.ts';
 import { toAsciiDigits } from './native-digits.ts';
 import { fullYear, parseExpiry } from './parse-expiry.ts';
@@ -78,9 +78,8 @@ export class CardframeCardForm extends LitElement {
   declare savedCard: SavedCard | undefined;
   declare disabled: boolean;
   /**
-   * `'auto'` (browser languages) or a BCP 47 tag, resolved along its fallback chain. The
-   * frame loads the catalog before setting this; standalone, the form loads it itself and
-   * shows English until it arrives.
+   * `'auto'` (browser languages) or a BCP 47 tag, resolved along its fallback chain. Load its
+   * catalog first (`loadCatalog`, as the frame does): until then the form shows English.
    */
   declare locale: string | undefined;
   /** Labels become screen-reader only (each input keeps an accessible name). */
@@ -134,11 +133,37 @@ export class CardframeCardForm extends LitElement {
     return error ? { empty, complete, brand: this.#brand, fields, error } : { empty, complete, brand: this.#brand, fields };
   }
 
-  /** Focuses `field`, or the first shown field that is not complete yet. */
+  /**
+   * Focuses `field`, or the first shown field that is not complete yet.
+   *
+   * WebKit refuses scripted focus in a cross-origin frame the shopper has not interacted with
+   * yet: the page can focus our iframe, but the input's focus() is ignored and the frame's body
+   * keeps focus. Then the focus waits: the shopper's first key press in the frame (a user
+   * gesture, so allowed) moves it to the field before the key lands, so the typed character
+   * goes where the merchant asked.
+   */
   focusField(field?: FieldName): void {
     const target = field ?? this.#fields.find((f) => !this.#check(f).complete) ?? this.#fields[0];
-    if (target) this.#input(target)?.focus();
+    const input = target ? this.#input(target) : null;
+    if (!input) return;
+    input.focus();
+    if (this.shadowRoot?.activeElement === input) {
+      this.#pendingFocus = undefined;
+      return;
+    }
+    if (this.#pendingFocus === undefined) this.ownerDocument.addEventListener('keydown', this.#focusOnFirstKey, true);
+    this.#pendingFocus = target;
   }
+
+  #pendingFocus: FieldName | undefined;
+
+  #focusOnFirstKey = (): void => {
+    const field = this.#pendingFocus;
+    this.#pendingFocus = undefined;
+    this.ownerDocument.removeEventListener('keydown', this.#focusOnFirstKey, true);
+    // Only if focus is still nowhere in the form (the frame's body): never steal it from a field.
+    if (field && !this.shadowRoot?.activeElement) this.#input(field)?.focus();
+  };
 
   blurField(): void {
     const active = this.shadowRoot?.activeElement;
@@ -168,7 +193,7 @@ export class CardframeCardForm extends LitElement {
     if (!state.complete) {
       const first = this.#fields.find((f) => !this.#check(f).complete);
       if (state.error) this.#announce(state.error.message);
-      if (first) this.#input(first)?.focus();
+      if (first) this.focusField(first);
       return { ok: false, state };
     }
     const securityCode = this.#values.cvc;
@@ -188,15 +213,6 @@ export class CardframeCardForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('cardStyle')) this.#merchantSheet.replaceSync(cardStyleToCss(this.cardStyle));
-    if (changed.has('locale')) {
-      const locale = this.#locale;
-      if (isCatalogLoaded(locale)) return;
-      // Not loaded yet: show English now, re-render in the shopper's language when it lands.
-      loadCatalog(locale).then(
-        () => this.requestUpdate(),
-        () => {},
-      );
-    }
   }
 
   protected override firstUpdated(): void {
@@ -221,9 +237,9 @@ export class CardframeCardForm extends LitElement {
         : html`<div class="row">${this.#renderField('number', m)}</div>
             <div class="row">${this.#renderField('expiry', m)}${this.#renderField('cvc', m)}</div>
             ${this.showCardholderName ? html`<div class="row">${this.#renderField('name', m)}</div>` : nothing}`;
+    // The frame sets lang and dir on its document; dir here also keys the RTL rules.
     return html`<form
       class="form"
-      lang=${locale}
       dir=${localeDirection(locale)}
       novalidate
       autocomplete="on"

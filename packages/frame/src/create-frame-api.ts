@@ -26,6 +26,8 @@ export interface FrameApiDeps {
   messages: () => Promise<FrameMessages>;
   /** Resolves and loads a requested locale, sets the document's lang and dir; returns the one chosen. */
   setLocale: (requested: string) => Promise<string>;
+  /** Called after each update() has set the form's properties (the frame posts `ready` after the first). */
+  optionsApplied?: () => void;
 }
 
 const error = (code: CardframeErrorData['code'], message: string): CardframeErrorData => ({ code, message });
@@ -44,7 +46,7 @@ function toErrorData(reason: unknown): CardframeErrorData {
  * here, because the page is not trusted; rejections are plain `{code, message}` objects,
  * which comlink forwards as they are.
  */
-export function createFrameApi({ form, tokenize, messages, setLocale }: FrameApiDeps): CardFrameApi {
+export function createFrameApi({ form, tokenize, messages, setLocale, optionsApplied }: FrameApiDeps): CardFrameApi {
   let merchantDisabled = false;
   let busy = false;
   let completed = false;
@@ -69,6 +71,7 @@ export function createFrameApi({ form, tokenize, messages, setLocale }: FrameApi
       if (chosen) element.locale = await chosen;
       merchantDisabled = disabled ?? false;
       element.disabled = merchantDisabled || busy || completed;
+      optionsApplied?.();
     },
     async focus(field?: FieldName) {
       if (field !== undefined && !(FIELD_NAMES as readonly unknown[]).includes(field)) {

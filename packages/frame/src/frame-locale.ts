@@ -37,15 +37,10 @@ export async function applyFrameLocale(doc: Document, requested: string | undefi
  * every key: they are fetched only when a message must be shown, which is often exactly
  * when the network is failing.
  */
-export async function frameMessages(locale: SupportedLocale): Promise<FrameMessages> {
-  for (const candidate of locale === 'en' ? (['en'] as const) : ([locale, 'en'] as const)) {
-    try {
-      return await loadFrameMessages(candidate);
-    } catch {
-      // try the next one
-    }
-  }
-  return new Proxy({} as FrameMessages, { get: () => COULD_NOT_LOAD });
+export function frameMessages(locale: SupportedLocale): Promise<FrameMessages> {
+  return loadFrameMessages(locale)
+    .catch(() => loadFrameMessages('en'))
+    .catch(() => new Proxy({} as FrameMessages, { get: () => COULD_NOT_LOAD }));
 }
 
 /** The frame's own error codes and their text (validation errors come worded by the form). */

@@ -2,7 +2,7 @@ import { wrap } from 'comlink';
 import { compactDecrypt, exportJWK, generateKeyPair } from 'jose';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { CardFrameApi, FrameEvent } from '@cardframe/protocol';
+import { FORM_HEIGHT_WITH_NAME, type CardFrameApi, type FrameEvent } from '@cardframe/protocol';
 import { startFrame } from './start-frame.ts';
 
 const SESSION = '0b6f3c52-6a43-4e4f-9d8e-2f1c3f0a9b11';
@@ -86,13 +86,19 @@ describe('startFrame', () => {
     const { connected, events } = handshake(frameWindow);
     startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
     const api = await connected;
+    // As the SDK does: its initial options first. `ready` waits for them and carries the height of
+    // the form they configure (with the name row), and no height is reported before it: a form
+    // measured without its name row would make the SDK resize the iframe twice.
+    await api.update({ showCardholderName: true });
     await vi.waitFor(() => expect(events.find((e) => e.type === 'ready')).toBeTruthy(), { timeout: 5000 });
-    expect(events.find((e) => e.type === 'ready')).toMatchObject({ type: 'ready', mode: 'card' });
+    expect(events.find((e) => e.type === 'ready')).toEqual({ type: 'ready', mode: 'card', height: FORM_HEIGHT_WITH_NAME });
+    const heights = events.filter((e) => e.type === 'ready' || e.type === 'resize');
+    expect(heights[0]!.type).toBe('ready');
+    expect(heights.every((e) => 'height' in e && e.height === FORM_HEIGHT_WITH_NAME)).toBe(true);
     expect(requests[0]).toBe(`GET ${location.origin}/api/sessions/${SESSION}`);
 
     const form = root.querySelector('cardframe-card-form')!;
     expect(form.allowedSchemes).toEqual(['visa', 'mastercard']);
-    await api.update({ showCardholderName: true });
     await form.updateComplete;
     const input = (field: string) => form.shadowRoot!.querySelector<HTMLInputElement>(`#${field}-input`)!;
     await userEvent.type(input('number'), '4242424242424242');

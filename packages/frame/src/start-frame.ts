@@ -69,13 +69,27 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       ]);
   let connected = false;
   let rendered: OpenSession | undefined;
-  const postReady = (): void => {
-    if (connected && rendered) sink.post({ type: 'ready', mode: rendered.mode, height: measureHeight(root) });
+  let form: CardframeCardForm | undefined;
+  /** The SDK's first update (its initial options) has been applied: the name row is in or out. */
+  let optionsApplied = false;
+  let readyPosted = false;
+  /**
+   * `ready` carries the height of the form as the merchant configured it, and heights are
+   * reported only from then on: a form measured before its initial options (say, without the
+   * name row it is about to get) would make the SDK resize the iframe twice, moving the page.
+   */
+  const postReady = async (): Promise<void> => {
+    if (!connected || !rendered || !form || !optionsApplied || readyPosted) return;
+    readyPosted = true;
+    const mode = rendered.mode;
+    await form.updateComplete;
+    sink.post({ type: 'ready', mode, height: measureHeight(root) });
+    reportHeight(root, (height) => sink.post({ type: 'resize', height }));
   };
 
   const formReady: Promise<CardFormControl> = loaded.then(
     async ([open]) => {
-      const form = doc.createElement('cardframe-card-form') as CardframeCardForm;
+      form = doc.createElement('cardframe-card-form') as CardframeCardForm;
       // The latest locale: an update() that came first has already replaced the browser's.
       form.locale = (await language.catch(() => Promise.reject(loadFailed))).locale;
       if (open.mode === 'cvc') {
@@ -90,8 +104,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       root.replaceChildren(form);
       await form.updateComplete;
       rendered = open;
-      reportHeight(root, (height) => sink.post({ type: 'resize', height }));
-      postReady();
+      void postReady();
       return form;
     },
     async (reason: CardframeErrorData) => {
@@ -115,6 +128,10 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       language = next.catch(() => previous); // what a form created from now on speaks
       return (await next.catch(() => Promise.reject(loadFailed))).locale;
     },
+    optionsApplied: () => {
+      optionsApplied = true;
+      void postReady();
+    },
     tokenize: async (card) => {
       const open = rendered!;
       return session.complete(open.action, await encryptCard(card, open.jwk, open.mode));
@@ -130,7 +147,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       sink.attach(events);
       expose(api, allowlistEndpoint(rpc));
       connected = true;
-      postReady();
+      void postReady();
     },
   });
 }

@@ -94,7 +94,11 @@ export function isCardFrameMethod(name: unknown): name is CardFrameMethod {
 /** What the frame is collecting: a full card, or only the CVC of a saved card. */
 export type FrameMode = 'card' | 'cvc';
 
-/** Events from the frame, posted on the `events` port. Coarse by design (see {@link CardState}). */
+/**
+ * Events from the frame, posted on the `events` port. Coarse by design (see {@link CardState}).
+ * `ready` goes out once the bridge is connected, the form rendered and the SDK's first `update`
+ * (its initial options) applied, with the height of that configured form; `resize` only after it.
+ */
 export type FrameEvent =
   | { type: 'ready'; mode: FrameMode; height: number }
   | { type: 'change'; state: CardState }

@@ -66,12 +66,16 @@ window.blankFrame = (src) => new Promise((resolve) => {
   frame.src = src;
   document.body.append(frame);
 });
+// When the frame's hello reaches the page: the frame's script is running and its bridge is listening.
+window.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'cardframe:hello') window.helloAt = performance.now();
+});
 window.mountCard = async (sessionId, baseUrl) => {
   const cardframe = await Cardframe.init(sessionId, { baseUrl });
   window.card = cardframe.card();
   const start = performance.now();
   await window.card.mount('#card');
-  return { ms: performance.now() - start, at: performance.timeOrigin + start };
+  return { ms: performance.now() - start, at: performance.timeOrigin + start, hello: window.helloAt - start };
 };
 window.submitCard = async () => {
   const start = performance.now();
@@ -101,6 +105,7 @@ interface Breakdown {
   'frame DOMContentLoaded': number;
   'session fetched': number;
   'frame load event': number;
+  'hello reached the page': number;
   ready: number;
   requests: number;
 }
@@ -125,7 +130,7 @@ async function benchEngine(engine: EngineName, urls: { shop: string; vault: stri
       const sessionId = await newSession();
       const blankMs = await tab.evaluate((src) => (window as any).blankFrame(src) as Promise<number>, urls.blank);
       const mounted = await tab.evaluate(
-        ([id, base]) => (window as any).mountCard(id, base) as Promise<{ ms: number; at: number }>,
+        ([id, base]) => (window as any).mountCard(id, base) as Promise<{ ms: number; at: number; hello: number }>,
         [sessionId, urls.vault] as const,
       );
       const timeline = await tab.evaluate(frameTimeline, undefined, CARD_FRAME);
@@ -153,6 +158,7 @@ async function benchEngine(engine: EngineName, urls: { shop: string; vault: stri
         'frame DOMContentLoaded': since(timeline.domContentLoaded),
         'session fetched': session ? since(session.end) : Number.NaN,
         'frame load event': since(timeline.load),
+        'hello reached the page': mounted.hello,
         ready: mounted.ms,
         requests: timeline.resources.length + 1,
       });

@@ -128,10 +128,6 @@ export function catalogFor(locale: SupportedLocale): Catalog | undefined {
   return loaded.get(locale) ?? loaded.get('en');
 }
 
-export function isCatalogLoaded(locale: SupportedLocale): boolean {
-  return loaded.has(locale);
-}
-
 /** Loads (once) and returns the catalog for `locale`; rejects if its chunk cannot be fetched. */
 export async function loadCatalog(locale: SupportedLocale): Promise<Catalog> {
   const known = loaded.get(locale);
