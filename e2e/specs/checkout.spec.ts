@@ -83,7 +83,7 @@ test.describe('while the vault answers', () => {
 test.describe('refusals the shopper sees, with no token created', () => {
   const cases = [
     { name: 'invalid number (Luhn)', number: '4242424242424241', expiry: FUTURE_EXPIRY, text: 'Your card number is invalid.', field: 'card number' },
-    { name: 'past expiry', number: '4242424242424242', expiry: PAST_EXPIRY, text: /expiry date is invalid or in the past/, field: 'expiry date' },
+    { name: 'past expiry', number: '4242424242424242', expiry: PAST_EXPIRY, text: 'Your card’s expiry date is in the past.', field: 'expiry date' },
     { name: 'unsupported scheme (Maestro)', number: MAESTRO, expiry: FUTURE_EXPIRY, text: 'This card brand is not accepted.', field: 'card number' },
   ];
   for (const c of cases) {

@@ -12,6 +12,7 @@ export default defineProject({
   test: {
     name: 'card-form',
     include: ['src/**/*.test.ts'],
+    setupFiles: ['./src/test-setup.ts'],
     browser: chromiumBrowserMode(),
   },
 });

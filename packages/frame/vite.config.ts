@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import type { Plugin } from 'vite';
+import { SUPPORTED_LOCALES } from '../protocol/src/locales.ts';
 import { defineProject } from 'vitest/config';
 import { precompress } from '../../tools/precompress.ts';
 import { chromiumBrowserMode } from '../../tools/vitest-browser.ts';
@@ -33,6 +38,60 @@ function assertNothingInline(): Plugin {
 }
 
 /**
+ * One hash over every locale catalog, shared by all locale chunks: their names then differ
+ * only by the tag (`locale-de-<hash>.js`), so the loader table in the English shopper's
+ * bundle compresses to a few bytes per locale instead of carrying forty random hashes.
+ * Any change to any catalog still renames every locale chunk (the assets are immutable).
+ */
+function sourcesHash(...paths: string[]): string {
+  const hash = createHash('sha256');
+  for (const path of paths) {
+    const full = fileURLToPath(new URL(path, import.meta.url));
+    const files = path.endsWith('/') ? readdirSync(full, { recursive: true, encoding: 'utf8' }).sort().map((name) => full + name) : [full];
+    for (const file of files) if (/\.(ts|json)$/.test(file) && !file.endsWith('.test.ts')) hash.update(file).update(readFileSync(file));
+  }
+  return hash.digest('base64url').slice(0, 10);
+}
+const LOCALES_HASH = sourcesHash('../card-form/src/locales/');
+/**
+ * The card form's chunk is named after a hash of everything that can change its bytes (its
+ * sources, the protocol's, and the locked library versions) and imported by that name, not by
+ * a bundler-analysed import(): Vite wraps analysed imports in a ~300-byte preload helper the
+ * frame does not need (the form has no dependencies left to preload).
+ */
+const FORM_HASH = sourcesHash('../card-form/src/', '../protocol/src/', '../../package-lock.json');
+const LOCALES_DIR = fileURLToPath(new URL('../card-form/src/locales/', import.meta.url));
+
+/**
+ * Emits every catalog (English too: see load-catalog.ts) as its own chunk, `assets/locale-<tag>-<hash>.js`, and
+ * every locale's frame messages as `assets/messages-<tag>-<hash>.js`, and points the card
+ * form's loader at those patterns (see load-catalog.ts): the English shopper's bundle then
+ * carries one import() template each instead of forty-entry tables.
+ */
+function localeChunks(): Plugin {
+  return {
+    name: 'cardframe-locale-chunks',
+    apply: 'build',
+    config: () => ({
+      define: {
+        __CARDFRAME_LOCALE_CHUNK__: JSON.stringify(`./locale-[tag]-${LOCALES_HASH}.js`),
+        __CARDFRAME_MESSAGES_CHUNK__: JSON.stringify(`./messages-[tag]-${LOCALES_HASH}.js`),
+        __CARDFRAME_FORM_CHUNK__: JSON.stringify(`./form-${FORM_HASH}.js`),
+      },
+    }),
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: fileURLToPath(new URL('../card-form/src/define.ts', import.meta.url)), fileName: `assets/form-${FORM_HASH}.js` });
+      for (const locale of SUPPORTED_LOCALES) {
+        const emit = (id: string, fileName: string) => this.emitFile({ type: 'chunk', id, fileName, preserveSignature: 'strict' });
+        // The frame's own messages, fetched only when one is shown (English included).
+        emit(`${LOCALES_DIR}frame/${locale}.ts`, `assets/messages-${locale}-${LOCALES_HASH}.js`);
+        emit(`${LOCALES_DIR}${locale}.ts`, `assets/locale-${locale}-${LOCALES_HASH}.js`);
+      }
+    },
+  };
+}
+
+/**
  * The entry loads the card form (Lit, card-validator: most of the bytes) with a dynamic import
  * so its download overlaps the session fetch. Without a hint that download starts only once
  * the entry has been fetched, parsed and run: a chained request on the way to `ready`, the
@@ -50,6 +109,8 @@ function preloadDynamicChunks(): Plugin {
       for (const file of Object.values(bundle)) {
         if (file.type === 'chunk' && file.isEntry) for (const name of file.dynamicImports) dynamic.add(name);
       }
+      // The form chunk is imported by its build-hash name (see FORM_HASH), which the bundler does not list.
+      dynamic.add(`assets/form-${FORM_HASH}.js`);
       for (const file of Object.values(bundle)) {
         if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
         const links = [...dynamic].map((name) => `<link rel="modulepreload" crossorigin href="${base}${name}">`).join('\n    ');
@@ -65,8 +126,18 @@ function preloadDynamicChunks(): Plugin {
 
 export default defineProject({
   base: '/frame/v1/',
-  // Brotli and gzip copies of every hashed asset, for the vault to serve by Accept-Encoding.
-  plugins: [preloadDynamicChunks(), assertNothingInline(), precompress()],
+  plugins: [
+    // The card form's html`` and css`` templates keep their source indentation otherwise:
+    // the Lit team's minifier shaves it at build time, which pays for the locale loader and
+    // the accessibility rules inside the 25 KB budget. Build only; failOnError so a template
+    // it cannot parse stops the build instead of shipping unminified.
+    { ...minifyHtmlLiterals({ failOnError: true }), apply: 'build' as const },
+    localeChunks(),
+    preloadDynamicChunks(),
+    assertNothingInline(),
+    // Brotli and gzip copies of every hashed asset, for the vault to serve by Accept-Encoding.
+    precompress(),
+  ],
   // Pre-bundle what the card form pulls in, so Vitest does not reload mid-run on discovering it.
   optimizeDeps: {
     include: ['lit', 'lit/directives/live.js', 'card-validator/dist/card-number.js', 'card-validator/dist/expiration-date.js', 'comlink', 'jose'],
@@ -77,11 +148,14 @@ export default defineProject({
     emptyOutDir: true,
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
-    rolldownOptions: { input: 'card.html' },
+    rolldownOptions: {
+      input: 'card.html',
+    },
   },
   test: {
     name: 'frame',
     include: ['src/**/*.test.ts'],
+    setupFiles: ['./src/test-setup.ts'],
     browser: chromiumBrowserMode(),
   },
 });

@@ -4,6 +4,9 @@ import { css } from 'lit';
  * Default theme: one bordered group (number on its own row, expiry and CVC side by side),
  * light, AA contrast (text #1a1f36, labels #4b5563, errors #b42318 on white). Applied as a
  * constructable stylesheet: the frame's CSP has no 'unsafe-inline', so no <style> elements.
+ * Logical properties (inline-start/end) so right-to-left locales mirror the layout; the
+ * digit inputs carry dir="ltr" and are aligned to the start of the line.
+ * --cf-focus and --cf-radius carry the merchant's focus colour and corner radius.
  */
 export const cardFormStyles = css`
   :host {
@@ -16,9 +19,12 @@ export const cardFormStyles = css`
   .form {
     margin: 0;
   }
+  .form[dir='rtl'] .input[dir='ltr'] {
+    text-align: right;
+  }
   .group {
     border: 1px solid #d1d5db;
-    border-radius: 8px;
+    border-radius: var(--cf-radius, 8px);
     background: #ffffff;
     box-shadow: 0 1px 2px rgba(16, 24, 40, 0.06);
     overflow: hidden;
@@ -33,7 +39,10 @@ export const cardFormStyles = css`
   }
   .row .cell + .cell {
     border-top: 0;
-    border-left: 1px solid #e5e7eb;
+    border-inline-start: 1px solid #e5e7eb;
+  }
+  .control {
+    position: relative;
   }
   .cell {
     position: relative;
@@ -43,8 +52,8 @@ export const cardFormStyles = css`
     transition: background-color 0.15s ease, box-shadow 0.15s ease;
   }
   .cell:focus-within {
-    box-shadow: inset 0 0 0 2px #2563eb;
-    border-radius: 7px;
+    box-shadow: inset 0 0 0 2px var(--cf-focus, #2563eb);
+    border-radius: max(0px, calc(var(--cf-radius, 8px) - 1px));
     z-index: 1;
   }
   .cell.has-error {
@@ -69,7 +78,7 @@ export const cardFormStyles = css`
     font-size: 16px;
     line-height: 24px;
     color: #1a1f36;
-    caret-color: #2563eb;
+    caret-color: var(--cf-focus, #2563eb);
     outline: none;
     font-variant-numeric: tabular-nums;
   }
@@ -85,12 +94,15 @@ export const cardFormStyles = css`
     cursor: not-allowed;
   }
   .number .input {
-    padding-right: 44px;
+    padding-inline-end: 44px;
+  }
+  .form[dir='rtl'] .number .input {
+    padding: 2px 44px 2px 0;
   }
   .brand {
     position: absolute;
-    right: 12px;
-    bottom: 8px;
+    inset-inline-end: 12px;
+    top: 4px;
     width: 32px;
     height: 20px;
     line-height: 0;
@@ -99,17 +111,21 @@ export const cardFormStyles = css`
     width: 32px;
     height: 20px;
   }
-  .errors {
-    min-height: 0;
-  }
   .error {
-    margin: 6px 2px 0;
+    display: flex;
+    gap: 4px;
+    align-items: baseline;
+    margin: 2px 0 2px;
     font-size: 13px;
     line-height: 18px;
     color: #b42318;
   }
-  .error:empty {
+  .error[hidden] {
     display: none;
+  }
+  /* A warning sign before the text: a cue that is not colour (forced colours, colour blindness); silent to screen readers. */
+  .error::before {
+    content: '⚠' / '';
   }
   .saved {
     display: flex;
@@ -133,7 +149,7 @@ export const cardFormStyles = css`
     letter-spacing: 0.04em;
   }
   .saved .expires {
-    margin-left: auto;
+    margin-inline-start: auto;
     color: #4b5563;
     font-size: 13px;
   }
@@ -153,14 +169,32 @@ export const cardFormStyles = css`
       font-size: 15px;
     }
     .number .input {
-      padding-right: 38px;
+      padding-inline-end: 38px;
+    }
+    .form[dir='rtl'] .number .input {
+      padding: 2px 38px 2px 0;
     }
     .row {
       flex-direction: column;
     }
     .row .cell + .cell {
-      border-left: 0;
+      border-inline-start: 0;
       border-top: 1px solid #e5e7eb;
+    }
+  }
+  /*
+   * Windows High Contrast and other forced-colour modes drop box-shadows and backgrounds:
+   * the focused field gets a real outline in the system highlight colour, and an invalid
+   * field a dashed one, so neither state depends on colour or a shadow.
+   */
+  @media (forced-colors: active) {
+    .cell:focus-within {
+      outline: 2px solid Highlight;
+      outline-offset: -3px;
+    }
+    .cell.has-error:not(:focus-within) {
+      outline: 2px dashed CanvasText;
+      outline-offset: -3px;
     }
   }
   @media (prefers-reduced-motion: reduce) {

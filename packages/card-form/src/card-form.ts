@@ -1,12 +1,26 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { SCHEMES, type CardState, type CardStyle, type FieldName, type FieldState, type Scheme } from '@cardframe/protocol';
+import {
+  SCHEMES,
+  localeDirection,
+  resolveLocale,
+  type CardState,
+  type CardStyle,
+  type FieldName,
+  type FieldState,
+  type Scheme,
+  type SupportedLocale,
+  type ValidationErrorCode,
+} from '@cardframe/protocol';
 import { BRAND_ICONS } from './brand-icons.ts';
 import type { CardFormMode, CollectResult, FieldEventDetail, SavedCard } from './card-form-types.ts';
 import { cardFormStyles } from './card-form.styles.ts';
 import { cardStyleToCss } from './card-style-sheet.ts';
 import { detectCard, type CardDetection } from './detect-card.ts';
-import { messagesFor, type Messages } from './messages.ts';
+import { fill, type Catalog } from './catalog.ts';
+import { catalogFor } from './locales/load-catalog.ts';
+import { brandName, errorMessage } from './messages.ts';
+import { toAsciiDigits } from './native-digits.ts';
 import { reformatField } from './reformat-field.ts';
 import { assembleCard, cvcForBrand, type PartResult } from './split-field.ts';
 import { checkCvc, checkExpiryField, checkName, checkNumber, type FieldCheck } from './validate-card-fields.ts';
@@ -65,6 +79,10 @@ export class CardframeCardForm extends LitElement {
   declare cardStyle: CardStyle;
   declare savedCard: SavedCard | undefined;
   declare disabled: boolean;
+  /**
+   * `'auto'` (browser languages) or a BCP 47 tag, resolved along its fallback chain. Load its
+   * catalog first (`loadCatalog`, as the frame does): until then the form shows English.
+   */
   declare locale: string | undefined;
   /** Labels become screen-reader only (each input keeps an accessible name). */
   declare hideLabels: boolean;
@@ -104,7 +122,6 @@ export class CardframeCardForm extends LitElement {
 
   /** The coarse state the frame may pass to the merchant: no digits, no lengths. */
   get state(): CardState {
-    const messages = this.#messages;
     const fields: Partial<Record<FieldName, FieldState>> = {};
     let error: CardState['error'];
     let empty = true;
@@ -114,7 +131,7 @@ export class CardframeCardForm extends LitElement {
       const state: FieldState = { empty: check.empty, complete: check.complete };
       const code = this.#visibleError(field, check);
       if (code) {
-        state.error = { code, message: messages.errors[field][code] ?? code };
+        state.error = { code, message: this.#errorText(field, code) };
         error ??= state.error;
       }
       fields[field] = state;
@@ -229,7 +246,9 @@ export class CardframeCardForm extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const m = this.#messages;
+    const m = this.#catalog;
+    if (!m) return html``;
+    const locale = this.#locale;
     const body = this.field
       ? this.#renderField(this.field, m)
       : this.mode === 'cvc'
@@ -237,72 +256,92 @@ export class CardframeCardForm extends LitElement {
         : html`<div class="row">${this.#renderField('number', m)}</div>
             <div class="row">${this.#renderField('expiry', m)}${this.#renderField('cvc', m)}</div>
             ${this.showCardholderName ? html`<div class="row">${this.#renderField('name', m)}</div>` : nothing}`;
-    return html`<form class="form" novalidate autocomplete="on" @submit=${(e: Event) => e.preventDefault()}>
+    // The frame sets lang and dir on its document; dir here also keys the RTL rules.
+    return html`<form
+      class="form"
+      dir=${localeDirection(locale)}
+      novalidate
+      autocomplete="on"
+      @submit=${(e: Event) => e.preventDefault()}
+    >
       <div class="group">${body}</div>
-      <div class="errors">
-        ${this.#fields.map((field) => {
-          const code = this.#visibleError(field, this.#check(field));
-          const message = code ? m.errors[field][code] : undefined;
-          return html`<p class="error" id="${field}-error" ?hidden=${!message}>${message ?? nothing}</p>`;
-        })}
-      </div>
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
     </form>`;
   }
 
-  #renderField(field: FieldName, m: Messages): TemplateResult {
-    const invalid = this.#visibleError(field, this.#check(field)) !== undefined;
+  #renderField(field: FieldName, m: Catalog): TemplateResult {
     const check = this.#check(field);
+    const code = this.#visibleError(field, check);
+    const invalid = code !== undefined;
     const state = invalid ? 'is-invalid' : check.complete ? 'is-complete' : check.empty ? 'is-empty' : '';
     const numeric = field !== 'name';
     return html`<div class="cell ${field} ${invalid ? 'has-error' : ''}">
       <label class="label ${this.hideLabels ? 'sr-only' : ''}" for="${field}-input">${m.labels[field]}</label>
-      <input
-        id="${field}-input"
-        class="input ${state}"
-        name=${AUTOCOMPLETE[field]}
-        autocomplete=${AUTOCOMPLETE[field]}
-        type="text"
-        inputmode=${numeric ? 'numeric' : 'text'}
-        autocorrect="off"
-        autocapitalize=${numeric ? 'off' : 'words'}
-        spellcheck="false"
-        placeholder=${this.placeholders[field] ?? (field === 'cvc' && this.field ? cvcForBrand(this.groupBrand).name : undefined) ?? m.placeholders[field]}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby="${field}-error"
-        ?disabled=${this.disabled}
-        .value=${live(this.#values[field])}
-        @input=${(e: Event) => this.#onInput(field, e)}
-        @keydown=${this.#onKeydown}
-        @focus=${() => this.#emit('cardframe-focus', { field } satisfies FieldEventDetail)}
-        @blur=${() => this.#onBlur(field)}
-      />
-      ${field === 'number' ? this.#renderBrand(this.#brand, m) : nothing}
+      <div class="control">
+        <input
+          id="${field}-input"
+          class="input ${state}"
+          name=${AUTOCOMPLETE[field]}
+          autocomplete=${AUTOCOMPLETE[field]}
+          type="text"
+          inputmode=${numeric ? 'numeric' : 'text'}
+          autocorrect="off"
+          autocapitalize=${numeric ? 'off' : 'words'}
+          spellcheck="false"
+          dir=${numeric ? 'ltr' : nothing}
+          placeholder=${this.placeholders[field] ??
+          (field === 'cvc' && this.field ? cvcForBrand(this.groupBrand).name : undefined) ??
+          (field === 'number' ? '1234 1234 1234 1234' : m.placeholders[field])}
+          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby="${field}-error"
+          ?disabled=${this.disabled}
+          .value=${live(this.#values[field])}
+          @input=${(e: Event) => this.#onInput(field, e)}
+          @keydown=${this.#onKeydown}
+          @focus=${() => this.#emit('cardframe-focus', { field } satisfies FieldEventDetail)}
+          @blur=${() => this.#onBlur(field)}
+        />
+        ${field === 'number' ? this.#renderBrand(this.#brand, m) : nothing}
+      </div>
+      <p class="error" id="${field}-error" ?hidden=${!invalid}>${invalid ? errorMessage(m, field, code) : nothing}</p>
     </div>`;
   }
 
-  #renderBrand(brand: Scheme | 'unknown', m: Messages): TemplateResult {
-    return html`<span class="brand" role="img" aria-label=${m.brandNames[brand] ?? m.unknownCard}
+  #renderBrand(brand: Scheme | 'unknown', m: Catalog): TemplateResult {
+    return html`<span class="brand" role="img" aria-label=${brandName(m, brand)}
       ><svg viewBox="0 0 32 20" aria-hidden="true">${BRAND_ICONS[brand]}</svg></span
     >`;
   }
 
-  #renderSaved(m: Messages): TemplateResult | typeof nothing {
+  #renderSaved(m: Catalog): TemplateResult | typeof nothing {
     const card = this.savedCard;
     if (!card) return nothing;
     const lastFour = card.maskedAccountNumber.replace(/\D/g, '').slice(-4);
     const expiry = `${String(card.expiryMonth).padStart(2, '0')}/${String(card.expiryYear % 100).padStart(2, '0')}`;
-    const brand = m.brandNames[card.scheme] ?? m.unknownCard;
+    const brand = brandName(m, card.scheme);
     return html`<div class="saved">
       <svg viewBox="0 0 32 20" aria-hidden="true">${BRAND_ICONS[card.scheme] ?? BRAND_ICONS.unknown}</svg>
-      <span class="digits" aria-hidden="true">•••• ${lastFour}</span>
-      <span class="expires" aria-hidden="true">${m.expiresLabel} ${expiry}</span>
-      <span class="sr-only">${m.savedCard(brand, lastFour, expiry)}</span>
+      <span class="digits" dir="ltr" aria-hidden="true">•••• ${lastFour}</span>
+      <span class="expires" aria-hidden="true">${m.expires} <bdi dir="ltr">${expiry}</bdi></span>
+      <span class="sr-only">${fill(m.savedCard, { brand, last4: lastFour, expiry })}</span>
     </div>`;
   }
 
-  get #messages(): Messages {
-    return messagesFor(this.locale);
+  get #locale(): SupportedLocale {
+    return resolveLocale(this.locale, navigator.languages);
+  }
+
+  /**
+   * The shopper's strings; English until theirs has loaded. Undefined only in the frame's
+   * build before any catalog has loaded: the frame loads one before it creates the form.
+   */
+  get #catalog(): Catalog | undefined {
+    return catalogFor(this.#locale);
+  }
+
+  #errorText(field: FieldName, code: ValidationErrorCode): string {
+    const catalog = this.#catalog;
+    return catalog ? errorMessage(catalog, field, code) : code;
   }
 
   get #fields(): FieldName[] {
@@ -360,7 +399,9 @@ export class CardframeCardForm extends LitElement {
       this.#values.name = input.value;
     } else {
       const caret = input.selectionStart ?? input.value.length;
-      const next = reformatField(field, input.value, caret, previous, inputType, this.#cvcLengths);
+      // Arabic-Indic, Persian and full-width digits (mobile keyboards, CJK IMEs) count as digits.
+      const typed = toAsciiDigits(input.value);
+      const next = reformatField(field, typed, caret, previous, inputType, this.#cvcLengths);
       input.value = next.value;
       input.setSelectionRange(next.caret, next.caret);
       this.#values[field] = next.value;
@@ -369,7 +410,7 @@ export class CardframeCardForm extends LitElement {
     this.#shown.delete(field);
     const after = this.#check(field);
     if (after.immediate && after.error && after.error !== before.error) {
-      this.#announce(this.#messages.errors[field][after.error] ?? after.error);
+      this.#announce(this.#errorText(field, after.error));
     }
     this.requestUpdate();
     const typedAtEnd = inputType.startsWith('insert') && input.selectionStart === input.value.length;
@@ -388,7 +429,7 @@ export class CardframeCardForm extends LitElement {
     const check = this.#check(field);
     if (!check.empty && !this.#shown.has(field)) {
       this.#shown.add(field);
-      if (check.error && !check.immediate) this.#announce(this.#messages.errors[field][check.error] ?? check.error);
+      if (check.error && !check.immediate) this.#announce(this.#errorText(field, check.error));
       this.requestUpdate();
     }
     this.#emit('cardframe-blur', { field } satisfies FieldEventDetail);

@@ -26,8 +26,16 @@ describe('cardStyleToCss', () => {
     expect(css.split('\n')).toEqual([
       '.form .group { background-color: #1c2027; border-color: #3a414c; border-radius: 12px; }',
       '.form .input { font-size: 16px; }',
+      '.form { --cf-radius: 12px; }',
       '.form .row + .row, .form .cell + .cell, .form .saved { border-color: #3a414c; }',
     ]);
+  });
+
+  it('colours the focus ring with outlineColor (:focus wins) and gives labels the merchant font', () => {
+    expect(cardStyleToCss({ base: { outlineColor: '#0a7', fontFamily: 'Georgia, serif' } })).toContain(
+      '.form { --cf-focus: #0a7; font-family: Georgia, serif; }',
+    );
+    expect(cardStyleToCss({ base: { outlineColor: '#0a7', ':focus': { outlineColor: '#f50' } } })).toContain('--cf-focus: #f50;');
   });
 
   it('applies nothing when any entry is unsafe', () => {

@@ -40,8 +40,20 @@ function splitSurface(block: StyleBlock): { surface: StyleRules; text: StyleRule
  * error tint), mixed from their own colours so contrast follows their theme. The inputs to
  * color-mix are sanitized values; the function is ours, not the merchant's.
  */
-function derivedRules(base: StyleRules | undefined, invalid: StyleRules | undefined): string[] {
+function derivedRules(base: StyleBlock | undefined, invalid: StyleRules | undefined): string[] {
   const out: string[] = [];
+  // The focus ring is the cell's inset shadow (an input outline would be clipped by the
+  // group): the merchant's outlineColor (base or :focus) colours it, their radius rounds it.
+  const focus = base?.[':focus']?.outlineColor ?? base?.outlineColor;
+  const custom = [
+    focus ? `--cf-focus: ${focus};` : '',
+    base?.borderRadius ? `--cf-radius: ${base.borderRadius};` : '',
+    // Labels, errors and the saved card follow the merchant's font, not only the inputs.
+    base?.fontFamily ? `font-family: ${base.fontFamily};` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  if (custom) out.push(`.form { ${custom} }`);
   if (base?.borderColor) {
     out.push(`.form .row + .row, .form .cell + .cell, .form .saved { border-color: ${base.borderColor}; }`);
   }

@@ -1,53 +1,32 @@
-import type { FieldName, ValidationErrorCode } from '@cardframe/protocol';
+import type { FieldName, Scheme, ValidationErrorCode } from '@cardframe/protocol';
+import type { Catalog } from './catalog.ts';
 
-/** Every human-readable string the form shows, per language. Add a locale by adding an entry. */
-export interface Messages {
-  labels: Record<FieldName, string>;
-  placeholders: Record<FieldName, string>;
-  /** Error text per field and code; a field only uses the codes it can raise. */
-  errors: Record<FieldName, Partial<Record<ValidationErrorCode, string>>>;
-  /** Accessible names for the brand icons and the saved card in CVC mode. */
-  brandNames: Record<string, string>;
-  savedCard: (brand: string, lastFour: string, expiry: string) => string;
-  expiresLabel: string;
-  unknownCard: string;
-}
+type ErrorKey = keyof Catalog['errors'];
 
-const en: Messages = {
-  labels: { number: 'Card number', expiry: 'Expiry date', cvc: 'Security code', name: 'Name on card' },
-  placeholders: { number: '1234 1234 1234 1234', expiry: 'MM / YY', cvc: 'CVC', name: 'Full name' },
-  errors: {
-    number: {
-      NOT_COMPLETE: 'Your card number is incomplete.',
-      LUHN_CHECK_FAILED: 'Your card number is invalid.',
-      SCHEME_NOT_SUPPORTED: 'This card brand is not accepted.',
-    },
-    expiry: {
-      NOT_COMPLETE: 'Your card’s expiry date is incomplete.',
-      INVALID_EXPIRY_DATE: 'Your card’s expiry date is invalid or in the past.',
-    },
-    cvc: { NOT_COMPLETE: 'Your card’s security code is incomplete.' },
-    name: { NOT_COMPLETE: 'Enter the name on your card.' },
-  },
-  brandNames: {
-    visa: 'Visa',
-    mastercard: 'Mastercard',
-    'american express': 'American Express',
-    discover: 'Discover',
-    'diners club': 'Diners Club',
-    jcb: 'JCB',
-    unionpay: 'UnionPay',
-    unknown: 'Card',
-  },
-  savedCard: (brand, lastFour, expiry) => `${brand} ending in ${lastFour}, expires ${expiry}`,
-  expiresLabel: 'Expires',
-  unknownCard: 'Card',
+/** Which catalog text each field's error code shows. A code a field cannot raise has none. */
+const ERROR_KEYS: Readonly<Record<FieldName, Partial<Record<ValidationErrorCode, ErrorKey>>>> = {
+  number: { NOT_COMPLETE: 'numberIncomplete', LUHN_CHECK_FAILED: 'numberInvalid', SCHEME_NOT_SUPPORTED: 'brandNotAccepted' },
+  expiry: { NOT_COMPLETE: 'expiryIncomplete', INVALID_EXPIRY_DATE: 'expiryInvalid', EXPIRY_IN_PAST: 'expiryInPast' },
+  cvc: { NOT_COMPLETE: 'cvcIncomplete' },
+  name: { NOT_COMPLETE: 'nameMissing' },
 };
 
-const MESSAGES: Readonly<Record<string, Messages>> = { en };
+/** Brand names as printed on cards; a catalog overrides only the ones its language writes differently. */
+const BRAND_NAMES: Readonly<Record<Scheme, string>> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  'american express': 'American Express',
+  discover: 'Discover',
+  'diners club': 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+};
 
-/** Messages for a BCP 47 tag (`fr-CA` → `fr` → English). */
-export function messagesFor(locale: string | undefined): Messages {
-  const language = locale?.toLowerCase().split('-')[0];
-  return (language !== undefined && Object.hasOwn(MESSAGES, language) ? MESSAGES[language] : undefined) ?? en;
+export function errorMessage(catalog: Catalog, field: FieldName, code: ValidationErrorCode): string {
+  const key = ERROR_KEYS[field][code];
+  return key ? catalog.errors[key] : code;
+}
+
+export function brandName(catalog: Catalog, brand: Scheme | 'unknown'): string {
+  return brand === 'unknown' ? catalog.unknownCard : (catalog.brands?.[brand] ?? BRAND_NAMES[brand]);
 }

@@ -1,6 +1,6 @@
 import type { Scheme, ValidationErrorCode } from '@cardframe/protocol';
 import { detectCard, type CardDetection } from './detect-card.ts';
-import { checkExpiry, parseExpiry } from './parse-expiry.ts';
+import { checkExpiry, parseExpiry, type ExpiryParts } from './parse-expiry.ts';
 
 /** Validation of one field, before deciding whether its error is shown yet. */
 export interface FieldCheck {
@@ -21,18 +21,37 @@ export function checkNumber(digits: string, allowed: readonly Scheme[], card: Ca
   if (card.isValid) return { empty, complete: true, immediate: false };
   // No brand starts like this, or the brand's longest length failed Luhn: no more typing can fix it.
   if (!card.isPotentiallyValid) return { empty, complete: false, error: 'LUHN_CHECK_FAILED', immediate: true };
-  return { empty, complete: false, error: card.isFullLength ? 'LUHN_CHECK_FAILED' : 'NOT_COMPLETE', immediate: false };
+  // A full length that fails Luhn is shown as the last digit lands (a rare longer number of
+  // the same brand clears it again as the shopper goes on typing).
+  if (card.isFullLength) return { empty, complete: false, error: 'LUHN_CHECK_FAILED', immediate: true };
+  return { empty, complete: false, error: 'NOT_COMPLETE', immediate: false };
 }
 
 /** Checks the expiry text: complete, still being typed, or impossible (month 13, a past year…). */
-export function checkExpiryField(text: string): FieldCheck {
+export function checkExpiryField(text: string, now: Date = new Date()): FieldCheck {
   const parts = parseExpiry(text);
   const empty = parts.month === '' && parts.year === '';
   if (empty) return { empty, complete: false, error: 'NOT_COMPLETE', immediate: false };
   const result = checkExpiry(parts);
   if (result.isValid) return { empty, complete: true, immediate: false };
-  if (!result.isPotentiallyValid) return { empty, complete: false, error: 'INVALID_EXPIRY_DATE', immediate: true };
+  if (!result.isPotentiallyValid) {
+    return { empty, complete: false, error: isInPast(parts, now) ? 'EXPIRY_IN_PAST' : 'INVALID_EXPIRY_DATE', immediate: true };
+  }
   return { empty, complete: false, error: 'NOT_COMPLETE', immediate: false };
+}
+
+/**
+ * A real month whose every possible completion has passed: `03 / 24`, or `12 / 1` (2010–19).
+ * Month 13 or a year too far ahead is invalid, not past.
+ */
+function isInPast({ month, year }: ExpiryParts, now: Date): boolean {
+  const m = Number(month);
+  if (month.length !== 2 || m < 1 || m > 12 || year === '') return false;
+  const thisYear = now.getFullYear();
+  const thisMonth = now.getMonth() + 1;
+  if (year.length === 1) return 2000 + Number(year) * 10 + 9 < thisYear;
+  const y = 2000 + Number(year);
+  return y < thisYear || (y === thisYear && m < thisMonth);
 }
 
 /** Checks the security code length for the brand's allowed lengths. */

@@ -1,10 +1,11 @@
 import type { CardframeErrorData } from '@cardframe/protocol';
+import type { FrameMessages } from '@cardframe/card-form/locales';
 import { FRAME_TEXT } from './frame-messages.ts';
 
-/** Why this frame cannot work here: what the merchant is told, and what the shopper sees. */
+/** Why this frame cannot work here: what the merchant is told, and which frame message the shopper sees. */
 export interface EnvironmentProblem {
   error: CardframeErrorData;
-  shopperText: string;
+  shopperText: keyof FrameMessages;
 }
 
 /**
@@ -41,13 +42,13 @@ export function environmentProblem(win: Window): EnvironmentProblem | undefined 
   if (!win.isSecureContext || !win.crypto?.subtle) {
     return {
       error: { code: 'VAULT_NOT_HTTPS', message: FRAME_TEXT.vaultNotHttpsError },
-      shopperText: FRAME_TEXT.unavailable,
+      shopperText: 'unavailable',
     };
   }
   if (!supportsCardForm(win)) {
     return {
       error: { code: 'UNSUPPORTED_BROWSER', message: FRAME_TEXT.unsupportedBrowserError },
-      shopperText: FRAME_TEXT.unsupportedBrowser,
+      shopperText: 'unsupportedBrowser',
     };
   }
   return undefined;

@@ -3,7 +3,11 @@ import { userEvent } from 'vitest/browser';
 import { CARD_FRAME_METHODS, type CardframeErrorData, type FieldName } from '@cardframe/protocol';
 import type { CardframeCardForm, CollectedCard } from '@cardframe/card-form';
 import '@cardframe/card-form/define';
+import { loadFrameMessages } from '@cardframe/card-form/locales';
 import { createFrameApi } from './create-frame-api.ts';
+
+/** The frame's locale hooks as the English frame wires them. */
+const i18n = { messages: () => loadFrameMessages('en'), setLocale: async (locale: string) => locale };
 
 const year = new Date().getFullYear();
 const FUTURE = `12${String((year + 3) % 100).padStart(2, '0')}`;
@@ -39,7 +43,7 @@ function deferred<T>() {
 
 describe('createFrameApi', () => {
   test('is a frozen, prototype-less object with exactly the allowlisted methods', async () => {
-    const api = createFrameApi({ form: realForm, tokenize: async () => 'tok' });
+    const api = createFrameApi({ ...i18n, form: realForm, tokenize: async () => 'tok' });
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.getPrototypeOf(api)).toBeNull();
     expect(Object.keys(api).sort()).toEqual([...CARD_FRAME_METHODS].sort());
@@ -48,7 +52,7 @@ describe('createFrameApi', () => {
 
   test('update validates before touching the form and then applies the options', async () => {
     const form = await realForm();
-    const api = createFrameApi({ form: async () => form, tokenize: async () => 'tok' });
+    const api = createFrameApi({ ...i18n, form: async () => form, tokenize: async () => 'tok' });
     await expect(api.update({ style: { base: { color: 'red;background:url(//evil.test)' } } })).rejects.toMatchObject({ code: 'INVALID_STYLE' });
     await expect(api.update({ nope: 1 } as never)).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });
     expect(form.cardStyle).toEqual({});
@@ -61,7 +65,7 @@ describe('createFrameApi', () => {
 
   test('focus checks the field name', async () => {
     const form = await realForm();
-    const api = createFrameApi({ form: async () => form, tokenize: async () => 'tok' });
+    const api = createFrameApi({ ...i18n, form: async () => form, tokenize: async () => 'tok' });
     await expect(api.focus('pan' as FieldName)).rejects.toEqual({ code: 'INVALID_OPTIONS', message: 'Unknown field' });
     await api.focus('cvc');
     expect(form.shadowRoot!.activeElement?.id).toBe('cvc-input');
@@ -70,7 +74,7 @@ describe('createFrameApi', () => {
   test('submit on an incomplete form rejects with the first field error and tokenizes nothing', async () => {
     const form = await realForm();
     const tokenize = vi.fn(async () => 'tok');
-    const api = createFrameApi({ form: async () => form, tokenize });
+    const api = createFrameApi({ ...i18n, form: async () => form, tokenize });
     await expect(api.submit()).rejects.toMatchObject({ code: 'NOT_COMPLETE' });
     expect(tokenize).not.toHaveBeenCalled();
   });
@@ -81,6 +85,7 @@ describe('createFrameApi', () => {
     const pending = deferred<string>();
     const seen: CollectedCard[] = [];
     const api = createFrameApi({
+      ...i18n,
       form: async () => form,
       tokenize: (card) => {
         seen.push(card);
@@ -104,6 +109,7 @@ describe('createFrameApi', () => {
     await typeCard(form);
     let failure: unknown = new Error('upstream said 4242424242424242');
     const api = createFrameApi({
+      ...i18n,
       form: async () => form,
       tokenize: async () => {
         throw failure;
@@ -114,15 +120,16 @@ describe('createFrameApi', () => {
     expect(rejection.message).not.toContain('4242');
     expect(Object.keys(rejection).sort()).toEqual(['code', 'message']);
     expect(form.disabled).toBe(false);
-    failure = { code: 'SESSION_EXPIRED', message: 'This payment session has expired.' };
-    await expect(api.submit()).rejects.toEqual(failure);
+    failure = { code: 'SESSION_EXPIRED', message: 'expired upstream' };
+    // The frame words its own errors from the shopper's catalog, whatever text came with them.
+    await expect(api.submit()).rejects.toEqual({ code: 'SESSION_EXPIRED', message: (await loadFrameMessages('en')).sessionExpired });
   });
 
   test('when the session could not be used, every call rejects with that error', async () => {
     const error: CardframeErrorData = { code: 'SESSION_NOT_FOUND', message: 'This payment session was not found.' };
     const failed = Promise.reject(error);
     failed.catch(() => {});
-    const api = createFrameApi({ form: () => failed, tokenize: async () => 'tok' });
+    const api = createFrameApi({ ...i18n, form: () => failed, tokenize: async () => 'tok' });
     await expect(api.update({})).rejects.toEqual(error);
     await expect(api.clear()).rejects.toEqual(error);
     await expect(api.submit()).rejects.toEqual(error);

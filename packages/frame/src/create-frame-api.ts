@@ -8,6 +8,8 @@ import {
   type SubmitResult,
 } from '@cardframe/protocol';
 import type { CardframeCardForm, CollectedCard, CollectResult } from '@cardframe/card-form';
+import type { FrameMessages } from '@cardframe/card-form/locales';
+import { localizeError } from './frame-locale.ts';
 
 /** The part of the card form element the API drives. */
 export type CardFormControl = Pick<
@@ -22,6 +24,10 @@ export interface FrameApiDeps {
   form: () => Promise<CardFormControl>;
   /** Encrypts the card and completes the session; resolves with the token id, rejects with CardframeErrorData. */
   tokenize: (card: CollectedCard) => Promise<string>;
+  /** The frame's messages in the current locale, for the errors the frame itself words. */
+  messages: () => Promise<FrameMessages>;
+  /** Resolves and loads a requested locale, sets the document's lang and dir; returns the one chosen. */
+  setLocale: (requested: string) => Promise<string>;
   /** Called after each update() has set the form's properties (the frame posts `ready` after the first). */
   optionsApplied?: () => void;
 }
@@ -32,7 +38,7 @@ const error = (code: CardframeErrorData['code'], message: string): CardframeErro
 function toErrorData(reason: unknown): CardframeErrorData {
   return isCardframeErrorData(reason)
     ? { code: reason.code, message: reason.message }
-    : error('TOKENIZATION_FAILED', 'The card could not be saved. Please try again.');
+    : error('TOKENIZATION_FAILED', ''); // worded by localizeError before it leaves
 }
 
 /**
@@ -42,21 +48,29 @@ function toErrorData(reason: unknown): CardframeErrorData {
  * here, because the page is not trusted; rejections are plain `{code, message}` objects,
  * which comlink forwards as they are.
  */
-export function createFrameApi({ form, tokenize, optionsApplied, group }: FrameApiDeps): CardFrameApi {
+export function createFrameApi({ form, tokenize, messages, setLocale, optionsApplied, group }: FrameApiDeps): CardFrameApi {
   let merchantDisabled = false;
   let busy = false;
   let completed = false;
+
+  /** Every rejection leaves as `{code, message}` worded in the shopper's language. */
+  const refuse = async (reason: unknown): Promise<never> => {
+    throw localizeError(toErrorData(reason), await messages());
+  };
 
   const api: CardFrameApi = {
     async update(options) {
       const parsed = parseCardElementOptions(options);
       if (!parsed.ok) throw parsed.error;
       const { style, placeholder, showCardholderName, disabled, locale } = parsed.value;
-      const element = await form().catch((reason: unknown) => Promise.reject(toErrorData(reason)));
+      // The locale starts loading first: a form that does not exist yet is then created in it.
+      const chosen = locale === undefined ? undefined : setLocale(locale);
+      chosen?.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+      const element = await form().catch(refuse);
       element.cardStyle = style ?? {};
       element.placeholders = placeholder ?? {};
       element.showCardholderName = showCardholderName ?? false;
-      if (locale !== undefined) element.locale = locale;
+      if (chosen) element.locale = await chosen;
       merchantDisabled = disabled ?? false;
       element.disabled = merchantDisabled || busy || completed;
       optionsApplied?.();
@@ -65,13 +79,13 @@ export function createFrameApi({ form, tokenize, optionsApplied, group }: FrameA
       if (field !== undefined && !(FIELD_NAMES as readonly unknown[]).includes(field)) {
         throw error('INVALID_OPTIONS', 'Unknown field');
       }
-      (await form().catch((reason: unknown) => Promise.reject(toErrorData(reason)))).focusField(field);
+      (await form().catch(refuse)).focusField(field);
     },
     async blur() {
-      (await form().catch((reason: unknown) => Promise.reject(toErrorData(reason)))).blurField();
+      (await form().catch(refuse)).blurField();
     },
     async clear() {
-      (await form().catch((reason: unknown) => Promise.reject(toErrorData(reason)))).clear();
+      (await form().catch(refuse)).clear();
     },
     async submit(): Promise<SubmitResult> {
       if (completed) throw error('SESSION_COMPLETED', 'This payment session has already been used.');
@@ -82,7 +96,7 @@ export function createFrameApi({ form, tokenize, optionsApplied, group }: FrameA
         element = await form();
         const collected = group ? await group.collect() : element.collect();
         if (!collected.ok) {
-          throw collected.state.error ?? error('NOT_COMPLETE', 'Please complete the card details.');
+          throw collected.state.error ?? error('NOT_COMPLETE', (await messages()).incomplete);
         }
         element.disabled = true;
         const tokenId = await tokenize(collected.card);
@@ -91,7 +105,7 @@ export function createFrameApi({ form, tokenize, optionsApplied, group }: FrameA
         group?.clearOthers();
         return { tokenId };
       } catch (reason) {
-        const data = toErrorData(reason);
+        const data = localizeError(toErrorData(reason), await messages());
         if (data.code === 'SESSION_COMPLETED') completed = true;
         throw data;
       } finally {

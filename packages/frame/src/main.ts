@@ -3,4 +3,7 @@
 import './frame.css';
 import { startFrame } from './start-frame.ts';
 
-startFrame({ window, document, fetch: window.fetch.bind(window), defineForm: () => import('@cardframe/card-form/define') });
+/** Set by the build (vite.config.ts): the card form chunk's file name. */
+declare const __CARDFRAME_FORM_CHUNK__: string;
+
+startFrame({ window, document, fetch: window.fetch.bind(window), defineForm: () => import(/* @vite-ignore */ __CARDFRAME_FORM_CHUNK__) });

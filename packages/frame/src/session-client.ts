@@ -1,18 +1,14 @@
-import { schemeFromSessionName, type CardframeErrorCode, type CardframeErrorData, type FrameMode, type SessionJwk, type SessionState } from '@cardframe/protocol';
+import { schemeFromSessionName, type CardframeErrorData, type FrameMode, type SessionJwk, type SessionState } from '@cardframe/protocol';
 
-/** Human messages per session outcome: one table, fixed text (server text is never echoed to the shopper). */
-const MESSAGES = {
-  SESSION_EXPIRED: 'This payment session has expired. Reload the page to try again.',
-  SESSION_COMPLETED: 'This payment session has already been used.',
-  SESSION_NOT_FOUND: 'This payment session was not found.',
-  NETWORK_ERROR: 'The payment service could not be reached. Check your connection and try again.',
-  TOKENIZATION_FAILED: 'The card could not be saved. Please try again.',
-} as const satisfies Partial<Record<CardframeErrorCode, string>>;
+/** The session outcomes the frame reports. */
+type SessionErrorCode = 'SESSION_EXPIRED' | 'SESSION_COMPLETED' | 'SESSION_NOT_FOUND' | 'NETWORK_ERROR' | 'TOKENIZATION_FAILED';
 
-type SessionErrorCode = keyof typeof MESSAGES;
-
+/**
+ * A session error as a code: the frame words it in the shopper's language (frame-locale.ts)
+ * before it is shown or sent, so no English copy of the text has to ship in the bundle.
+ */
 export function sessionErrorData(code: SessionErrorCode): CardframeErrorData {
-  return { code, message: MESSAGES[code] };
+  return { code, message: '' };
 }
 
 /**

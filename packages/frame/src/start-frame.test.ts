@@ -11,6 +11,8 @@ const year = new Date().getFullYear();
 
 afterEach(() => {
   document.body.replaceChildren();
+  document.documentElement.lang = 'en';
+  document.documentElement.removeAttribute('dir');
   document.head.querySelector('meta[name="cardframe-allowed-origins"]')?.remove();
 });
 
@@ -26,7 +28,7 @@ function frameWorld(allowed: string) {
   meta.name = 'cardframe-allowed-origins';
   meta.content = allowed;
   document.head.append(meta);
-  const root = document.createElement('main');
+  const root = document.createElement('div');
   root.id = 'cardframe-root';
   document.body.append(root);
   const child = document.createElement('iframe');
@@ -141,6 +143,52 @@ describe('startFrame', () => {
     window.removeEventListener('message', hello);
     expect(hello).not.toHaveBeenCalled();
     expect(requests).toEqual([]);
+  });
+
+  test("creates the form in the merchant's locale from the first update(), then switches on the next: lang, dir, title, form and messages", async () => {
+    const { root, frameWindow } = frameWorld(location.origin);
+    const { fetchFn } = await vault();
+    const { connected, events } = handshake(frameWindow);
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
+    const api = await connected;
+    // What the SDK does on connect, before it reports ready.
+    await api.update({ locale: 'ar' });
+    await vi.waitFor(() => expect(events.some((e) => e.type === 'ready')).toBe(true), { timeout: 5000 });
+    expect(document.documentElement.lang).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(document.title).toBe('نموذج آمن للدفع بالبطاقة');
+    const form = root.querySelector('cardframe-card-form')!;
+    const label = () => form.shadowRoot!.querySelector('label[for="number-input"]')!.textContent;
+    expect(label()).toBe('رقم البطاقة');
+    // No form reached by the submit: the first field's error comes back in the shopper's language.
+    await expect(api.submit()).rejects.toEqual({ code: 'NOT_COMPLETE', message: 'رقم البطاقة غير مكتمل.' });
+
+    await api.update({ locale: 'de-AT' });
+    await form.updateComplete;
+    expect(document.documentElement.lang).toBe('de');
+    expect(document.documentElement.dir).toBe('ltr');
+    expect(label()).toBe('Kartennummer');
+  });
+
+  test("follows the browser's languages and words its own fallback messages in them (Hebrew, not allowed here)", async () => {
+    const { root, frameWindow } = frameWorld('https://shop.test');
+    Object.defineProperty(frameWindow.navigator, 'languages', { value: ['he-IL', 'en'], configurable: true });
+    const { fetchFn } = await vault();
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
+    await vi.waitFor(() => expect(root.textContent).toBe('לא ניתן להציג את טופס התשלום באתר זה.'));
+    expect(document.documentElement.dir).toBe('rtl');
+  });
+
+  test('an expired session is reported in the locale too', async () => {
+    const { root, frameWindow } = frameWorld(location.origin);
+    Object.defineProperty(frameWindow.navigator, 'languages', { value: ['ja-JP'], configurable: true });
+    const { fetchFn } = await vault(410);
+    const { events } = handshake(frameWindow);
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
+    await vi.waitFor(() => expect(events.some((e) => e.type === 'error')).toBe(true));
+    const message = 'この決済セッションは有効期限が切れています。ページを再読み込みして、もう一度お試しください。';
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe(message);
+    expect(events).toContainEqual({ type: 'error', error: { code: 'SESSION_EXPIRED', message } });
   });
 
   test('a vault without a secure context (plain http on a real host) fails at start with VAULT_NOT_HTTPS, before any card is typed', async () => {

@@ -1,7 +1,9 @@
 import { expose } from 'comlink';
 import { isScheme, type CardframeErrorData, type Scheme } from '@cardframe/protocol';
 import type { CardframeCardForm } from '@cardframe/card-form';
+import type { FrameMessages } from '@cardframe/card-form/locales';
 import { acceptConnection } from './accept-connection.ts';
+import { applyFrameLocale, COULD_NOT_LOAD, frameMessages, localizeError, type FrameLocale } from './frame-locale.ts';
 import { allowlistEndpoint } from './allowlist-endpoint.ts';
 import { environmentProblem } from './browser-support.ts';
 import { createEventSink } from './event-sink.ts';
@@ -28,8 +30,8 @@ export interface FrameDeps {
   defineForm: () => Promise<unknown>;
 }
 
+// Split-field set-up refusals (developer errors, English like the SDK's own messages; issue 10 translates shopper texts).
 const INVALID_LINK = 'This payment form could not be loaded.';
-const NOT_ALLOWED_HERE = 'This payment form cannot be shown on this site.';
 const FIELD_TAKEN = 'This card field is already on the page.';
 
 /**
@@ -40,13 +42,19 @@ const FIELD_TAKEN = 'This card field is already on the page.';
 export function startFrame({ window: win, document: doc, fetch: fetchFn, defineForm }: FrameDeps): void {
   const root = doc.getElementById('cardframe-root') ?? doc.body;
   const params = readFrameParams(win.location.hash);
+  // Loaded in parallel with the form and the session: only this locale's chunk is fetched. The
+  // browser's languages first; a merchant's explicit locale arrives with the first update(),
+  // usually before the session does, and the form is then created in it (see formReady).
+  let language: Promise<FrameLocale> = applyFrameLocale(doc, undefined, win.navigator.languages);
+  const loadFailed: CardframeErrorData = { code: 'FRAME_LOAD_FAILED', message: COULD_NOT_LOAD };
+  const messages = async (): Promise<FrameMessages> => frameMessages(await language.then((l) => l.locale, () => 'en' as const));
   if (!params) {
-    renderMessage(root, INVALID_LINK);
+    void messages().then((text) => renderMessage(root, text.couldNotLoad));
     return;
   }
   const allowedOrigins = readAllowedOrigins(doc);
   if (!allowedOrigins.has(params.origin)) {
-    renderMessage(root, NOT_ALLOWED_HERE);
+    void messages().then((text) => renderMessage(root, text.notAllowedHere));
     return;
   }
 
@@ -68,9 +76,8 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
     ? Promise.reject<never>(problem.error)
     : Promise.all([
         session.load().then(fieldFits),
-        defineForm().catch(() => {
-          throw { code: 'FRAME_LOAD_FAILED', message: INVALID_LINK } satisfies CardframeErrorData;
-        }),
+        defineForm().catch(() => Promise.reject(loadFailed)),
+        language.catch(() => Promise.reject(loadFailed)),
       ]);
   let connected = false;
   let rendered: OpenSession | undefined;
@@ -106,8 +113,10 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
   const formReady: Promise<CardframeCardForm> = loaded.then(
     async ([open]) => {
       form = doc.createElement('cardframe-card-form') as CardframeCardForm;
+      // The latest locale: an update() that came first has already replaced the browser's.
+      form.locale = (await language.catch(() => Promise.reject(loadFailed))).locale;
       if (open.mode === 'cvc') {
-        if (!isScheme(open.savedCard.scheme)) throw { code: 'TOKENIZATION_FAILED', message: INVALID_LINK } satisfies CardframeErrorData;
+        if (!isScheme(open.savedCard.scheme)) throw loadFailed;
         form.mode = 'cvc';
         form.savedCard = { ...open.savedCard, scheme: open.savedCard.scheme };
       } else {
@@ -125,16 +134,27 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       void postReady();
       return form;
     },
-    (reason: CardframeErrorData) => {
-      renderMessage(root, problem ? problem.shopperText : reason.message);
-      sink.post({ type: 'error', error: { code: reason.code, message: reason.message } });
-      throw reason;
+    async (reason: CardframeErrorData) => {
+      const text = await messages();
+      // The merchant hears the code with a message (a developer's, for environment problems);
+      // the shopper reads the frame's own words in their language.
+      const shown = localizeError(reason, text);
+      renderMessage(root, problem ? text[problem.shopperText] : shown.message);
+      sink.post({ type: 'error', error: shown });
+      throw shown;
     },
   );
   formReady.catch(() => {}); // reported above as an 'error' event; API calls reject with it
 
   const api = createFrameApi({
     form: () => formReady,
+    messages,
+    setLocale: async (requested) => {
+      const next = applyFrameLocale(doc, requested, win.navigator.languages);
+      const previous = language;
+      language = next.catch(() => previous); // what a form created from now on speaks
+      return (await next.catch(() => Promise.reject(loadFailed))).locale;
+    },
     optionsApplied: () => {
       optionsApplied = true;
       void postReady();

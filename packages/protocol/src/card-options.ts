@@ -1,5 +1,6 @@
 import { sanitizeCardStyle, type CardStyle } from './card-style.ts';
 import type { CardframeErrorData } from './errors.ts';
+import { isLocaleOption, type CardLocale } from './locales.ts';
 
 export const FIELD_NAMES = ['number', 'expiry', 'cvc', 'name'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
@@ -12,8 +13,12 @@ export interface CardElementOptions {
   /** Show the cardholder name field (sent encrypted with the card). */
   showCardholderName?: boolean;
   disabled?: boolean;
-  /** BCP 47 language tag for labels and messages; the frame falls back to English. */
-  locale?: string;
+  /**
+   * Language of every label, placeholder, error and announcement: `'auto'` (default, the
+   * shopper's browser languages) or a BCP 47 tag; unsupported tags fall back along their
+   * chain (`fr-BE` → `fr` → English). See SUPPORTED_LOCALES.
+   */
+  locale?: CardLocale;
 }
 
 const OPTION_KEYS = ['style', 'placeholder', 'showCardholderName', 'disabled', 'locale'] as const;
@@ -67,9 +72,7 @@ export function parseCardElementOptions(input: unknown): Result<CardElementOptio
     }
   }
   if (source.locale !== undefined) {
-    if (typeof source.locale !== 'string' || !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(source.locale)) {
-      return bad('locale must be a BCP 47 language tag');
-    }
+    if (!isLocaleOption(source.locale)) return bad("locale must be 'auto' or a BCP 47 tag");
     out.locale = source.locale;
   }
   return { ok: true, value: out };

@@ -7,6 +7,8 @@ export const VALIDATION_ERROR_CODES = [
   'NOT_COMPLETE',
   'LUHN_CHECK_FAILED',
   'INVALID_EXPIRY_DATE',
+  /** A well-formed expiry (month and year) that has already passed. */
+  'EXPIRY_IN_PAST',
   'SCHEME_NOT_SUPPORTED',
 ] as const;
 

@@ -34,6 +34,16 @@ export {
 } from './card-style.ts';
 export { FIELD_NAMES, parseCardElementOptions, type FieldName, type CardElementOptions } from './card-options.ts';
 export type { CardState, FieldState, FieldError } from './card-state.ts';
+export {
+  SUPPORTED_LOCALES,
+  RTL_LOCALES,
+  isLocaleOption,
+  matchLocale,
+  resolveLocale,
+  localeDirection,
+  type SupportedLocale,
+  type CardLocale,
+} from './locales.ts';
 export { FRAME_PATH, SDK_PATH, ORIGIN_CHECK_PATH, ORIGIN_NOT_ALLOWED_STATUS, composeFrameUrl, parseFrameParams, type FrameParams } from './frame-url.ts';
 export { FORM_HEIGHT_TWO_ROWS, FORM_HEIGHT_WITH_NAME, FORM_HEIGHT_ONE_FIELD } from './form-layout.ts';
 export {

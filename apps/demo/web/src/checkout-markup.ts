@@ -39,7 +39,7 @@ export const CHECKOUT_MARKUP = /* html */ `
           <span class="brand-chip" data-brand="visa">VISA</span><span class="brand-chip" data-brand="mastercard">MC</span><span class="brand-chip" data-brand="american express">AMEX</span><span class="brand-chip" data-brand="discover">DISC</span><span class="brand-chip" data-brand="jcb">JCB</span>
         </span>
       </div>
-      <div id="card" class="card-slot" aria-labelledby="card-label" aria-busy="true">
+      <div id="card" class="card-slot" role="group" aria-labelledby="card-label" aria-busy="true">
         <div class="skeleton" aria-hidden="true"><span></span><span></span></div>
       </div>
       <p id="card-error" class="error" role="alert"></p>
@@ -85,7 +85,7 @@ export const CHECKOUT_MARKUP = /* html */ `
         <button id="pay-again" type="button" class="secondary">Pay again with saved card</button>
         <div id="cvc-panel" hidden>
           <p class="cvc-for">Security code for <span id="cvc-card" class="mono"></span></p>
-          <div id="cvc-slot" class="card-slot" aria-busy="true">
+          <div id="cvc-slot" class="card-slot" role="group" aria-label="Security code for your saved card" aria-busy="true">
             <div class="skeleton" aria-hidden="true"><span></span></div>
           </div>
           <p id="cvc-error" class="error" role="alert"></p>

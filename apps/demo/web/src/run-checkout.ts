@@ -2,7 +2,7 @@ import type { CardElement, CardState, init as sdkInit } from '@cardframe/sdk';
 import { applyAppearance, FRAME_STYLES, initialAppearance, type Appearance } from './appearance.ts';
 import { CHECKOUT_MARKUP } from './checkout-markup.ts';
 import { pay, refreshCvc, ShopApiError, startCheckout, type CheckoutSession, type PaidCard } from './shop-api.ts';
-import { SESSION_ENDING_CODES, shopperMessage } from './shopper-message.ts';
+import { FIELD_ERROR_CODES, SESSION_ENDING_CODES, shopperMessage } from './shopper-message.ts';
 
 type Init = typeof sdkInit;
 
@@ -128,7 +128,18 @@ export async function runCheckout(init: Init, root: HTMLElement): Promise<void> 
       }
     });
     card.on('submit', () => {
-      if (complete && !form.button.classList.contains('busy')) onPay(card);
+      if (form.button.classList.contains('busy')) return;
+      if (complete) {
+        onPay(card);
+        return;
+      }
+      // Enter on an incomplete form: the frame's submit() shows every field's error, announces
+      // the first and focuses its field. Those errors live beside their fields in the frame;
+      // only a failure of another kind (session, network) is the shop's to show.
+      card.submit().catch((error: unknown) => {
+        const { code, message } = errorParts(error);
+        if (!FIELD_ERROR_CODES.includes(code as never)) form.error.textContent = shopperMessage(code, message);
+      });
     });
     card.on('error', (error) => {
       const { code, message } = errorParts(error);

@@ -7,6 +7,15 @@ export const SESSION_ENDING_CODES: readonly CardframeErrorCode[] = [
   'SESSION_NOT_FOUND',
 ];
 
+/** Codes the frame shows beside the field itself (and announces): the shop adds nothing. */
+export const FIELD_ERROR_CODES: readonly CardframeErrorCode[] = [
+  'NOT_COMPLETE',
+  'LUHN_CHECK_FAILED',
+  'INVALID_EXPIRY_DATE',
+  'EXPIRY_IN_PAST',
+  'SCHEME_NOT_SUPPORTED',
+];
+
 /**
  * What the shopper reads for an SDK error code. Validation codes keep the frame's own message
  * (it names the field); session and transport failures get the shop's words and a next step.
