@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -44,6 +45,9 @@ export async function startTestVault(allowedOrigin: string): Promise<TestVault> 
       HOST: '127.0.0.1',
       CARDFRAME_DATA_DIR: dataDir,
       CARDFRAME_ADMIN_TOKEN: ADMIN_TOKEN,
+      // The vault refuses to start without a master key kept apart from the data: a throwaway
+      // vault gets a fresh random one, living only as long as its temp dir.
+      CARDFRAME_MASTER_KEY: randomBytes(32).toString('base64'),
       CARDFRAME_PUBLIC_URL: url,
       CARDFRAME_ALLOWED_ORIGINS: allowedOrigin,
       DATABASE_URL: '',

@@ -9,7 +9,7 @@ import { createTestSession, freePort, readTestToken, testVaultOf } from './test-
  * the way a shopper does (Playwright keystrokes into the cross-origin iframe, which the test page
  * itself cannot reach into).
  */
-const pagePort = (project: TestProject): number => Number(project.config.browser.api.port);
+const pagePort = (project: TestProject): number => Number(project.config.api.port);
 const commands: Record<string, BrowserCommand<any[]>> = {
   vaultUrl: ({ project }) => testVaultOf(pagePort(project)).url,
   createSession: ({ project }) => createTestSession(pagePort(project)),
@@ -22,7 +22,8 @@ const commands: Record<string, BrowserCommand<any[]>> = {
 /**
  * Vitest browser mode for a package tested against the real vault: the test page is served on a
  * free port at `localhost`, the vault at `127.0.0.1` (another site) allowing exactly the page's
- * origin. The port is picked when the config loads and handed to the global setup.
+ * origin. The port is picked when the config loads and handed to the global setup through the
+ * project's resolved `api.port`.
  */
 export async function vaultBrowserProject(name: string) {
   // Vitest loads a project's config more than once: the port is picked once per process and name.
@@ -32,6 +33,10 @@ export async function vaultBrowserProject(name: string) {
   return {
     name,
     globalSetup: [new URL('./test-vault-setup.ts', import.meta.url).pathname],
-    browser: { ...chromiumBrowserMode(), api: { port, strictPort: true, host: 'localhost' }, commands },
+    // Vitest 5 moved the browser server's address from `browser.api` to the project's `api`
+    // (`browser.api` is deprecated and no longer typed); giving it binds the port at startup,
+    // so the vault's allowed origin is known before the first browser launches.
+    api: { port, strictPort: true, host: 'localhost' },
+    browser: { ...chromiumBrowserMode(), commands },
   };
 }
