@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineProject } from 'vitest/config';
 
-// `vite build` bundles the two checkout pages (web/) into dist/web; the server serves them.
+// `vite build` bundles the checkout pages (web/) into dist/web; the server serves them.
 // The Vitest project tests the server's pure pieces and its routes in Node.
 export default defineProject({
   root: resolve(import.meta.dirname, 'web'),
@@ -17,6 +17,7 @@ export default defineProject({
         index: resolve(import.meta.dirname, 'web/index.html'),
         npm: resolve(import.meta.dirname, 'web/npm.html'),
         split: resolve(import.meta.dirname, 'web/split.html'),
+        react: resolve(import.meta.dirname, 'web/react.html'),
       },
     },
   },

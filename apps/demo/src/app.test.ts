@@ -16,7 +16,7 @@ const logLines: string[] = [];
 const app = await createApp({
   vault: createVaultClient({ baseUrl: DEAD_VAULT, apiKey: 'key_unused', timeoutMs: 2000 }),
   vaultFrameUrl: 'http://vault.test:4100',
-  pages: { index: '<h1>checkout</h1>', npm: '<h1>npm</h1>', split: '<h1>split</h1>' },
+  pages: { index: '<h1>checkout</h1>', npm: '<h1>npm</h1>', split: '<h1>split</h1>', react: '<h1>react</h1>' },
   assetsDir: import.meta.dirname,
   logger: {
     level: 'trace',
@@ -41,6 +41,9 @@ describe('demo app, vault down', () => {
     expect(response.headers['content-security-policy']).toContain("base-uri 'none'");
     expect(response.headers['cache-control']).toBe('no-store');
     expect((await app.inject({ method: 'GET', url: '/npm.html' })).body).toBe('<h1>npm</h1>');
+    const react = await app.inject({ method: 'GET', url: '/react.html' });
+    expect(react.body).toBe('<h1>react</h1>');
+    expect(react.headers['content-security-policy']).toBe(response.headers['content-security-policy']);
   });
 
   it.each([
@@ -87,7 +90,7 @@ describe('demo app on the real vault', () => {
     live = await createApp({
       vault: createVaultClient({ baseUrl: vaultUrl, apiKey }),
       vaultFrameUrl: 'http://vault.test:4100',
-      pages: { index: '', npm: '', split: '' },
+      pages: { index: '', npm: '', split: '', react: '' },
       assetsDir: import.meta.dirname,
     });
   });

@@ -9,7 +9,7 @@ export interface DemoDeps {
   /** The vault URL browsers load the SDK and the frame from (may differ from the API URL in a cluster). */
   vaultFrameUrl: string;
   /** The built checkout pages, already filled with the vault URL and SDK integrity. */
-  pages: { index: string; npm: string; split: string };
+  pages: { index: string; npm: string; split: string; react: string };
   /** The built pages' hashed assets (dist/web/assets). */
   assetsDir: string;
   logger?: FastifyServerOptions['logger'];
@@ -84,6 +84,7 @@ export async function createApp(deps: DemoDeps): Promise<FastifyInstance> {
   app.get('/', page(deps.pages.index));
   app.get('/npm.html', page(deps.pages.npm));
   app.get('/split.html', page(deps.pages.split));
+  app.get('/react.html', page(deps.pages.react));
   app.get('/healthz', async () => ({ status: 'ok' }));
 
   await app.register(fastifyStatic, {

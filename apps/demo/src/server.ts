@@ -20,15 +20,16 @@ async function main(): Promise<void> {
   });
   const sdkIntegrity = await fetchSdkIntegrity(config.vaultApiUrl);
   const values = { vaultUrl: config.vaultFrameUrl, sdkIntegrity };
-  const [index, npm, split] = await Promise.all([
+  const [index, npm, split, react] = await Promise.all([
     readFile(path.join(config.webDir, 'index.html'), 'utf8'),
     readFile(path.join(config.webDir, 'npm.html'), 'utf8'),
     readFile(path.join(config.webDir, 'split.html'), 'utf8'),
+    readFile(path.join(config.webDir, 'react.html'), 'utf8'),
   ]);
   const app = await createApp({
     vault: createVaultClient({ baseUrl: config.vaultApiUrl, apiKey }),
     vaultFrameUrl: config.vaultFrameUrl,
-    pages: { index: renderPage(index, values, ['vaultUrl', 'sdkIntegrity']), npm: renderPage(npm, values), split: renderPage(split, values) },
+    pages: { index: renderPage(index, values, ['vaultUrl', 'sdkIntegrity']), npm: renderPage(npm, values), split: renderPage(split, values), react: renderPage(react, values) },
     assetsDir: path.join(config.webDir, 'assets'),
     logger: { level: process.env.LOG_LEVEL || 'info' },
   });

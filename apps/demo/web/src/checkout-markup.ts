@@ -1,3 +1,5 @@
+import { DEMO_NAV_MARKUP } from './demo-pages.ts';
+
 /**
  * The checkout's static markup. Static on purpose: every dynamic value (token id, masked card,
  * messages) is set later through `textContent`, so nothing the server or vault returns is ever
@@ -126,5 +128,6 @@ export const CHECKOUT_MARKUP = /* html */ `
 <footer class="footer">
   <span>Kestrel Coffee — a Cardframe demo shop.</span>
   <span>Test card: 4242 4242 4242 4242 · any future date · any CVC</span>
+  ${DEMO_NAV_MARKUP}
 </footer>
 `;

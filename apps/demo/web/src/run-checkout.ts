@@ -1,6 +1,7 @@
 import type { CardElement, CardState, init as sdkInit } from '@cardframe/sdk';
 import { applyAppearance, FRAME_STYLES, initialAppearance, type Appearance } from './appearance.ts';
 import { CHECKOUT_MARKUP } from './checkout-markup.ts';
+import { markCurrentPage } from './demo-pages.ts';
 import { pay, refreshCvc, ShopApiError, startCheckout, type CheckoutSession, type PaidCard } from './shop-api.ts';
 import { FIELD_ERROR_CODES, SESSION_ENDING_CODES, shopperMessage } from './shopper-message.ts';
 
@@ -51,6 +52,7 @@ interface PayForm {
  */
 export async function runCheckout(init: Init, root: HTMLElement): Promise<void> {
   root.innerHTML = CHECKOUT_MARKUP;
+  markCurrentPage(root, window.location.pathname);
   const mainForm: PayForm = {
     slot: element('card'),
     error: element('card-error'),

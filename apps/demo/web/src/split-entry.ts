@@ -1,6 +1,7 @@
 import { init, type CardElement } from '@cardframe/sdk';
 import { FRAME_STYLES } from './appearance.ts';
 import './checkout.css';
+import { DEMO_NAV_MARKUP, markCurrentPage } from './demo-pages.ts';
 import { SCHEME_NAMES } from './run-checkout.ts';
 import { pay, startCheckout } from './shop-api.ts';
 import { shopperMessage } from './shopper-message.ts';
@@ -23,7 +24,9 @@ root.innerHTML = `<main class="checkout split-checkout">
     <p><span id="paid-scheme"></span> <span id="paid-card"></span></p>
     <p>Token <code id="paid-token"></code></p>
   </section>
+  ${DEMO_NAV_MARKUP}
 </main>`;
+markCurrentPage(root, location.pathname);
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const button = byId<HTMLButtonElement>('split-pay');
