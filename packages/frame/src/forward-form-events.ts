@@ -23,4 +23,14 @@ export function forwardFormEvents(form: HTMLElement, post: (event: FrameEvent) =
     post({ type: 'submit' });
   });
   form.addEventListener('cardframe-escape', () => post({ type: 'escape' }));
+  // WebKit fires no element `blur` when focus moves into another frame (only the window's), nor an
+  // element `focus` when it comes back. With split fields, a click from the number's frame into the
+  // expiry's would hold the number's state forever and the card never turns complete: this frame's
+  // window losing focus is the shopper leaving the number; regaining it with the number still
+  // active is coming back to it. In the other engines both repeat what the element events did.
+  const view = form.ownerDocument.defaultView;
+  view?.addEventListener('blur', () => gate.blur('number'));
+  view?.addEventListener('focus', () => {
+    if (form.shadowRoot?.activeElement?.id === 'number-input') gate.focus('number');
+  });
 }

@@ -75,6 +75,31 @@ function recordPage(): string[] {
   return seen;
 }
 
+/** Four split fields and a Pay button, as a merchant's checkout form would hold them. */
+function SplitCheckout(props: { onReady: () => void; changes: CardState[]; outcomes: SubmitOutcome[] }): ReactNode {
+  const { onReady, changes, outcomes } = props;
+  return h(
+    'form',
+    null,
+    h(CardNumberElement, { id: 'number', onReady }),
+    h(CardExpiryElement, { id: 'expiry', onReady }),
+    h(CardCvcElement, { id: 'cvc', onReady, onChange: (state) => changes.push(state) }),
+    h(CardholderNameElement, { id: 'name', onReady, options: { placeholder: { name: 'Name on card' } } }),
+    h(Pay, { outcomes }),
+  );
+}
+
+/** A provider whose session a button swaps, as a checkout that starts over would. */
+function SessionSwitcher(props: { first: string; second: string }): ReactNode {
+  const [sessionId, setSessionId] = useState(props.first);
+  return h(
+    CardframeProvider,
+    { sessionId, baseUrl },
+    h('button', { id: 'switch', type: 'button', onClick: () => setSessionId(props.second) }, 'new session'),
+    h(CardElement, { id: 'card' }),
+  );
+}
+
 describe('@cardframe/react against the real vault', () => {
   test('the combined element pays under StrictMode: one frame, a token id, nothing else', async () => {
     const sessionId = await commands.createSession();
@@ -100,18 +125,7 @@ describe('@cardframe/react against the real vault', () => {
     const outcomes: SubmitOutcome[] = [];
     const changes: CardState[] = [];
     const onReady = vi.fn();
-    function Checkout(): ReactNode {
-      return h(
-        'form',
-        null,
-        h(CardNumberElement, { id: 'number', onReady }),
-        h(CardExpiryElement, { id: 'expiry', onReady }),
-        h(CardCvcElement, { id: 'cvc', onReady, onChange: (state) => changes.push(state) }),
-        h(CardholderNameElement, { id: 'name', onReady, options: { placeholder: { name: 'Name on card' } } }),
-        h(Pay, { outcomes }),
-      );
-    }
-    render(h(CardframeProvider, { sessionId, baseUrl }, h(Checkout)));
+    render(h(CardframeProvider, { sessionId, baseUrl }, h(SplitCheckout, { onReady, changes, outcomes })));
     await vi.waitFor(() => expect(onReady).toHaveBeenCalledTimes(4), { timeout: 15_000 });
     expect(frames()).toHaveLength(4);
     await commands.typeInFrame('#number iframe', '#number-input', '378282246310005'); // Amex: a 4-digit CID
@@ -162,16 +176,7 @@ describe('@cardframe/react against the real vault', () => {
   test('a new session re-initialises: the old frame goes, one new frame for the new session; unmount leaves nothing', async () => {
     const first = await commands.createSession();
     const second = await commands.createSession();
-    function Switcher(): ReactNode {
-      const [sessionId, setSessionId] = useState(first);
-      return h(
-        CardframeProvider,
-        { sessionId, baseUrl },
-        h('button', { id: 'switch', type: 'button', onClick: () => setSessionId(second) }, 'new session'),
-        h(CardElement, { id: 'card' }),
-      );
-    }
-    const root = render(h(Switcher));
+    const root = render(h(SessionSwitcher, { first, second }));
     await vi.waitFor(() => expect(frames().map(sessionOf)).toEqual([first]));
     document.querySelector<HTMLButtonElement>('#switch')!.click();
     await vi.waitFor(() => expect(frames().map(sessionOf)).toEqual([second]));
