@@ -35,7 +35,9 @@ export default defineProject(({ mode }) => ({
           target: 'es2020',
           outDir,
           emptyOutDir: false,
-          minify: true,
+          // terser with 3 passes: ~50 B gzip under the default minifier, in a script with a 4 KB budget.
+          minify: 'terser',
+          terserOptions: { ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } },
           sourcemap: false,
           lib: { entry: 'src/global.ts', formats: ['iife'], name: 'CardframeScript', fileName: () => IIFE_FILE },
         }
