@@ -71,7 +71,7 @@ function invalid(path: string, why: string): { ok: false; error: CardframeErrorD
   return { ok: false, error: { code: 'INVALID_STYLE', message: `style${path}: ${why}` } };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;
@@ -83,13 +83,14 @@ export function styleValueProblem(property: StyleProperty, value: unknown): stri
   if (value.trim() === '') return 'empty';
   if (value.length > MAX_VALUE_LENGTH) return `over ${MAX_VALUE_LENGTH} characters`;
   if (!SAFE_CHARACTERS.test(value)) return 'character not allowed';
-  if (/\/\*/.test(value)) return 'comment not allowed';
-  if ((value.includes('"') || value.includes("'")) && property !== 'fontFamily') return 'quotes only in fontFamily';
+  if (value.includes('/*')) return 'comment not allowed';
+  if (/["']/.test(value) && property !== 'fontFamily') return 'quotes only in fontFamily';
   // A comma-separated list of font names, each unquoted or in matching quotes.
   if (property === 'fontFamily' && !FONT_FAMILY.test(value)) return 'not a font list';
-  if ((value.match(/\(/g)?.length ?? 0) !== (value.match(/\)/g)?.length ?? 0)) return 'unbalanced parentheses';
+  if (value.split('(').length !== value.split(')').length) return 'unbalanced parentheses';
   for (const [, name] of value.matchAll(FUNCTION_CALL)) {
-    if (!ALLOWED_FUNCTIONS.has((name ?? '').toLowerCase())) return `${name}() not allowed`;
+    // The group is always there (possibly empty: a bare `(`).
+    if (!ALLOWED_FUNCTIONS.has(name!.toLowerCase())) return `${name}() not allowed`;
   }
   return undefined;
 }

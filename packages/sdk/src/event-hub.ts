@@ -10,7 +10,10 @@ export function createEventHub<M>(): EventHub<M> {
   return {
     on(type, listener) {
       let set = listeners.get(type);
-      if (!set) listeners.set(type, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        listeners.set(type, set);
+      }
       const entry = listener as (payload: never) => void;
       set.add(entry);
       return () => {

@@ -6,7 +6,7 @@ export type {
   CardElementListener,
   MountOptions,
 } from './card-element.ts';
-export { type CardGroup } from './card-group.ts';
+export type { CardGroup } from './card-group.ts';
 export { CardframeError } from './cardframe-error.ts';
 /** Every `CardframeError` code, so merchant code can switch on them (README: "Error codes"). */
 export { CARDFRAME_ERROR_CODES } from '@cardframe/protocol';
