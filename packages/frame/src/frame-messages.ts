@@ -6,9 +6,8 @@
  */
 export const FRAME_TEXT = {
   unsupportedBrowser: 'This browser cannot show the payment form. Please update it or use another browser.',
-  unsupportedBrowserError:
-    'This browser cannot run the card form (it needs constructable stylesheets and Object.hasOwn: Chrome or Edge 93, Firefox 101, Safari 16.4 or newer)',
+  // It needs constructable stylesheets and Object.hasOwn.
+  unsupportedBrowserError: 'The card form needs Chrome or Edge 93, Firefox 101, Safari 16.4 or newer',
   unavailable: 'This payment form is not available right now.',
-  vaultNotHttpsError:
-    'The vault is not served from a secure context, so the frame has no WebCrypto to encrypt the card: serve the vault over https',
+  vaultNotHttpsError: 'No WebCrypto in the frame (the vault is not a secure context): serve the vault over https',
 } as const;

@@ -1,4 +1,4 @@
-import { isPlainObject, sanitizeCardStyle, type CardStyle } from './card-style.ts';
+import { sanitizeCardStyle, type CardStyle } from './card-style.ts';
 import type { CardframeErrorData } from './errors.ts';
 
 export const FIELD_NAMES = ['number', 'expiry', 'cvc', 'name'] as const;
@@ -35,8 +35,8 @@ const bad = (message: string): { ok: false; error: CardframeErrorData } => ({
  */
 export function parseCardElementOptions(input: unknown): Result<CardElementOptions> {
   if (input === undefined) return { ok: true, value: {} };
-  if (!isPlainObject(input)) return bad('options: not an object');
-  const source = input;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('options: not an object');
+  const source = input as Record<string, unknown>;
   const out: CardElementOptions = {};
   for (const key of Object.keys(source)) {
     if (!(OPTION_KEYS as readonly string[]).includes(key)) return bad(`unknown option "${key.slice(0, 40)}"`);
@@ -48,7 +48,9 @@ export function parseCardElementOptions(input: unknown): Result<CardElementOptio
   }
   if (source.placeholder !== undefined) {
     const placeholder = source.placeholder;
-    if (!isPlainObject(placeholder)) return bad('placeholder: not an object');
+    if (typeof placeholder !== 'object' || placeholder === null || Array.isArray(placeholder)) {
+      return bad('placeholder: not an object');
+    }
     out.placeholder = {};
     for (const [field, text] of Object.entries(placeholder)) {
       if (!(FIELD_NAMES as readonly string[]).includes(field)) return bad(`placeholder.${field.slice(0, 40)}: not a field`);

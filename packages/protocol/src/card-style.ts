@@ -71,7 +71,7 @@ function invalid(path: string, why: string): { ok: false; error: CardframeErrorD
   return { ok: false, error: { code: 'INVALID_STYLE', message: `style${path}: ${why}` } };
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
+function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;

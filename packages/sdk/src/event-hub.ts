@@ -9,11 +9,8 @@ export function createEventHub<M>(): EventHub<M> {
   const listeners = new Map<keyof M, Set<(payload: never) => void>>();
   return {
     on(type, listener) {
-      let set = listeners.get(type);
-      if (!set) {
-        set = new Set();
-        listeners.set(type, set);
-      }
+      const set = listeners.get(type) ?? new Set();
+      listeners.set(type, set);
       const entry = listener as (payload: never) => void;
       set.add(entry);
       return () => {

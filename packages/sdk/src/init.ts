@@ -38,7 +38,7 @@ export async function init(sessionId: string, options: InitOptions): Promise<Car
   let vaultOrigin: string;
   try {
     const url = new URL(options?.baseUrl);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError();
+    if (!/^https?:$/.test(url.protocol)) throw new TypeError();
     vaultOrigin = url.origin;
   } catch {
     throw new CardframeError('INVALID_OPTIONS', 'baseUrl is not an http(s) URL');
