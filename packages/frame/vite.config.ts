@@ -124,6 +124,35 @@ function preloadDynamicChunks(): Plugin {
   };
 }
 
+/**
+ * Vite wraps every dynamic import in its preload helper (~0.9 KB gzip in the entry), even with
+ * `modulePreload: false` (vitejs/vite#13952, #18551); it only matters to preload a lazy chunk's CSS.
+ * The card form's styles are Lit `css` inside its JS and `preloadDynamicChunks` already hints the
+ * chunk itself, so unwrap the call to a bare `import()` and let the minifier drop the helper. The
+ * build fails instead if a lazy chunk ever brings CSS, when the helper would be needed again.
+ */
+function bareDynamicImports(): Plugin {
+  const wrapped = /__vitePreload\(\(\) => (import\("[^"]+"\)), __VITE_PRELOAD__\)/g;
+  return {
+    name: 'cardframe-bare-dynamic-imports',
+    apply: 'build',
+    enforce: 'post',
+    renderChunk(code) {
+      if (!code.includes('__vitePreload(')) return null;
+      return { code: code.replace(wrapped, '$1'), map: null };
+    },
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        if (file.code.includes('vite:preloadError')) this.error(`${file.fileName} still carries Vite's preload helper`);
+        if (file.isDynamicEntry && file.viteMetadata && file.viteMetadata.importedCss.size > 0) {
+          this.error(`${file.fileName} imports CSS, which a bare import() does not load: drop bareDynamicImports()`);
+        }
+      }
+    },
+  };
+}
+
 export default defineProject({
   base: '/frame/v1/',
   plugins: [
@@ -133,6 +162,7 @@ export default defineProject({
     // it cannot parse stops the build instead of shipping unminified.
     { ...minifyHtmlLiterals({ failOnError: true }), apply: 'build' as const },
     localeChunks(),
+    bareDynamicImports(),
     preloadDynamicChunks(),
     assertNothingInline(),
     // Brotli and gzip copies of every hashed asset, for the vault to serve by Accept-Encoding.
@@ -144,6 +174,8 @@ export default defineProject({
   },
   build: {
     target: 'es2022',
+    minify: 'terser',
+    terserOptions: { ecma: 2020, module: true, compress: { passes: 3, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true }, format: { comments: false, ecma: 2020 } },
     outDir: 'dist',
     emptyOutDir: true,
     assetsInlineLimit: 0,

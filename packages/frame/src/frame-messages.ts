@@ -5,8 +5,6 @@
  * (`unsupportedBrowser`, `unavailable` in card-form/src/locales/frame/).
  */
 export const FRAME_TEXT = {
-  unsupportedBrowserError:
-    'This browser cannot run the card form (it needs constructable stylesheets and Object.hasOwn: Chrome or Edge 93, Firefox 101, Safari 16.4 or newer)',
-  vaultNotHttpsError:
-    'The vault is not served from a secure context, so the frame has no WebCrypto to encrypt the card: serve the vault over https',
+  unsupportedBrowserError: 'The card form needs Chrome or Edge 93, Firefox 101, Safari 16.4 or newer',
+  vaultNotHttpsError: 'No WebCrypto in the frame (the vault is not a secure context): serve the vault over https',
 } as const;

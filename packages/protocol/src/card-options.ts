@@ -40,7 +40,7 @@ const bad = (message: string): { ok: false; error: CardframeErrorData } => ({
  */
 export function parseCardElementOptions(input: unknown): Result<CardElementOptions> {
   if (input === undefined) return { ok: true, value: {} };
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('options must be an object');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('options: not an object');
   const source = input as Record<string, unknown>;
   const out: CardElementOptions = {};
   for (const key of Object.keys(source)) {
@@ -54,20 +54,20 @@ export function parseCardElementOptions(input: unknown): Result<CardElementOptio
   if (source.placeholder !== undefined) {
     const placeholder = source.placeholder;
     if (typeof placeholder !== 'object' || placeholder === null || Array.isArray(placeholder)) {
-      return bad('placeholder must be an object keyed by field');
+      return bad('placeholder: not an object');
     }
     out.placeholder = {};
     for (const [field, text] of Object.entries(placeholder)) {
-      if (!(FIELD_NAMES as readonly string[]).includes(field)) return bad(`placeholder.${field.slice(0, 40)} is not a field`);
+      if (!(FIELD_NAMES as readonly string[]).includes(field)) return bad(`placeholder.${field.slice(0, 40)}: not a field`);
       if (typeof text !== 'string' || text.length > MAX_TEXT || !PLAIN_TEXT.test(text)) {
-        return bad(`placeholder.${field} must be plain text of at most ${MAX_TEXT} characters`);
+        return bad(`placeholder.${field}: not text of <= ${MAX_TEXT} characters`);
       }
       out.placeholder[field as FieldName] = text;
     }
   }
   for (const key of ['showCardholderName', 'disabled'] as const) {
     if (source[key] !== undefined) {
-      if (typeof source[key] !== 'boolean') return bad(`${key} must be a boolean`);
+      if (typeof source[key] !== 'boolean') return bad(`${key}: not a boolean`);
       out[key] = source[key];
     }
   }

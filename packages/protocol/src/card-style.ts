@@ -79,20 +79,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** Checks one CSS value; returns the reason it is refused, or undefined when it is safe. */
 export function styleValueProblem(property: StyleProperty, value: unknown): string | undefined {
-  if (typeof value !== 'string') return 'value must be a string';
-  if (value.trim() === '') return 'value must not be empty';
-  if (value.length > MAX_VALUE_LENGTH) return `value longer than ${MAX_VALUE_LENGTH} characters`;
-  if (!SAFE_CHARACTERS.test(value)) return 'value contains a character that is not allowed';
-  if (/\/\*/.test(value)) return 'comments are not allowed';
-  if ((value.includes('"') || value.includes("'")) && property !== 'fontFamily') {
-    return 'quotes are only allowed in fontFamily';
-  }
-  if (property === 'fontFamily' && !FONT_FAMILY.test(value)) {
-    return 'fontFamily must be a comma-separated list of font names, each quoted with matching quotes or unquoted';
-  }
-  if ((value.match(/\(/g)?.length ?? 0) !== (value.match(/\)/g)?.length ?? 0)) return 'unbalanced parentheses';
+  if (typeof value !== 'string') return 'not a string';
+  if (value.trim() === '') return 'empty';
+  if (value.length > MAX_VALUE_LENGTH) return `over ${MAX_VALUE_LENGTH} characters`;
+  if (!SAFE_CHARACTERS.test(value)) return 'character not allowed';
+  if (value.includes('/*')) return 'comment not allowed';
+  if (/["']/.test(value) && property !== 'fontFamily') return 'quotes only in fontFamily';
+  // A comma-separated list of font names, each unquoted or in matching quotes.
+  if (property === 'fontFamily' && !FONT_FAMILY.test(value)) return 'not a font list';
+  if (value.split('(').length !== value.split(')').length) return 'unbalanced parentheses';
   for (const [, name] of value.matchAll(FUNCTION_CALL)) {
-    if (!ALLOWED_FUNCTIONS.has((name ?? '').toLowerCase())) return `function ${name || '()'} is not allowed`;
+    // The group is always there (possibly empty: a bare `(`).
+    if (!ALLOWED_FUNCTIONS.has(name!.toLowerCase())) return `${name}() not allowed`;
   }
   return undefined;
 }
@@ -105,12 +103,12 @@ function sanitizeRules(input: Record<string, unknown>, path: string, allowPseudo
       if (problem) return invalid(`${path}.${key}`, problem);
       out[key] = (value as string).trim();
     } else if (allowPseudos && (STYLE_PSEUDOS as readonly string[]).includes(key)) {
-      if (!isPlainObject(value)) return invalid(`${path}["${key}"]`, 'must be an object');
+      if (!isPlainObject(value)) return invalid(`${path}["${key}"]`, 'not an object');
       const nested = sanitizeRules(value, `${path}["${key}"]`, false);
       if (!nested.ok) return nested;
       out[key] = nested.value;
     } else {
-      return invalid(`${path}`, `"${key.slice(0, 40)}" is not an allowed property`);
+      return invalid(`${path}`, `"${key.slice(0, 40)}" not allowed`);
     }
   }
   return { ok: true, value: out as StyleBlock };
@@ -122,13 +120,13 @@ function sanitizeRules(input: Record<string, unknown>, path: string, allowPseudo
  */
 export function sanitizeCardStyle(input: unknown): Result<CardStyle> {
   if (input === undefined) return { ok: true, value: {} };
-  if (!isPlainObject(input)) return invalid('', 'must be a plain object');
+  if (!isPlainObject(input)) return invalid('', 'not an object');
   const out: CardStyle = {};
   for (const [variant, block] of Object.entries(input)) {
     if (!(STYLE_VARIANTS as readonly string[]).includes(variant)) {
-      return invalid('', `"${variant.slice(0, 40)}" is not a style variant (${STYLE_VARIANTS.join(', ')})`);
+      return invalid('', `"${variant.slice(0, 40)}" not a variant`);
     }
-    if (!isPlainObject(block)) return invalid(`.${variant}`, 'must be an object');
+    if (!isPlainObject(block)) return invalid(`.${variant}`, 'not an object');
     const rules = sanitizeRules(block, `.${variant}`, true);
     if (!rules.ok) return rules;
     out[variant as StyleVariant] = rules.value;

@@ -58,9 +58,11 @@ export interface CardElement {
 }
 
 export interface CardElementContext {
-  sessionId: string;
+  /** The session id, lower case (as in the frame URL). */
+  session: string;
   vaultOrigin: string;
-  options: CardElementOptions;
+  /** As the merchant passed them: checked here, so a bad style throws from card() before anything exists. */
+  options: unknown;
   /** Split fields: the one field this element shows and its card's group id (see card-group.ts). */
   split?: { field: FieldName; group: string };
   /** Split fields: sees every event this element emits, to derive the group's events. */
@@ -79,17 +81,12 @@ const DEFAULT_MOUNT_TIMEOUT_MS = 15_000;
  */
 const ORIGIN_CHECK_AFTER_MS = 1_000;
 
-interface Mount {
-  iframe: HTMLIFrameElement;
-  stopConnect: () => void;
-  rpc?: MessagePort;
-  events?: MessagePort;
-  remote?: FrameRpc;
-  /** Rejects the pending mount() promise, if it has not settled. */
-  abortMount: (error: CardframeError) => void;
-}
+/** A mount's outcome. */
+const PENDING = 0;
+const READY = 1;
+const FAILED = 2;
 
-export const notMounted = (): CardframeError => new CardframeError('NOT_MOUNTED', 'The card element is not mounted');
+export const notMounted = (): CardframeError => new CardframeError('NOT_MOUNTED', 'Not mounted');
 
 /** Validates options the way card() and update() need: typed errors, thrown before anything leaves the page. */
 export function checkOptions(input: unknown): CardElementOptions {
@@ -100,9 +97,15 @@ export function checkOptions(input: unknown): CardElementOptions {
 
 /** Creates a card element bound to one session. Nothing touches the DOM until mount(). */
 export function createCardElement(context: CardElementContext): CardElement {
-  const { sessionId, vaultOrigin } = context;
-  let options = context.options;
-  let current: Mount | undefined;
+  const { session, vaultOrigin } = context;
+  let options = checkOptions(context.options);
+  // The current mount, as closure state rather than an object: the minifier shortens locals, not property names.
+  /** The mounted iframe; set from mount() until teardown. */
+  let frame: HTMLIFrameElement | undefined;
+  /** The frame's API, once the handshake has connected. */
+  let remote: FrameRpc | undefined;
+  /** Tears the current mount down and rejects its pending mount() promise. */
+  let unmountCurrent: (() => void) | undefined;
   const hub = createEventHub<CardElementEventMap>();
   const pending = new Set<(error: CardframeError) => void>();
 
@@ -112,40 +115,20 @@ export function createCardElement(context: CardElementContext): CardElement {
     context.onEvent?.(type, forGroup);
   }
 
-  function teardown(mount: Mount): void {
-    mount.stopConnect();
-    if (mount.events) mount.events.onmessage = null;
-    mount.rpc?.close();
-    mount.events?.close();
-    mount.iframe.remove();
-    if (current === mount) current = undefined;
-    for (const reject of [...pending]) reject(notMounted());
-  }
-
   function call<T>(run: (remote: FrameRpc) => Promise<T>, timeoutMs = CALL_TIMEOUT_MS): Promise<T> {
-    const remote = current?.remote;
-    if (!remote) return Promise.reject(notMounted());
+    const api = remote;
+    if (!api) return Promise.reject(notMounted());
+    let abort!: (error: CardframeError) => void;
+    let timer: ReturnType<typeof setTimeout>;
+    // Settles once, on whichever comes first (the answer, the timeout, a teardown), then forgets the call.
     return new Promise<T>((resolve, reject) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        pending.delete(abort);
-      };
-      const abort = (error: CardframeError): void => {
-        done();
-        reject(error);
-      };
-      const timer = setTimeout(
-        () => abort(new CardframeError('FRAME_TIMEOUT', 'The card frame did not answer in time')),
-        timeoutMs,
-      );
-      pending.add(abort);
-      run(remote).then(
-        (value) => {
-          done();
-          resolve(value);
-        },
-        (reason: unknown) => abort(CardframeError.from(reason)),
-      );
+      abort = reject;
+      pending.add(reject);
+      timer = setTimeout(() => reject(new CardframeError('FRAME_TIMEOUT', 'The frame did not answer in time')), timeoutMs);
+      run(api).then(resolve, (reason: unknown) => reject(CardframeError.from(reason)));
+    }).finally(() => {
+      clearTimeout(timer);
+      pending.delete(abort);
     });
   }
 
@@ -156,58 +139,68 @@ export function createCardElement(context: CardElementContext): CardElement {
   }
 
   function mount(target: string | HTMLElement, mountOptions: MountOptions = {}): Promise<void> {
-    if (current) return Promise.reject(new CardframeError('ALREADY_MOUNTED', 'The card element is already mounted'));
+    if (frame) return Promise.reject(new CardframeError('ALREADY_MOUNTED', 'Already mounted'));
     const container = typeof target === 'string' ? document.querySelector(target) : target;
     if (!(container instanceof HTMLElement)) {
-      return Promise.reject(new CardframeError('INVALID_OPTIONS', 'The mount target was not found'));
+      return Promise.reject(new CardframeError('INVALID_OPTIONS', 'Mount target not found'));
     }
     const timeout = mountOptions.timeout ?? DEFAULT_MOUNT_TIMEOUT_MS;
     const channel = randomChannel();
-    const iframe = createFrame(composeFrameUrl(vaultOrigin, { session: sessionId, origin: location.origin, channel, ...context.split }));
+    const iframe = createFrame(composeFrameUrl(vaultOrigin, { session, origin: location.origin, channel, ...context.split }));
     // The form's own height from the start (not the iframe default of 150 px): `ready` then resizes nothing.
     setHeight(iframe, context.split ? FORM_HEIGHT_ONE_FIELD : options.showCardholderName ? FORM_HEIGHT_WITH_NAME : FORM_HEIGHT_TWO_ROWS);
 
     return new Promise<void>((resolve, reject) => {
-      let outcome: 'pending' | 'ready' | 'failed' = 'pending';
+      // Numbers, not names: three states, in a script with a 4 KB budget.
+      let outcome: typeof PENDING | typeof READY | typeof FAILED = PENDING;
       let ready: FrameMode | undefined;
       let optionsApplied = false;
       const settle = (error?: CardframeError): void => {
-        if (outcome !== 'pending') return;
-        outcome = error ? 'failed' : 'ready';
+        if (outcome !== PENDING) return;
+        outcome = error ? FAILED : READY;
         clearTimeout(timer);
         if (error) reject(error);
         else resolve();
       };
       /** One failure, one `error` event: the frame's error event and a rejected call may report the same cause. */
       const fail = (error: CardframeError): void => {
-        if (outcome === 'failed') return;
-        if (outcome === 'pending') settle(error);
+        if (outcome === FAILED) return;
+        if (outcome === PENDING) settle(error);
         emit('error', error);
       };
       const maybeReady = (): void => {
-        if (ready === undefined || !optionsApplied || outcome !== 'pending') return;
+        if (ready === undefined || !optionsApplied || outcome !== PENDING) return;
         settle();
         emit('ready', { mode: ready });
       };
-      const mounted: Mount = {
-        iframe,
-        stopConnect: () => {},
-        abortMount: settle,
+      let stopConnect = (): void => {};
+      /** The handshake's ports (rpc, events), once connected. */
+      let ports: MessagePort[] = [];
+      const teardown = (): void => {
+        stopConnect();
+        for (const port of ports) {
+          port.onmessage = null;
+          port.close();
+        }
+        iframe.remove();
+        // A stale mount (unmounted, then mounted again) must not clear the new one's state.
+        if (frame === iframe) frame = remote = unmountCurrent = undefined;
+        for (const abort of [...pending]) abort(notMounted());
       };
       /** Fails the mount and removes a frame that cannot work here. */
       const giveUp = (error: CardframeError): void => {
-        teardown(mounted);
+        teardown();
         fail(error);
       };
-      const timer = setTimeout(() => giveUp(new CardframeError('FRAME_LOAD_FAILED', 'The card frame did not load in time')), timeout);
+      const timer = setTimeout(() => giveUp(new CardframeError('FRAME_LOAD_FAILED', 'The frame did not load in time')), timeout);
       setTimeout(() => {
         // Settled: ready, failed or unmounted. (A frame still loading its form at 1 s costs one 204.)
-        if (outcome !== 'pending') return;
+        if (outcome !== PENDING) return;
         // Cross-origin, so no cookies by default; no referrer, as for the iframe: the page URL stays home.
         fetch(vaultOrigin + ORIGIN_CHECK_PATH, { referrerPolicy: 'no-referrer' }).then(
           (response) => {
             // Only while this mount is pending: an unmount or a remount meanwhile makes it moot.
-            if (response.status === ORIGIN_NOT_ALLOWED_STATUS && outcome === 'pending') {
+            if (response.status === ORIGIN_NOT_ALLOWED_STATUS && outcome === PENDING) {
               giveUp(new CardframeError('ORIGIN_NOT_ALLOWED', `${location.origin} is not in CARDFRAME_ALLOWED_ORIGINS`));
             }
           },
@@ -216,8 +209,9 @@ export function createCardElement(context: CardElementContext): CardElement {
         );
       }, ORIGIN_CHECK_AFTER_MS);
 
-      const onFrameEvent = (event: FrameEvent): void => {
-        switch (event.type) {
+      /** Any data at all may arrive: only an object whose `type` is one of these strings does anything. */
+      const onFrameEvent = (event: FrameEvent | null | undefined): void => {
+        switch (event?.type) {
           case 'ready':
             setHeight(iframe, event.height);
             ready = event.mode === 'cvc' ? 'cvc' : 'card';
@@ -243,17 +237,15 @@ export function createCardElement(context: CardElementContext): CardElement {
         }
       };
 
-      current = mounted;
-      mounted.stopConnect = connectFrame(iframe, vaultOrigin, channel, ({ rpc, events }) => {
-        mounted.rpc = rpc;
-        mounted.events = events;
-        mounted.remote = frameRpc(rpc);
-        events.onmessage = (message: MessageEvent) => {
-          const data: unknown = message.data;
-          if (typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string') {
-            onFrameEvent(data as FrameEvent);
-          }
-        };
+      frame = iframe;
+      unmountCurrent = () => {
+        teardown();
+        settle(notMounted());
+      };
+      stopConnect = connectFrame(iframe, vaultOrigin, channel, ({ rpc, events }) => {
+        ports = [rpc, events];
+        remote = frameRpc(rpc);
+        events.onmessage = (message: MessageEvent) => onFrameEvent(message.data);
         call((remote) => remote('update', options)).then(
           () => {
             optionsApplied = true;
@@ -273,24 +265,19 @@ export function createCardElement(context: CardElementContext): CardElement {
   const element: CardElement = {
     mount,
     on: hub.on,
-    update(next) {
-      let parsed: CardElementOptions;
-      try {
-        parsed = checkOptions(next);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      options = { ...options, ...parsed };
+    // async: a bad option rejects the returned promise (it does not throw), and is checked synchronously.
+    async update(next) {
+      options = { ...options, ...checkOptions(next) };
       // Before the handshake the options are only stored: the connect sends the latest ones.
-      return current?.remote ? call((remote) => remote('update', options)) : Promise.resolve();
+      if (remote) await call((api) => api('update', options));
     },
-    focus(field) {
+    async focus(field) {
       if (field !== undefined && !(FIELD_NAMES as readonly unknown[]).includes(field)) {
-        return Promise.reject(new CardframeError('INVALID_OPTIONS', 'Unknown field'));
+        throw new CardframeError('INVALID_OPTIONS', 'Unknown field');
       }
       // WebKit ignores a cross-origin frame's own focus() until the shopper has touched it, but
       // lets the page focus its iframe element; once the frame is focused, the input's focus() lands.
-      current?.iframe.focus();
+      frame?.focus();
       return call((remote) => (field === undefined ? remote('focus') : remote('focus', field)));
     },
     blur: () => call((remote) => remote('blur')),
@@ -299,7 +286,7 @@ export function createCardElement(context: CardElementContext): CardElement {
       call((remote) => remote('submit'), SUBMIT_TIMEOUT_MS).then(
         (result) => {
           if (typeof result?.tokenId !== 'string') {
-            throw new CardframeError('TOKENIZATION_FAILED', 'The card frame returned no token');
+            throw new CardframeError('TOKENIZATION_FAILED', 'No token returned');
           }
           return { tokenId: result.tokenId };
         },
@@ -310,10 +297,7 @@ export function createCardElement(context: CardElementContext): CardElement {
         },
       ),
     unmount() {
-      const mount = current;
-      if (!mount) return;
-      teardown(mount);
-      mount.abortMount(notMounted());
+      unmountCurrent?.();
     },
   };
   return Object.freeze(element);

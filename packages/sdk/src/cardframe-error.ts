@@ -18,7 +18,7 @@ export class CardframeError extends Error {
   static from(reason: unknown, fallback: CardframeErrorCode = 'TOKENIZATION_FAILED'): CardframeError {
     if (reason instanceof CardframeError) return reason;
     if (isCardframeErrorData(reason)) return new CardframeError(reason.code, reason.message);
-    return new CardframeError(fallback, 'The card frame could not complete the request');
+    return new CardframeError(fallback, 'The frame request failed');
   }
 
   /** The structured-clone-safe form, e.g. for a merchant's own logging. */

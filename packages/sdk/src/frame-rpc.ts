@@ -11,7 +11,9 @@ export type FrameRpc = <M extends CardFrameMethod>(method: M, ...args: Parameter
  * Why not comlink's `wrap`: it drags in comlink's whole transfer-handler table, `expose`
  * included (1.9 KB gzip of a 4 KB budget), for GET/SET/CONSTRUCT/proxy features the frame
  * refuses anyway. Answers are matched by id; a comlink "thrown" answer rejects with the
- * thrown value (the frame throws plain `{code, message}` data).
+ * thrown value's data: the `{code, message}` the frame throws, or for an Error comlink's plain
+ * `{message, name, stack}`, which CardframeError.from turns into the fallback code. No Error is
+ * rebuilt here: nothing but CardframeError.from ever sees the reason.
  */
 export function frameRpc(port: MessagePort): FrameRpc {
   const pending = new Map<string, [(value: unknown) => void, (reason: unknown) => void]>();
@@ -20,12 +22,8 @@ export function frameRpc(port: MessagePort): FrameRpc {
     const entry = pending.get(data?.id);
     if (!entry) return;
     pending.delete(data.id);
-    if (data.type === 'HANDLER' && data.name === 'throw') {
-      const thrown = data.value;
-      entry[1](thrown?.isError ? Object.assign(new Error(thrown.value?.message), thrown.value) : thrown?.value);
-    } else {
-      entry[0](data.value);
-    }
+    if (data.type === 'HANDLER' && data.name === 'throw') entry[1](data.value?.value);
+    else entry[0](data.value);
   };
   return ((method: CardFrameMethod, ...args: unknown[]) =>
     new Promise<unknown>((resolve, reject) => {

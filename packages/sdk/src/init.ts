@@ -1,5 +1,5 @@
 import type { CardElementOptions } from '@cardframe/protocol';
-import { createCardElement, checkOptions, type CardElement } from './card-element.ts';
+import { createCardElement, type CardElement } from './card-element.ts';
 import { createCardGroup, type CardGroup } from './card-group.ts';
 import { CardframeError } from './cardframe-error.ts';
 import { randomChannel } from './random-channel.ts';
@@ -25,7 +25,7 @@ export interface Cardframe {
   group: CardGroup;
 }
 
-const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SESSION_ID = /^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i;
 
 /**
  * Starts Cardframe for a session the merchant server created at the vault. The session id
@@ -33,25 +33,24 @@ const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
  */
 export async function init(sessionId: string, options: InitOptions): Promise<Cardframe> {
   if (typeof sessionId !== 'string' || !SESSION_ID.test(sessionId)) {
-    throw new CardframeError('INVALID_OPTIONS', 'sessionId must be the session id the vault returned');
+    throw new CardframeError('INVALID_OPTIONS', 'sessionId is not a session id');
   }
   let vaultOrigin: string;
   try {
     const url = new URL(options?.baseUrl);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError();
+    if (!/^https?:$/.test(url.protocol)) throw new TypeError();
     vaultOrigin = url.origin;
   } catch {
-    throw new CardframeError('INVALID_OPTIONS', 'baseUrl must be an http(s) URL of the vault');
+    throw new CardframeError('INVALID_OPTIONS', 'baseUrl is not an http(s) URL');
   }
   const session = sessionId.toLowerCase();
   // One group per instance: its random id scopes the fields' vault-origin channel to this card.
   const groupId = randomChannel();
   const { group, field } = createCardGroup((name, fieldOptions, onEvent) =>
-    createCardElement({ sessionId: session, vaultOrigin, options: checkOptions(fieldOptions), split: { field: name, group: groupId }, onEvent }),
+    createCardElement({ session, vaultOrigin, options: fieldOptions, split: { field: name, group: groupId }, onEvent }),
   );
   return Object.freeze({
-    card: (cardOptions?: CardElementOptions) =>
-      createCardElement({ sessionId: session, vaultOrigin, options: checkOptions(cardOptions) }),
+    card: (options?: CardElementOptions) => createCardElement({ session, vaultOrigin, options }),
     cardNumber: field('number'),
     cardExpiry: field('expiry'),
     cardCvc: field('cvc'),
