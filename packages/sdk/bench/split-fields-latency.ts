@@ -16,7 +16,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright';
-import { chromiumLaunchOptions, testSites } from '../../../tools/chromium.ts';
+import { chromiumLaunchOptions } from '../../../tools/chromium.ts';
+
+/** Two sites on loopback names, secure contexts without flags (docs/decisions/0008); the blank iframe sits on the vault's site. */
+const testSites = { vaultHost: 'localhost', shopHost: '127.0.0.1' } as const;
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const root = resolve(import.meta.dirname, '../../..');
@@ -116,6 +119,7 @@ async function main(): Promise<void> {
         PORT: String(vaultPort),
         HOST: '127.0.0.1',
         CARDFRAME_DATA_DIR: dataDir,
+        CARDFRAME_DEV_MODE: '1',
         CARDFRAME_ADMIN_TOKEN: adminToken,
         CARDFRAME_PUBLIC_URL: vaultUrl,
         CARDFRAME_ALLOWED_ORIGINS: shopUrl,
@@ -145,7 +149,7 @@ async function main(): Promise<void> {
       return ((await response.json()) as { session_id: string }).session_id;
     };
 
-    browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions([vaultUrl, shopUrl, `http://${testSites.vaultHost}:${shopPort}`]) });
+    browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions() });
     const year = String((new Date().getFullYear() + 3) % 100).padStart(2, '0');
     const blank: number[] = [];
     const ready: number[] = [];
