@@ -59,11 +59,34 @@ describe('<cardframe-card-form> focus that the engine refused', () => {
     expect(input(el, 'cvc').value).toBe('');
   });
 
-  it('focus that lands leaves nothing pending', async () => {
+  it('focus undone by the frame window refocusing (Chromium, page focus arriving late) is put back', async () => {
     const el = await mount();
-    const add = vi.spyOn(document, 'addEventListener');
     el.focusField('expiry');
     expect(el.shadowRoot!.activeElement).toBe(input(el, 'expiry'));
-    expect(add).not.toHaveBeenCalledWith('keydown', expect.anything(), true);
+    // What Chromium does when the page's iframe.focus() lands after the field took focus.
+    input(el, 'expiry').blur();
+    window.dispatchEvent(new FocusEvent('focus'));
+    expect(el.shadowRoot!.activeElement).toBe(input(el, 'expiry'));
+  });
+
+  it('the shopper’s first key or pointer press ends the hold: later window focus moves nothing', async () => {
+    for (const press of [() => userEvent.keyboard('1'), async () => void document.dispatchEvent(new PointerEvent('pointerdown'))]) {
+      const el = await mount();
+      el.focusField('expiry');
+      await press();
+      input(el, 'expiry').blur();
+      window.dispatchEvent(new FocusEvent('focus'));
+      expect(el.shadowRoot!.activeElement).toBeNull();
+      el.remove();
+    }
+  });
+
+  it('a removed form leaves no listener behind', async () => {
+    const el = await mount();
+    const remove = vi.spyOn(document, 'removeEventListener');
+    el.focusField('expiry');
+    el.remove();
+    expect(remove).toHaveBeenCalledWith('keydown', expect.anything(), true);
+    expect(remove).toHaveBeenCalledWith('pointerdown', expect.anything(), true);
   });
 });

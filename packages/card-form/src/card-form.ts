@@ -143,34 +143,50 @@ export class CardframeCardForm extends LitElement {
   /**
    * Focuses `field`, or the first shown field that is not complete yet.
    *
-   * WebKit refuses scripted focus in a cross-origin frame the shopper has not interacted with
-   * yet: the page can focus our iframe, but the input's focus() is ignored and the frame's body
-   * keeps focus. Then the focus waits: the shopper's first key press in the frame (a user
-   * gesture, so allowed) moves it to the field before the key lands, so the typed character
-   * goes where the merchant asked.
+   * The request holds until the shopper's first key press or pointer press in the frame,
+   * because the engines can undo or refuse it before then:
+   * - Chromium: the SDK also focuses our iframe from the page (for WebKit, below). When that
+   *   arrives after the field took focus, the frame window blurs and refocuses and its body
+   *   ends up focused (1 run in 8 of a refused submit() under load): on the window's `focus`
+   *   event, the held field takes focus again.
+   * - WebKit refuses scripted focus in a cross-origin frame the shopper has not interacted with
+   *   yet, even once the page focused our iframe: the shopper's first key press (a user gesture,
+   *   so allowed) moves it to the field before the key lands, so the typed character goes where
+   *   the merchant asked.
+   * A pointer press is the shopper choosing a place themselves: the request is dropped.
    */
   focusField(field?: FieldName): void {
     const target = field ?? this.#fields.find((f) => !this.#check(f).complete) ?? this.#fields[0];
-    const input = target ? this.#input(target) : null;
-    if (!input) return;
-    input.focus();
-    if (this.shadowRoot?.activeElement === input) {
-      this.#pendingFocus = undefined;
-      return;
-    }
-    if (this.#pendingFocus === undefined) this.ownerDocument.addEventListener('keydown', this.#focusOnFirstKey, true);
-    this.#pendingFocus = target;
+    if (!target) return;
+    this.#holdFocus(target);
+    this.#input(target)?.focus();
   }
 
-  #pendingFocus: FieldName | undefined;
+  #heldFocus: FieldName | undefined;
 
-  #focusOnFirstKey = (): void => {
-    const field = this.#pendingFocus;
-    this.#pendingFocus = undefined;
-    this.ownerDocument.removeEventListener('keydown', this.#focusOnFirstKey, true);
-    // Only if focus is still nowhere in the form (the frame's body): never steal it from a field.
-    if (field && !this.shadowRoot?.activeElement) this.#input(field)?.focus();
+  #holdFocus(field: FieldName | undefined): void {
+    const method = field ? 'addEventListener' : 'removeEventListener';
+    const doc = this.ownerDocument;
+    doc[method]('keydown', this.#applyHeldFocus, true);
+    doc[method]('pointerdown', this.#applyHeldFocus, true);
+    doc.defaultView?.[method]('focus', this.#applyHeldFocus);
+    this.#heldFocus = field;
+  }
+
+  #applyHeldFocus = (event: Event): void => {
+    const input = this.#heldFocus && this.#input(this.#heldFocus);
+    const { activeElement, body } = this.ownerDocument;
+    // Only while focus is nowhere (the body) or already on the field: never steal it from
+    // another field the shopper chose meanwhile, in this form or beside it.
+    const free = !activeElement || activeElement === body || (activeElement === this && (this.shadowRoot?.activeElement ?? input) === input);
+    if (input && event.type !== 'pointerdown' && free) input.focus();
+    if (event.type !== 'focus') this.#holdFocus(undefined);
   };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#holdFocus(undefined);
+  }
 
   blurField(): void {
     const active = this.shadowRoot?.activeElement;
