@@ -98,6 +98,13 @@ function localeChunks(): Plugin {
  * costliest step in the slower engines. A `modulepreload` in card.html lets the browser fetch
  * (and compile) the form's chunk in parallel with the entry from the start.
  */
+/**
+ * Lazy chunks only some frames run, never hinted: the split-field group code (start-field-group.ts)
+ * is imported only by field frames, so the combined element's frame does not fetch it (ADR 0036).
+ */
+const onDemand = (file: { type: string; facadeModuleId?: string | null } | undefined): boolean =>
+  file?.type === 'chunk' && /\/start-field-group\.ts$/.test(file.facadeModuleId ?? '');
+
 function preloadDynamicChunks(): Plugin {
   return {
     name: 'cardframe-preload-dynamic-chunks',
@@ -107,7 +114,7 @@ function preloadDynamicChunks(): Plugin {
       const base = '/frame/v1/';
       const dynamic = new Set<string>();
       for (const file of Object.values(bundle)) {
-        if (file.type === 'chunk' && file.isEntry) for (const name of file.dynamicImports) dynamic.add(name);
+        if (file.type === 'chunk' && file.isEntry) for (const name of file.dynamicImports) if (!onDemand(bundle[name])) dynamic.add(name);
       }
       // The form chunk is imported by its build-hash name (see FORM_HASH), which the bundler does not list.
       dynamic.add(`assets/form-${FORM_HASH}.js`);

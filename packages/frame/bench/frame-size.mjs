@@ -18,7 +18,11 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 
+// Split field frames (#field=…) also import the group chunk; the combined element's frame never
+// does (ADR 0036), so it is kept out of the shared walk and added to the split-field line below.
+const SPLIT_ONLY = /^assets\/start-field-group-[\w-]+\.js$/;
 const seen = new Set();
+const splitOnly = [];
 const queue = [entry];
 const rows = [];
 while (queue.length > 0) {
@@ -32,7 +36,9 @@ while (queue.length > 0) {
   const references = text.matchAll(/(?:\/frame\/v1\/|\.\/|\.\.\/)?(assets\/[\w.-]+\.(?:js|css|woff2?|svg|png))|["'(`]\.\/([\w.-]+\.(?:js|css|woff2?|svg|png))/g);
   for (const match of references) {
     const path = match[1] ? join(dist, match[1]) : join(dirname(file), match[2]);
-    if (existsSync(path)) queue.push(path);
+    if (!existsSync(path)) continue;
+    if (SPLIT_ONLY.test(relative(dist, path))) splitOnly.push(path);
+    else queue.push(path);
   }
 }
 
@@ -75,5 +81,12 @@ if (english && largest) {
   console.log(
     `${ok ? 'MEETS' : 'MISSES'} the goal (≤ ${GOAL_BYTES / 1024} KB gzip) in every locale: largest is ${largest.locale}, ${(largest['frame total gzip'] / 1024).toFixed(2)} KB`,
   );
-  if (!ok) process.exitCode = 1;
+  // The group chunk's gzip bytes plus those of anything it imports that the frame had not loaded.
+  const split = [...new Set(splitOnly)].reduce((sum, file) => sum + withImports(file), 0);
+  const splitLargest = largest['frame total gzip'] + split;
+  const splitOk = splitLargest <= GOAL_BYTES;
+  console.log(
+    `Split field frames also load the group chunk (${split} B): English ${english['frame total gzip'] + split} B, largest (${largest.locale}) ${splitLargest} B (${(splitLargest / 1024).toFixed(2)} KB), ${splitOk ? 'MEETS' : 'MISSES'} the goal`,
+  );
+  if (!ok || !splitOk) process.exitCode = 1;
 }

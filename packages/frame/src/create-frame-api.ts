@@ -42,11 +42,11 @@ function toErrorData(reason: unknown): CardframeErrorData {
 }
 
 /**
- * The facade comlink exposes to the merchant page: a frozen, null-prototype object with
- * exactly the CardFrameApi methods, so there is nothing to walk to (`constructor`,
- * `__proto__`) even if the allowlist endpoint were bypassed. Every argument is validated
+ * The facade served to the merchant page (serve-frame-api.ts): a frozen, null-prototype object
+ * with exactly the CardFrameApi methods, so there is nothing to walk to (`constructor`,
+ * `__proto__`) even if the allowlist were bypassed. Every argument is validated
  * here, because the page is not trusted; rejections are plain `{code, message}` objects,
- * which comlink forwards as they are.
+ * which cross the wire as they are.
  */
 export function createFrameApi({ form, tokenize, messages, setLocale, optionsApplied, group }: FrameApiDeps): CardFrameApi {
   let merchantDisabled = false;

@@ -1,10 +1,8 @@
-import { expose } from 'comlink';
 import { isScheme, type CardframeErrorData, type Scheme } from '@cardframe/protocol';
 import type { CardframeCardForm } from '@cardframe/card-form';
 import type { FrameMessages } from '@cardframe/card-form/locales';
 import { acceptConnection } from './accept-connection.ts';
 import { applyFrameLocale, COULD_NOT_LOAD, frameMessages, localizeError, type FrameLocale } from './frame-locale.ts';
-import { allowlistEndpoint } from './allowlist-endpoint.ts';
 import { environmentProblem } from './browser-support.ts';
 import { createEventSink } from './event-sink.ts';
 import { createFrameApi } from './create-frame-api.ts';
@@ -14,7 +12,8 @@ import { readAllowedOrigins } from './read-allowed-origins.ts';
 import { readFrameParams } from './read-frame-params.ts';
 import { measureHeight, reportHeight } from './report-height.ts';
 import { renderMessage } from './render-message.ts';
-import { bindFieldForm, startFieldGroup } from './start-field-group.ts';
+import { serveFrameApi } from './serve-frame-api.ts';
+import type { FieldGroup } from './field-group.ts';
 import { createSessionClient, type OpenSession } from './session-client.ts';
 
 export interface FrameDeps {
@@ -28,6 +27,12 @@ export interface FrameDeps {
    * time to `ready`.
    */
   defineForm: () => Promise<unknown>;
+}
+
+/** A split field's group membership and the binding of its form to it (start-field-group.ts). */
+interface SplitField {
+  group: FieldGroup;
+  bind: (form: CardframeCardForm, group: FieldGroup) => void;
 }
 
 // Split-field set-up refusals (developer errors, English like the SDK's own messages; issue 10 translates shopper texts).
@@ -72,27 +77,34 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
     }
     return open;
   };
+  // Split fields (#field=…&group=…): this frame is one field of a card whose frames talk on a vault-origin channel.
+  // That code is a chunk of its own, imported here in parallel with the session and the form, so the
+  // combined element's frame never downloads it (ADR 0036).
+  const { field, group: groupId } = params;
+  let taken = false;
+  const splitModule = field && groupId && !problem ? import('./start-field-group.ts') : undefined;
+  const split: Promise<SplitField> | undefined =
+    field && groupId && splitModule
+      ? splitModule.then((module) => ({
+          group: module.startFieldGroup(win, { ...params, field, group: groupId }, () => formReady, () => {
+            taken = true;
+            renderMessage(root, FIELD_TAKEN);
+            sink.post({ type: 'error', error: { code: 'ALREADY_MOUNTED', message: FIELD_TAKEN } });
+          }),
+          bind: module.bindFieldForm,
+        }))
+      : undefined;
   const loaded = problem
     ? Promise.reject<never>(problem.error)
     : Promise.all([
         session.load().then(fieldFits),
         defineForm().catch(() => Promise.reject(loadFailed)),
         language.catch(() => Promise.reject(loadFailed)),
+        split?.catch(() => Promise.reject(loadFailed)),
       ]);
   let connected = false;
   let rendered: OpenSession | undefined;
   let form: CardframeCardForm | undefined;
-  // Split fields (#field=…&group=…): this frame is one field of a card whose frames talk on a vault-origin channel.
-  const { field, group: groupId } = params;
-  let taken = false;
-  const group =
-    field && groupId && !problem
-      ? startFieldGroup(win, { ...params, field, group: groupId }, () => formReady, () => {
-          taken = true;
-          renderMessage(root, FIELD_TAKEN);
-          sink.post({ type: 'error', error: { code: 'ALREADY_MOUNTED', message: FIELD_TAKEN } });
-        })
-      : undefined;
   /** The SDK's first update (its initial options) has been applied: the name row is in or out. */
   let optionsApplied = false;
   let readyPosted = false;
@@ -111,7 +123,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
   };
 
   const formReady: Promise<CardframeCardForm> = loaded.then(
-    async ([open]) => {
+    async ([open, , , joined]) => {
       form = doc.createElement('cardframe-card-form') as CardframeCardForm;
       // The latest locale: an update() that came first has already replaced the browser's.
       form.locale = (await language.catch(() => Promise.reject(loadFailed))).locale;
@@ -123,11 +135,9 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
         form.mode = 'card';
         form.allowedSchemes = open.allowedSchemes.filter((scheme): scheme is Scheme => isScheme(scheme));
       }
-      if (field) {
-        form.field = field;
-        bindFieldForm(form, group!);
-      }
-      forwardFormEvents(form, group ? group.forwardEvents(sink.post) : sink.post);
+      if (field) form.field = field;
+      joined?.bind(form, joined.group);
+      forwardFormEvents(form, joined ? joined.group.forwardEvents(sink.post) : sink.post);
       root.replaceChildren(form);
       await form.updateComplete;
       rendered = open;
@@ -159,7 +169,13 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       optionsApplied = true;
       void postReady();
     },
-    ...(group && { group }),
+    // submit() awaits the form first, which waits for the group: both are resolved by then.
+    ...(split && {
+      group: {
+        collect: async () => (await split).group.collect(),
+        clearOthers: () => void split.then(({ group }) => group.clearOthers()),
+      },
+    }),
     tokenize: async (card) => {
       const open = rendered!;
       return session.complete(open.action, await encryptCard(card, open.jwk, open.mode));
@@ -173,7 +189,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
     parent: win.parent,
     onConnect: ({ rpc, events }) => {
       sink.attach(events);
-      expose(api, allowlistEndpoint(rpc));
+      serveFrameApi(api, rpc);
       connected = true;
       void postReady();
     },

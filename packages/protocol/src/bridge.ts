@@ -14,7 +14,7 @@ import type { CardframeErrorData } from './errors.ts';
  *    fragment's origin and one of the vault's allowed origins; then it removes its window
  *    listener. From here on, nothing travels through `window.postMessage`.
  *
- * On the `rpc` port the SDK calls {@link CardFrameApi} with comlink; the frame exposes only
+ * On the `rpc` port the SDK calls {@link CardFrameApi} in comlink's wire format; the frame serves only
  * {@link CARD_FRAME_METHODS} behind an allowlist. On the `events` port the frame posts
  * {@link FrameEvent}s; the merchant page never exposes anything to the frame.
  */
@@ -83,7 +83,7 @@ export interface CardFrameApi {
   submit(): Promise<SubmitResult>;
 }
 
-/** The only names comlink may call on the frame. No gets, no sets, no constructs, no paths. */
+/** The only names the page may call on the frame. No gets, no sets, no constructs, no paths. */
 export const CARD_FRAME_METHODS = ['update', 'focus', 'blur', 'clear', 'submit'] as const satisfies readonly (keyof CardFrameApi)[];
 export type CardFrameMethod = (typeof CARD_FRAME_METHODS)[number];
 

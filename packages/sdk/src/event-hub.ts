@@ -6,16 +6,15 @@ export interface EventHub<M> {
 }
 
 export function createEventHub<M>(): EventHub<M> {
-  const listeners = new Map<keyof M, Set<(payload: never) => void>>();
+  const listeners = new Map<keyof M, Set<unknown>>();
   return {
     on(type, listener) {
       let set = listeners.get(type);
       // biome-ignore lint/suspicious/noAssignInExpressions: the compact form minifies smaller (the SDK has a 4 KB budget)
       if (!set) listeners.set(type, (set = new Set()));
-      const entry = listener as (payload: never) => void;
-      set.add(entry);
+      set.add(listener);
       return () => {
-        set.delete(entry);
+        set.delete(listener);
       };
     },
     emit(type, payload) {

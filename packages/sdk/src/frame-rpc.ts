@@ -22,7 +22,8 @@ export function frameRpc(port: MessagePort): FrameRpc {
     const entry = pending.get(data?.id);
     if (!entry) return;
     pending.delete(data.id);
-    if (data.type === 'HANDLER' && data.name === 'throw') entry[1](data.value?.value);
+    // Only comlink's thrown-value answer has a name (`{type: 'HANDLER', name: 'throw'}`): a result is `{type: 'RAW', value}`.
+    if (data.name === 'throw') entry[1](data.value?.value);
     else entry[0](data.value);
   };
   return ((method: CardFrameMethod, ...args: unknown[]) =>

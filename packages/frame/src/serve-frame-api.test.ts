@@ -1,7 +1,7 @@
-import { createEndpoint, expose, proxy, wrap } from 'comlink';
+import { createEndpoint, proxy, wrap } from 'comlink';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { CardFrameApi } from '@cardframe/protocol';
-import { allowlistEndpoint } from './allowlist-endpoint.ts';
+import { serveFrameApi } from './serve-frame-api.ts';
 
 const NOT_ALLOWED = { code: 'INVALID_OPTIONS', message: 'Not allowed' };
 const channels: MessageChannel[] = [];
@@ -14,9 +14,9 @@ afterEach(() => {
 });
 
 /**
- * A plain object with an ordinary prototype on purpose: without the allowlist, comlink would
- * happily walk `constructor` and `__proto__` on it. The facade the frame really exposes is
- * frozen and prototype-less on top of this.
+ * A plain object with an ordinary prototype on purpose: a server that walked paths (as comlink's
+ * `expose` does) would reach `constructor` and `__proto__` on it. The facade the frame really
+ * serves is frozen and prototype-less on top of this.
  */
 function exposed() {
   const calls: unknown[][] = [];
@@ -25,15 +25,20 @@ function exposed() {
       calls.push(args);
     },
     focus: async () => {},
-    blur: async () => {},
-    clear: async () => {},
     submit: async () => ({ tokenId: 'tok_123' }),
+    // What the facade throws: `{code, message}` data; and a bug's Error, whose stack must stay here.
+    clear: async () => {
+      throw { code: 'SESSION_COMPLETED', message: 'Used.' };
+    },
+    blur: () => {
+      throw new TypeError('frame internals');
+    },
     secret: 'not for the page',
   };
   const channel = new MessageChannel();
   channels.push(channel);
-  expose(target, allowlistEndpoint(channel.port1));
-  // The page's side: real comlink wrap on the other port.
+  serveFrameApi(target as unknown as CardFrameApi, channel.port1);
+  // The page's side: real comlink wrap on the other port, so the wire stays comlink's (ADR 0035).
   const remote = wrap<CardFrameApi>(channel.port2);
   return { remote, calls, pagePort: channel.port2 };
 }
@@ -53,13 +58,21 @@ function rawRequest(port: MessagePort, message: Record<string, unknown>): Promis
   });
 }
 
-describe('allowlistEndpoint', () => {
+describe('serveFrameApi', () => {
   test('allowlisted methods are called with their arguments and answer', async () => {
     const { remote, calls } = exposed();
     await expect(remote.submit()).resolves.toEqual({ tokenId: 'tok_123' });
     await remote.update({ disabled: true });
     expect(calls).toEqual([[{ disabled: true }]]);
     await expect(remote.focus()).resolves.toBeUndefined();
+  });
+
+  test('rejections reach comlink wrap as comlink sends them: data as it is, an Error without its stack', async () => {
+    const { remote, pagePort } = exposed();
+    await expect(remote.clear()).rejects.toEqual({ code: 'SESSION_COMPLETED', message: 'Used.' });
+    await expect(remote.blur()).rejects.toThrow('frame internals');
+    const raw = await rawRequest(pagePort, { type: 'APPLY', path: ['blur'], argumentList: [] });
+    expect(raw).toEqual({ id: expect.any(String), type: 'HANDLER', name: 'throw', value: { isError: true, value: { name: 'TypeError', message: 'frame internals' } } });
   });
 
   test('constructor walks, GETs and CONSTRUCTs reject instead of hanging', async () => {
