@@ -9,6 +9,7 @@ describe('parseCardElementOptions', () => {
       showCardholderName: true,
       disabled: false,
       locale: 'de-DE',
+      fonts: [{ family: 'Brand', src: 'https://fonts.shop.test/brand.woff2' }],
     };
     expect(parseCardElementOptions(options)).toEqual({ ok: true, value: options });
   });
@@ -27,6 +28,7 @@ describe('parseCardElementOptions', () => {
     ['an over-long placeholder', { placeholder: { name: 'x'.repeat(61) } }, 'INVALID_OPTIONS'],
     ['a bad locale', { locale: 'en_US;drop' }, 'INVALID_OPTIONS'],
     ['an unsafe style', { style: { base: { color: 'url(//evil.test)' } } }, 'INVALID_STYLE'],
+    ['fonts that are not a list (the frame checks each entry)', { fonts: { family: 'Brand' } }, 'INVALID_OPTIONS'],
   ])('rejects %s', (_name, input, code) => {
     const result = parseCardElementOptions(input);
     expect(result.ok).toBe(false);

@@ -1,5 +1,6 @@
 import { sanitizeCardStyle, type CardStyle } from './card-style.ts';
 import type { CardframeErrorData } from './errors.ts';
+import type { FontSource } from './font-sources.ts';
 import { isLocaleOption, type CardLocale } from './locales.ts';
 
 export const FIELD_NAMES = ['number', 'expiry', 'cvc', 'name'] as const;
@@ -19,9 +20,16 @@ export interface CardElementOptions {
    * chain (`fr-BE` → `fr` → English). See SUPPORTED_LOCALES.
    */
   locale?: CardLocale;
+  /**
+   * Brand fonts for `style.base.fontFamily` to name (see FontSource). Checked entry by entry in
+   * the frame (parseFontSources), not here: this function also runs in the SDK, whose 4 KB budget
+   * the checks would not fit, and the frame never trusts the page's checks anyway. A refused
+   * entry rejects mount() or update() with INVALID_STYLE.
+   */
+  fonts?: FontSource[];
 }
 
-const OPTION_KEYS = ['style', 'placeholder', 'showCardholderName', 'disabled', 'locale'] as const;
+const OPTION_KEYS = ['style', 'placeholder', 'showCardholderName', 'disabled', 'locale', 'fonts'] as const;
 const MAX_TEXT = 60;
 /** Printable text without markup characters; placeholders are rendered as text, this is defence in depth. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
@@ -74,6 +82,10 @@ export function parseCardElementOptions(input: unknown): Result<CardElementOptio
   if (source.locale !== undefined) {
     if (!isLocaleOption(source.locale)) return bad("locale must be 'auto' or a BCP 47 tag");
     out.locale = source.locale;
+  }
+  if (source.fonts !== undefined) {
+    if (!Array.isArray(source.fonts)) return bad('fonts: not a list');
+    out.fonts = source.fonts;
   }
   return { ok: true, value: out };
 }
