@@ -83,9 +83,7 @@ export function parseCardElementOptions(input: unknown): Result<CardElementOptio
     if (!isLocaleOption(source.locale)) return bad("locale must be 'auto' or a BCP 47 tag");
     out.locale = source.locale;
   }
-  if (source.fonts !== undefined) {
-    if (!Array.isArray(source.fonts)) return bad('fonts: not a list');
-    out.fonts = source.fonts;
-  }
+  // Passed on as given: the frame checks every entry (parseFontSources) before it loads any.
+  if (source.fonts !== undefined) out.fonts = source.fonts as FontSource[];
   return { ok: true, value: out };
 }
