@@ -108,7 +108,11 @@ export default defineConfig<EngineOptions>({
     ...(engine === 'webkit' ? { timeout: 90_000 } : {}),
   })),
   webServer: [
-    vault(sites.vault, `${sites.shop.origin},${sites.harness.origin},${sites.recordedShop.origin}`),
+    // Brand fonts: the harness site is the merchant's allowlisted font host; fixtures/fonts is the operator's font dir.
+    vault(sites.vault, `${sites.shop.origin},${sites.harness.origin},${sites.recordedShop.origin}`, {
+      CARDFRAME_FONT_ORIGINS: sites.harness.origin,
+      CARDFRAME_FONT_DIR: 'e2e/fixtures/fonts',
+    }),
     shop(sites.shop, sites.vault, sites.vault),
     {
       command: 'node e2e/servers/recording-proxy.mjs',

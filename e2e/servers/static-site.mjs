@@ -8,6 +8,7 @@
 //   /probe.html      a blank page                                   (specs/sites.spec.ts: which pairs are cross-site)
 //   /leak…           any request there is a leak                    (bridge-hardening: style payloads)
 //   /tampered.js?src=<url>  that script with one byte flipped       (sdk-integrity: SRI refuses it)
+//   /fonts/<name>.woff2  a fixtures/fonts file, CORS-readable       (brand fonts: a merchant's font host)
 //   /_log            JSON of every request above: path, Host, Sec-Fetch-Site
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -27,7 +28,7 @@ const handle = async (request, response) => {
   const url = new URL(request.url ?? '/', 'http://x');
   const name = url.pathname.slice(1) || 'index.html';
   if (name === '_log') return send(response, 'application/json', JSON.stringify(log));
-  if (name === 'probe.html' || name.startsWith('leak') || name === 'tampered.js') {
+  if (name === 'probe.html' || name.startsWith('leak') || name === 'tampered.js' || name.startsWith('fonts/')) {
     log.push({ path: `${url.pathname}${url.search}`, host: request.headers.host, site: request.headers['sec-fetch-site'] ?? null });
   }
   if (name === 'probe.html') return send(response, 'text/html; charset=utf-8', '<!doctype html><title>probe</title>');
@@ -36,6 +37,10 @@ const handle = async (request, response) => {
     const body = Buffer.from(original);
     body.writeUInt8(body.readUInt8(body.length - 2) ^ 1, body.length - 2);
     return send(response, 'text/javascript', body);
+  }
+  if (/^fonts\/[a-z-]+\.woff2$/.test(name)) {
+    const font = await readFile(path.join(import.meta.dirname, '../fixtures', name)).catch(() => undefined);
+    return font ? send(response, 'font/woff2', font) : response.writeHead(404).end('not found');
   }
   if (!/^[a-z-]+\.html$/.test(name)) return response.writeHead(404).end('not found');
   for (const root of roots) {

@@ -19,6 +19,12 @@ test.describe('over HTTP, no browser involved', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'none'");
     expect(csp).toContain("connect-src 'self'");
+    // The operator's font host is in font-src and nowhere else (CARDFRAME_FONT_ORIGINS, ADR 0034).
+    expect(csp).toContain(`font-src 'self' ${sites.harness.origin};`);
+    // (The harness is also an allowed merchant, hence in frame-ancestors; no fetch directive but font-src names it.)
+    const fetchDirectives = csp.split('; ').filter((directive) => !directive.startsWith('frame-ancestors '));
+    expect(fetchDirectives.filter((directive) => directive.includes(sites.harness.origin))).toEqual([`font-src 'self' ${sites.harness.origin}`]);
+    expect(csp).toContain("style-src 'self';");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -258,4 +264,36 @@ test('the merchant page cannot read into the card frame', async ({ tab }) => {
     }
   }, undefined);
   expect(reach).toBe('SecurityError');
+});
+
+test('a brand font from an origin the vault does not list is blocked by the CSP, reported, and never requested', async ({ tab, engine }) => {
+  // The attacker's site is in no CARDFRAME_FONT_ORIGINS; its server logs whatever reaches it: engine-neutral.
+  const blocked = `${sites.evil.origin}/fonts/open-sans-regular.woff2?${engine}-${Date.now()}`;
+  const session = await createSession(sites.vault.local);
+  await tab.goto(`${sites.harness.origin}/sdk-page.html#${new URLSearchParams({ vault: sites.vault.origin, session })}`);
+  await expect.poll(() => tab.evaluate(() => (window as unknown as { sdkReady?: boolean }).sdkReady, undefined), { timeout: 15_000 }).toBe(true);
+  const mounted = await tab.evaluate(async (src) => {
+    type Card = { mount: (s: string) => Promise<void>; on: (t: string, f: (e: { code: string; message: string }) => void) => void };
+    const w = window as unknown as { cardframe: { card: (o: object) => Card }; fontErrors: { code: string; message: string }[] };
+    w.fontErrors = [];
+    const card = w.cardframe.card({ fonts: [{ family: 'Evil Font', src }], style: { base: { fontFamily: '"Evil Font", serif' } } });
+    card.on('error', (e) => w.fontErrors.push({ code: e.code, message: e.message }));
+    // A font never fails the mount: the form keeps the fallback family and the shopper can pay.
+    return card.mount('#card').then(
+      () => 'mounted',
+      (e: { code: string }) => e.code,
+    );
+  }, blocked);
+  expect(mounted).toBe('mounted');
+  const errors = () => tab.evaluate(() => (window as unknown as { fontErrors: { code: string; message: string }[] }).fontErrors, undefined);
+  await expect.poll(errors, { timeout: 10_000 }).toHaveLength(1);
+  expect((await errors())[0]).toEqual({ code: 'FONT_LOAD_FAILED', message: expect.stringContaining(`"Evil Font" (${blocked})`) });
+  const face = await tab.evaluate(() => [...document.fonts].map((f) => `${f.family.replace(/"/g, '')}:${f.status}`), undefined, ['#card iframe']);
+  expect(face).toEqual(['Evil Font:error']);
+  // Blocked by the browser before the network: the attacker's server never saw the request.
+  expect((await staticLog(sites.evil.local)).filter((entry) => entry.path.includes(new URL(blocked).search))).toEqual([]);
+  if (tab.has('console')) {
+    // Where the engine shows its console, the refusal names the directive.
+    await expect.poll(() => tab.consoleMessages().filter((m) => /font-src/.test(m)).length).toBeGreaterThan(0);
+  }
 });

@@ -60,6 +60,12 @@ const LOCALES_HASH = sourcesHash('../card-form/src/locales/');
  * frame does not need (the form has no dependencies left to preload).
  */
 const FORM_HASH = sourcesHash('../card-form/src/', '../protocol/src/', '../../package-lock.json');
+/**
+ * The brand-font loader (src/load-fonts.ts and the checks it runs), imported by this name only when a merchant
+ * passes `fonts`: like the form chunk, outside the bundler's import analysis, so no preload hint and no preload
+ * helper put its bytes on every other shopper's way.
+ */
+const FONTS_HASH = sourcesHash('./src/load-fonts.ts', '../protocol/src/font-sources.ts');
 const LOCALES_DIR = fileURLToPath(new URL('../card-form/src/locales/', import.meta.url));
 
 /**
@@ -77,10 +83,17 @@ function localeChunks(): Plugin {
         __CARDFRAME_LOCALE_CHUNK__: JSON.stringify(`./locale-[tag]-${LOCALES_HASH}.js`),
         __CARDFRAME_MESSAGES_CHUNK__: JSON.stringify(`./messages-[tag]-${LOCALES_HASH}.js`),
         __CARDFRAME_FORM_CHUNK__: JSON.stringify(`./form-${FORM_HASH}.js`),
+        __CARDFRAME_FONTS_CHUNK__: JSON.stringify(`./fonts-${FONTS_HASH}.js`),
       },
     }),
     buildStart() {
       this.emitFile({ type: 'chunk', id: fileURLToPath(new URL('../card-form/src/define.ts', import.meta.url)), fileName: `assets/form-${FORM_HASH}.js` });
+      this.emitFile({
+        type: 'chunk',
+        id: fileURLToPath(new URL('./src/load-fonts.ts', import.meta.url)),
+        fileName: `assets/fonts-${FONTS_HASH}.js`,
+        preserveSignature: 'strict',
+      });
       for (const locale of SUPPORTED_LOCALES) {
         const emit = (id: string, fileName: string) => this.emitFile({ type: 'chunk', id, fileName, preserveSignature: 'strict' });
         // The frame's own messages, fetched only when one is shown (English included).

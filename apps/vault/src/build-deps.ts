@@ -25,6 +25,10 @@ export interface BuildDepsInput {
   adminTokenHash: string;
   publicUrl: string;
   allowedOrigins: readonly string[];
+  /** CARDFRAME_FONT_ORIGINS; none by default. */
+  fontOrigins?: readonly string[];
+  /** CARDFRAME_FONT_DIR; none by default. */
+  fontDir?: string | undefined;
   sessionTtlSeconds: number;
   securityCodeTtlSeconds: number;
   jweKeyRotationSeconds: number;
@@ -92,6 +96,8 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
     adminTokenHash: input.adminTokenHash,
     publicUrl: input.publicUrl,
     allowedOrigins: input.allowedOrigins,
+    fontOrigins: input.fontOrigins ?? [],
+    fontDir: input.fontDir,
     sessionTtlSeconds: input.sessionTtlSeconds,
     securityCodeTtlSeconds: input.securityCodeTtlSeconds,
     frameDir: input.frameDir,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseOrigin } from './config.ts';
+import { ConfigError, loadConfig, parseFontOrigin, parseOrigin } from './config.ts';
 
 describe('loadConfig', () => {
   it('runs with nothing set: port 8080, SQLite, memory store, documented TTLs', () => {
@@ -58,6 +58,50 @@ describe('loadConfig', () => {
 it('delivers webhooks to public addresses only unless private networks are allowed', () => {
   expect(loadConfig({}).webhookNetworkPolicy).toBe('public-only');
   expect(loadConfig({ CARDFRAME_WEBHOOK_PRIVATE_NETWORKS: 'allow' }).webhookNetworkPolicy).toBe('any');
+});
+
+describe('CARDFRAME_FONT_ORIGINS and CARDFRAME_FONT_DIR', () => {
+  it('are empty by default and read as a comma-separated list of origins', () => {
+    expect(loadConfig({})).toMatchObject({ fontOrigins: [], fontDir: undefined });
+    expect(loadConfig({ CARDFRAME_FONT_ORIGINS: 'https://fonts.shop.example, http://localhost:5174' }).fontOrigins).toEqual([
+      'https://fonts.shop.example',
+      'http://localhost:5174',
+    ]);
+    expect(loadConfig({ CARDFRAME_FONT_DIR: import.meta.dirname }).fontDir).toBe(import.meta.dirname);
+  });
+
+  it.each(['https://fonts.example', 'https://fonts.example:8443', 'http://localhost:5174', 'http://127.0.0.1:4000', 'http://fonts.localhost', 'http://[::1]:9000'])(
+    'accepts %s',
+    (o) => {
+      expect(parseFontOrigin(o)).toBe(o);
+    },
+  );
+
+  // Each of these would widen the frame's CSP beyond one font host, or reach it over plain http.
+  it.each([
+    'http://fonts.example',
+    '*',
+    'https://*.example',
+    'https://fonts.example/',
+    'https://fonts.example/brand.woff2',
+    "'self'",
+    "'unsafe-inline'",
+    'data:',
+    'blob:',
+    'https:',
+    'https://fonts.example;script-src',
+    'https://fonts.example script-src',
+    'https://user@fonts.example',
+    'javascript:alert(1)',
+    'null',
+  ])('refuses %s at start-up', (o) => {
+    expect(() => parseFontOrigin(o)).toThrow(ConfigError);
+    expect(() => loadConfig({ CARDFRAME_FONT_ORIGINS: o })).toThrow(/CARDFRAME_FONT_ORIGINS/);
+  });
+
+  it('refuses a font directory that does not exist', () => {
+    expect(() => loadConfig({ CARDFRAME_FONT_DIR: '/nonexistent/fonts' })).toThrow(/CARDFRAME_FONT_DIR/);
+  });
 });
 
 describe('parseOrigin', () => {

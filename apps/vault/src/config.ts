@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isLoopbackHost } from '@cardframe/protocol';
 import { ForwardAllowlistError, parseForwardAllowlist, type ForwardRule } from './forward/forward-allowlist.ts';
 import { parseTrustProxy, TrustProxyError } from './http/trust-proxy.ts';
 import type { WebhookNetworkPolicy } from './webhooks/webhook-address-policy.ts';
@@ -22,6 +23,10 @@ export interface Config {
   adminToken: string | undefined;
   publicUrl: string;
   allowedOrigins: string[];
+  /** CARDFRAME_FONT_ORIGINS: origins of merchant font files, added to the frame's `font-src` and nowhere else (ADR 0034). */
+  fontOrigins: string[];
+  /** CARDFRAME_FONT_DIR: woff2 files the vault serves at /frame/v1/fonts/, under `font-src 'self'`; undefined: none. */
+  fontDir: string | undefined;
   sessionTtlSeconds: number;
   securityCodeTtlSeconds: number;
   jweKeyRotationSeconds: number;
@@ -109,6 +114,34 @@ export function parseOrigin(value: string): string {
   return url.origin;
 }
 
+/**
+ * One CARDFRAME_FONT_ORIGINS entry: exactly `https://host[:port]` (plain http only on loopback hosts, for
+ * development). The value is written into the frame's CSP, so anything but a bare origin (a path, `*`,
+ * a keyword such as `'unsafe-inline'` or `data:`, a `;` that would start a directive) is refused at start-up.
+ */
+export function parseFontOrigin(value: string): string {
+  const refuse = (): never => {
+    throw new ConfigError(`CARDFRAME_FONT_ORIGINS: "${value}" is not an https origin (https://host[:port]; http only on loopback)`);
+  };
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return refuse();
+  }
+  const hostOk = /^[a-z0-9.-]+$/i.test(url.hostname) || url.hostname === '[::1]';
+  const schemeOk = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  if (!hostOk || !schemeOk || url.origin !== value) refuse();
+  return url.origin;
+}
+
+function fontDir(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const dir = path.resolve(raw);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ConfigError(`CARDFRAME_FONT_DIR: "${raw}" is not a directory`);
+  return dir;
+}
+
 function masterKey(raw: string | undefined, name = 'CARDFRAME_MASTER_KEY'): Buffer | undefined {
   if (raw === undefined || raw === '') return undefined;
   const key = Buffer.from(raw, 'base64');
@@ -156,6 +189,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     adminToken,
     publicUrl,
     allowedOrigins,
+    fontOrigins: (env.CARDFRAME_FONT_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map(parseFontOrigin),
+    fontDir: fontDir(env.CARDFRAME_FONT_DIR),
     sessionTtlSeconds: int(env, 'CARDFRAME_SESSION_TTL', 900, 10, 86_400),
     // One hour: long enough for a merchant to authorize after checkout, short enough that a CVC is not "stored".
     securityCodeTtlSeconds: int(env, 'CARDFRAME_SECURITY_CODE_TTL', 3600, 10, 86_400),

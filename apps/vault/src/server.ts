@@ -197,6 +197,8 @@ async function main() {
     adminTokenHash: admin.hash ?? hashSecret(config.adminToken!),
     publicUrl: config.publicUrl,
     allowedOrigins: config.allowedOrigins,
+    fontOrigins: config.fontOrigins,
+    fontDir: config.fontDir,
     sessionTtlSeconds: config.sessionTtlSeconds,
     securityCodeTtlSeconds: config.securityCodeTtlSeconds,
     jweKeyRotationSeconds: config.jweKeyRotationSeconds,

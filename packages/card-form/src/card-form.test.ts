@@ -529,6 +529,53 @@ describe('<cardframe-card-form> styling', () => {
     expect(getComputedStyle(label).color).not.toBe('rgb(75, 85, 99)');
   });
 
+  // issue 10 §3, as drawn by the browser (card-style-sheet.test.ts checks the CSS text).
+  it("colours the focus ring with the merchant's outlineColor and rounds it with their borderRadius", async () => {
+    const el = await mount({ cardStyle: { base: { outlineColor: 'rgb(0, 170, 119)', borderRadius: '14px' } } });
+    const cell = el.shadowRoot!.querySelector('.cell.number') as HTMLElement;
+    expect(getComputedStyle(el.shadowRoot!.querySelector('.group')!).borderTopLeftRadius).toBe('14px');
+    input(el, 'number').focus();
+    await expect.poll(() => getComputedStyle(cell).boxShadow).toContain('rgb(0, 170, 119)');
+    expect(getComputedStyle(cell).boxShadow).toContain('inset');
+    // Inside the group's 1px border: the ring's corner is the border's radius less that pixel, so they stay concentric.
+    expect(getComputedStyle(cell).borderTopLeftRadius).toBe('13px');
+    el.cardStyle = { base: { outlineColor: 'rgb(0, 170, 119)', ':focus': { outlineColor: 'rgb(255, 85, 0)' } } };
+    await el.updateComplete;
+    await expect.poll(() => getComputedStyle(cell).boxShadow).toContain('rgb(255, 85, 0)');
+  });
+
+  it("draws labels and error text in the merchant's fontFamily", async () => {
+    const el = await mount({ cardStyle: { base: { fontFamily: 'Georgia, serif' } } });
+    await userEvent.type(input(el, 'number'), '4242');
+    await userEvent.tab();
+    await el.updateComplete;
+    for (const selector of ['#number-input', '.label', '#number-error']) {
+      expect(getComputedStyle(el.shadowRoot!.querySelector(selector)!).fontFamily, selector).toBe('Georgia, serif');
+    }
+  });
+
+  it("keeps error text inside the form's own surface, readable on the merchant's background (not the page's)", async () => {
+    // A dark form on what could be a light page: the error sits on the form's dark surface, in the invalid colour.
+    const el = await mount({
+      cardStyle: { base: { color: 'rgb(243, 244, 246)', backgroundColor: 'rgb(17, 24, 39)' }, invalid: { color: 'rgb(252, 165, 165)' } },
+    });
+    await userEvent.type(input(el, 'number'), '4242');
+    await userEvent.tab();
+    await el.updateComplete;
+    const group = el.shadowRoot!.querySelector('.group')!;
+    const message = el.shadowRoot!.querySelector('#number-error') as HTMLElement;
+    expect(message.hidden).toBe(false);
+    expect(group.contains(message)).toBe(true);
+    const surface = getComputedStyle(group).backgroundColor;
+    expect(surface).toBe('rgb(17, 24, 39)');
+    expect(getComputedStyle(message).color).toBe('rgb(252, 165, 165)');
+    expect(contrast(getComputedStyle(message).color, surface)).toBeGreaterThanOrEqual(4.5);
+    // Drawn within the surface's box, not below it on the page.
+    const [inner, outer] = [message.getBoundingClientRect(), group.getBoundingClientRect()];
+    expect(inner.bottom).toBeLessThanOrEqual(outer.bottom);
+    expect(inner.top).toBeGreaterThanOrEqual(outer.top);
+  });
+
   it('ignores an unsafe style entirely', async () => {
     const el = await mount({
       cardStyle: { base: { color: 'rgb(10, 20, 30)', backgroundColor: 'url(https://evil.test/x)' } } as never,

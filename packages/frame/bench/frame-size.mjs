@@ -25,9 +25,16 @@ const seen = new Set();
 const splitOnly = [];
 const queue = [entry];
 const rows = [];
+/** Chunks only some merchants' frames load: the brand-font loader, fetched only when `fonts` are passed. */
+const ON_DEMAND = /^assets\/fonts-[\w-]+\.js$/;
+const onDemand = new Set();
 while (queue.length > 0) {
   const file = queue.shift();
   if (seen.has(file)) continue;
+  if (ON_DEMAND.test(relative(dist, file))) {
+    onDemand.add(file);
+    continue;
+  }
   seen.add(file);
   const bytes = readFileSync(file);
   rows.push({ file: relative(dist, file), bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
@@ -73,6 +80,9 @@ const perLocale = [...locales]
   .sort((a, b) => b['frame total gzip'] - a['frame total gzip']);
 console.log(`\nFrame payload per locale: the shared ${total.gzip} B above + that locale's one chunk`);
 console.table(perLocale);
+for (const file of onDemand) {
+  console.log(`On demand, only with merchant fonts: ${relative(dist, file)} ${gzipSync(readFileSync(file), { level: 9 }).length} B gzip`);
+}
 const english = perLocale.find((row) => row.locale === 'en');
 const largest = perLocale[0];
 if (english && largest) {

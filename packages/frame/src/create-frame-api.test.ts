@@ -5,6 +5,7 @@ import type { CardframeCardForm, CollectedCard } from '@cardframe/card-form';
 import '@cardframe/card-form/define';
 import { loadFrameMessages } from '@cardframe/card-form/locales';
 import { createFrameApi } from './create-frame-api.ts';
+import { loadFonts } from './load-fonts.ts';
 
 /** The frame's locale hooks as the English frame wires them. */
 const i18n = { messages: () => loadFrameMessages('en'), setLocale: async (locale: string) => locale };
@@ -48,6 +49,21 @@ describe('createFrameApi', () => {
     expect(Object.getPrototypeOf(api)).toBeNull();
     expect(Object.keys(api).sort()).toEqual([...CARD_FRAME_METHODS].sort());
     expect('constructor' in api).toBe(false);
+  });
+
+  test('update refuses bad fonts before applying anything, and loads good ones', async () => {
+    const form = await realForm();
+    const api = createFrameApi({ ...i18n, form: async () => form, tokenize: async () => 'tok', loadFonts: async (fonts) => loadFonts(document, fonts, () => {}) });
+    const style = { base: { fontFamily: 'Api Brand, sans-serif' } };
+    await expect(api.update({ style, fonts: [{ family: 'Api Brand', src: 'http://fonts.shop.test/brand.woff2' }] })).rejects.toEqual({
+      code: 'INVALID_STYLE',
+      message: 'fonts[0].src: not https (http only on loopback hosts)',
+    });
+    await expect(api.update({ style, fonts: ['https://fonts.shop.test/brand.css'] as never })).rejects.toMatchObject({ code: 'INVALID_STYLE' });
+    expect(form.cardStyle).toEqual({});
+    await api.update({ style, fonts: [{ family: 'Api Brand', src: 'https://fonts.shop.test/brand.woff2' }] });
+    expect(form.cardStyle).toEqual(style);
+    expect([...document.fonts].some((face) => face.family.replace(/"/g, '') === 'Api Brand')).toBe(true);
   });
 
   test('update validates before touching the form and then applies the options', async () => {

@@ -28,6 +28,8 @@ export interface FrameApiDeps {
   messages: () => Promise<FrameMessages>;
   /** Resolves and loads a requested locale, sets the document's lang and dir; returns the one chosen. */
   setLocale: (requested: string) => Promise<string>;
+  /** Checks and starts loading the merchant's fonts (a lazy chunk); throws INVALID_STYLE for a refused entry. */
+  loadFonts?: (fonts: unknown[]) => Promise<void>;
   /** Called after each update() has set the form's properties (the frame posts `ready` after the first). */
   optionsApplied?: () => void;
 }
@@ -48,7 +50,7 @@ function toErrorData(reason: unknown): CardframeErrorData {
  * here, because the page is not trusted; rejections are plain `{code, message}` objects,
  * which cross the wire as they are.
  */
-export function createFrameApi({ form, tokenize, messages, setLocale, optionsApplied, group }: FrameApiDeps): CardFrameApi {
+export function createFrameApi({ form, tokenize, messages, setLocale, loadFonts, optionsApplied, group }: FrameApiDeps): CardFrameApi {
   let merchantDisabled = false;
   let busy = false;
   let completed = false;
@@ -62,10 +64,12 @@ export function createFrameApi({ form, tokenize, messages, setLocale, optionsApp
     async update(options) {
       const parsed = parseCardElementOptions(options);
       if (!parsed.ok) throw parsed.error;
-      const { style, placeholder, showCardholderName, disabled, locale } = parsed.value;
+      const { style, placeholder, showCardholderName, disabled, locale, fonts } = parsed.value;
       // The locale starts loading first: a form that does not exist yet is then created in it.
       const chosen = locale === undefined ? undefined : setLocale(locale);
       chosen?.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+      // Checked before anything is applied: a refused font fails the whole update, like a refused style.
+      if (fonts && loadFonts) await loadFonts(fonts);
       const element = await form().catch(refuse);
       element.cardStyle = style ?? {};
       element.placeholders = placeholder ?? {};

@@ -3,7 +3,14 @@
 import './frame.css';
 import { startFrame } from './start-frame.ts';
 
-/** Set by the build (vite.config.ts): the card form chunk's file name. */
+/** Set by the build (vite.config.ts): the card form's and the font loader's chunk file names. */
 declare const __CARDFRAME_FORM_CHUNK__: string;
+declare const __CARDFRAME_FONTS_CHUNK__: string;
 
-startFrame({ window, document, fetch: window.fetch.bind(window), defineForm: () => import(/* @vite-ignore */ __CARDFRAME_FORM_CHUNK__) });
+startFrame({
+  window,
+  document,
+  fetch: window.fetch.bind(window),
+  defineForm: () => import(/* @vite-ignore */ __CARDFRAME_FORM_CHUNK__),
+  fontLoader: () => import(/* @vite-ignore */ __CARDFRAME_FONTS_CHUNK__),
+});

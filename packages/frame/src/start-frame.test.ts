@@ -8,6 +8,8 @@ import { startFrame } from './start-frame.ts';
 const SESSION = '0b6f3c52-6a43-4e4f-9d8e-2f1c3f0a9b11';
 const CHANNEL = 'abcdefghijklmnop_-1234';
 const year = new Date().getFullYear();
+/** The brand-font chunk, as main.ts loads it in the built frame. */
+const fontLoader = () => import('./load-fonts.ts');
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -84,7 +86,7 @@ describe('startFrame', () => {
     const { root, frameWindow } = frameWorld(`https://other.test ${location.origin}`);
     const { fetchFn, received, requests } = await vault();
     const { connected, events } = handshake(frameWindow);
-    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define'), fontLoader });
     const api = await connected;
     // As the SDK does: its initial options first. `ready` waits for them and carries the height of
     // the form they configure (with the name row), and no height is reported before it: a form
@@ -120,11 +122,31 @@ describe('startFrame', () => {
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['ready', 'change', 'focus', 'blur']));
   });
 
+  test("a merchant font that fails is reported after ready, so it never fails the mount", async () => {
+    const { frameWindow } = frameWorld(location.origin);
+    const { fetchFn } = await vault();
+    const { connected, events } = handshake(frameWindow);
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define'), fontLoader });
+    const api = await connected;
+    const src = new URL('/absent-brand.woff2', location.href).href;
+    await api.update({ fonts: [{ family: 'Start Brand', src }] });
+    await vi.waitFor(() => expect(events.some((e) => e.type === 'error')).toBe(true), { timeout: 5000 });
+    const types = events.map((e) => e.type);
+    expect(types.indexOf('ready')).toBeGreaterThanOrEqual(0);
+    expect(types.indexOf('ready')).toBeLessThan(types.indexOf('error'));
+    expect(events.find((e) => e.type === 'error')).toEqual({
+      type: 'error',
+      error: { code: 'FONT_LOAD_FAILED', message: expect.stringContaining(`"Start Brand" (${src})`) },
+    });
+    // A refused entry rejects the update itself, as a refused style does.
+    await expect(api.update({ fonts: [{ family: 'Start Brand', src: 'data:font/woff2;base64,AAAA' }] })).rejects.toMatchObject({ code: 'INVALID_STYLE' });
+  });
+
   test('an expired session shows a message and reports SESSION_EXPIRED once connected', async () => {
     const { root, frameWindow } = frameWorld(location.origin);
     const { fetchFn } = await vault(410);
     const { connected, events } = handshake(frameWindow);
-    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define'), fontLoader });
     const api = await connected;
     await vi.waitFor(() => expect(events).toContainEqual({ type: 'error', error: expect.objectContaining({ code: 'SESSION_EXPIRED' }) }));
     expect(events.some((e) => e.type === 'ready')).toBe(false);
@@ -137,7 +159,7 @@ describe('startFrame', () => {
     const { fetchFn, requests } = await vault();
     const hello = vi.fn();
     window.addEventListener('message', hello);
-    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define'), fontLoader });
     // Wait for the visible outcome, not a fixed time: a loaded CI machine may take longer.
     await vi.waitFor(() => expect(root.textContent).toMatch(/cannot be shown/));
     window.removeEventListener('message', hello);
@@ -149,7 +171,7 @@ describe('startFrame', () => {
     const { root, frameWindow } = frameWorld(location.origin);
     const { fetchFn } = await vault();
     const { connected, events } = handshake(frameWindow);
-    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define'), fontLoader });
     const api = await connected;
     // What the SDK does on connect, before it reports ready.
     await api.update({ locale: 'ar' });
@@ -174,7 +196,7 @@ describe('startFrame', () => {
     const { root, frameWindow } = frameWorld('https://shop.test');
     Object.defineProperty(frameWindow.navigator, 'languages', { value: ['he-IL', 'en'], configurable: true });
     const { fetchFn } = await vault();
-    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define'), fontLoader });
     await vi.waitFor(() => expect(root.textContent).toBe('לא ניתן להציג את טופס התשלום באתר זה.'));
     expect(document.documentElement.dir).toBe('rtl');
   });
@@ -184,7 +206,7 @@ describe('startFrame', () => {
     Object.defineProperty(frameWindow.navigator, 'languages', { value: ['ja-JP'], configurable: true });
     const { fetchFn } = await vault(410);
     const { events } = handshake(frameWindow);
-    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define'), fontLoader });
     await vi.waitFor(() => expect(events.some((e) => e.type === 'error')).toBe(true));
     const message = 'この決済セッションは有効期限が切れています。ページを再読み込みして、もう一度お試しください。';
     expect(root.querySelector('[role="alert"]')?.textContent).toBe(message);
@@ -198,7 +220,7 @@ describe('startFrame', () => {
     const { fetchFn, requests } = await vault();
     const defineForm = vi.fn(() => import('@cardframe/card-form/define'));
     const { connected, events } = handshake(frameWindow);
-    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm });
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm, fontLoader });
     const api = await connected;
     // Before: the form rendered, `ready` went out, and only submit() said "could not be saved".
     await vi.waitFor(() => expect(events).toContainEqual({ type: 'error', error: expect.objectContaining({ code: 'VAULT_NOT_HTTPS' }) }));
@@ -220,7 +242,7 @@ describe('startFrame', () => {
     expect('adoptedStyleSheets' in frameRealm.ShadowRoot.prototype).toBe(false);
     const { fetchFn, requests } = await vault();
     const { connected, events } = handshake(frameWindow);
-    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define') });
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define'), fontLoader });
     await connected;
     await vi.waitFor(() =>
       expect(events).toContainEqual({ type: 'error', error: expect.objectContaining({ code: 'UNSUPPORTED_BROWSER', message: expect.stringContaining('Safari 16.4') }) }),

@@ -27,6 +27,8 @@ export interface FrameDeps {
    * time to `ready`.
    */
   defineForm: () => Promise<unknown>;
+  /** Loads the brand-font chunk (load-fonts.ts), only when a merchant passes `fonts`. */
+  fontLoader: () => Promise<typeof import('./load-fonts.ts')>;
 }
 
 /** A split field's group membership and the binding of its form to it (start-field-group.ts). */
@@ -44,7 +46,7 @@ const FIELD_TAKEN = 'This card field is already on the page.';
  * the form, then serve the allowlisted API on the handshake's port and post FrameEvents on
  * the other. `ready` goes out only once both the bridge is connected and the form rendered.
  */
-export function startFrame({ window: win, document: doc, fetch: fetchFn, defineForm }: FrameDeps): void {
+export function startFrame({ window: win, document: doc, fetch: fetchFn, defineForm, fontLoader }: FrameDeps): void {
   const root = doc.getElementById('cardframe-root') ?? doc.body;
   const params = readFrameParams(win.location.hash);
   // Loaded in parallel with the form and the session: only this locale's chunk is fetched. The
@@ -108,6 +110,9 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
   /** The SDK's first update (its initial options) has been applied: the name row is in or out. */
   let optionsApplied = false;
   let readyPosted = false;
+  let whenReady: () => void;
+  /** Resolves once `ready` is out: an `error` event before it fails the mount, and a font must never stop a payment. */
+  const afterReady = new Promise<void>((resolve) => (whenReady = resolve));
   /**
    * `ready` carries the height of the form as the merchant configured it, and heights are
    * reported only from then on: a form measured before its initial options (say, without the
@@ -120,6 +125,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
     await form.updateComplete;
     sink.post({ type: 'ready', mode, height: measureHeight(root) });
     reportHeight(root, (height) => sink.post({ type: 'resize', height }));
+    whenReady();
   };
 
   const formReady: Promise<CardframeCardForm> = loaded.then(
@@ -165,6 +171,11 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       language = next.catch(() => previous); // what a form created from now on speaks
       return (await next.catch(() => Promise.reject(loadFailed))).locale;
     },
+    // Only a merchant who passes fonts loads the font chunk.
+    loadFonts: (fonts) =>
+      fontLoader().then((chunk) =>
+        chunk.loadFonts(doc, fonts, (error) => void afterReady.then(() => sink.post({ type: 'error', error }))),
+      ),
     optionsApplied: () => {
       optionsApplied = true;
       void postReady();

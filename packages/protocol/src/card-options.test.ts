@@ -9,8 +9,14 @@ describe('parseCardElementOptions', () => {
       showCardholderName: true,
       disabled: false,
       locale: 'de-DE',
+      fonts: [{ family: 'Brand', src: 'https://fonts.shop.test/brand.woff2' }],
     };
     expect(parseCardElementOptions(options)).toEqual({ ok: true, value: options });
+  });
+
+  it('passes fonts on unchecked: the frame refuses bad ones (parseFontSources), the SDK stays in its 4 KB', () => {
+    const fonts = [{ family: 'Brand', src: 'javascript:alert(1)' }];
+    expect(parseCardElementOptions({ fonts })).toEqual({ ok: true, value: { fonts } });
   });
 
   it('treats undefined as no options', () => {

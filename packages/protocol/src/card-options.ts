@@ -1,5 +1,6 @@
 import { sanitizeCardStyle, type CardStyle } from './card-style.ts';
 import type { CardframeErrorData } from './errors.ts';
+import type { FontSource } from './font-sources.ts';
 import { isLocaleOption, type CardLocale } from './locales.ts';
 
 export const FIELD_NAMES = ['number', 'expiry', 'cvc', 'name'] as const;
@@ -19,9 +20,16 @@ export interface CardElementOptions {
    * chain (`fr-BE` → `fr` → English). See SUPPORTED_LOCALES.
    */
   locale?: CardLocale;
+  /**
+   * Brand fonts for `style.base.fontFamily` to name (see FontSource). Checked entry by entry in
+   * the frame (parseFontSources), not here: this function also runs in the SDK, whose 4 KB budget
+   * the checks would not fit, and the frame never trusts the page's checks anyway. A refused
+   * entry rejects mount() or update() with INVALID_STYLE.
+   */
+  fonts?: FontSource[];
 }
 
-const OPTION_KEYS = ['style', 'placeholder', 'showCardholderName', 'disabled', 'locale'] as const;
+const OPTION_KEYS = ['style', 'placeholder', 'showCardholderName', 'disabled', 'locale', 'fonts'] as const;
 const MAX_TEXT = 60;
 /** Printable text without markup characters; placeholders are rendered as text, this is defence in depth. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
@@ -75,5 +83,7 @@ export function parseCardElementOptions(input: unknown): Result<CardElementOptio
     if (!isLocaleOption(source.locale)) return bad("locale must be 'auto' or a BCP 47 tag");
     out.locale = source.locale;
   }
+  // Passed on as given: the frame checks every entry (parseFontSources) before it loads any.
+  if (source.fonts !== undefined) out.fonts = source.fonts as FontSource[];
   return { ok: true, value: out };
 }

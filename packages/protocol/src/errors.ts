@@ -52,6 +52,12 @@ export const CARDFRAME_ERROR_CODES = [
   'ORIGIN_NOT_ALLOWED',
   /** The SDK and the frame speak different bridge versions: load the SDK from the same vault. */
   'VERSION_MISMATCH',
+  /**
+   * A merchant font did not load: its origin is not in the vault's CARDFRAME_FONT_ORIGINS (the
+   * frame's CSP font-src blocked it), or the file failed (CORS, 404, not a font). An `error` event
+   * after `ready`, never a failed mount: the form keeps the next family in `fontFamily`.
+   */
+  'FONT_LOAD_FAILED',
 ] as const;
 
 export type CardframeErrorCode = (typeof CARDFRAME_ERROR_CODES)[number];

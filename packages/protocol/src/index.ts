@@ -32,6 +32,7 @@ export {
   type StylePseudo,
   type StyleProperty,
 } from './card-style.ts';
+export { FONTS_PATH, MAX_FONTS, isLoopbackHost, parseFontSources, type FontSource } from './font-sources.ts';
 export { FIELD_NAMES, parseCardElementOptions, type FieldName, type CardElementOptions } from './card-options.ts';
 export type { CardState, FieldState, FieldError } from './card-state.ts';
 export {

@@ -31,6 +31,10 @@ export interface VaultDeps {
   adminTokenHash: string;
   publicUrl: string;
   allowedOrigins: readonly string[];
+  /** Origins added to the frame's font-src (CARDFRAME_FONT_ORIGINS). */
+  fontOrigins: readonly string[];
+  /** Fonts served at /frame/v1/fonts/ (CARDFRAME_FONT_DIR); undefined: that path is a 404. */
+  fontDir: string | undefined;
   sessionTtlSeconds: number;
   securityCodeTtlSeconds: number;
   frameDir: string;

@@ -1,10 +1,16 @@
-/** Headers of the card frame document (security.md §5). `frame-ancestors` is the merchant allowlist. */
-export function frameHeaders(allowedOrigins: readonly string[]): Record<string, string> {
+/**
+ * Headers of the card frame document (security.md §5). `frame-ancestors` is the merchant allowlist;
+ * the operator's font origins (CARDFRAME_FONT_ORIGINS, validated bare origins) widen `font-src` and
+ * nothing else: a font file can only be drawn, so those origins gain no script, style, image or
+ * connection (ADR 0034).
+ */
+export function frameHeaders(allowedOrigins: readonly string[], fontOrigins: readonly string[] = []): Record<string, string> {
   const ancestors = allowedOrigins.length > 0 ? allowedOrigins.join(' ') : "'none'";
+  const fonts = ["'self'", ...fontOrigins].join(' ');
   return {
     'content-type': 'text/html; charset=utf-8',
     'content-security-policy':
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+      `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src ${fonts}; ` +
       `connect-src 'self'; frame-ancestors ${ancestors}; form-action 'none'; base-uri 'none'; object-src 'none'; ` +
       "require-trusted-types-for 'script'",
     'referrer-policy': 'no-referrer',

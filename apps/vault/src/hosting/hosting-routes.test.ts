@@ -7,6 +7,9 @@ import { createTestVault, type TestVault } from '../test/test-vault.ts';
 let dir: string;
 let vault: TestVault;
 let missing: TestVault;
+let withFonts: TestVault;
+/** A woff2 file starts with the signature `wOF2`; the route serves bytes, it does not parse fonts. */
+const WOFF2 = Buffer.concat([Buffer.from('wOF2'), Buffer.alloc(44)]);
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'vault-dist-'));
@@ -25,10 +28,22 @@ beforeAll(async () => {
     sdkDir: path.join(dir, 'sdk'),
   });
   missing = await createTestVault({ allowedOrigins: [], frameDir: path.join(dir, 'nope'), sdkDir: path.join(dir, 'nope') });
+  mkdirSync(path.join(dir, 'fonts/sub'), { recursive: true });
+  writeFileSync(path.join(dir, 'fonts/brand-3f9a.woff2'), WOFF2);
+  writeFileSync(path.join(dir, 'fonts/brand.ttf'), WOFF2);
+  writeFileSync(path.join(dir, 'frame/secret.woff2'), WOFF2);
+  withFonts = await createTestVault({
+    allowedOrigins: ['https://shop.test'],
+    fontOrigins: ['https://fonts.shop.test', 'http://localhost:5174'],
+    fontDir: path.join(dir, 'fonts'),
+    frameDir: path.join(dir, 'frame'),
+    sdkDir: path.join(dir, 'sdk'),
+  });
 });
 afterAll(async () => {
   await vault.close();
   await missing.close();
+  await withFonts.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -50,6 +65,44 @@ describe('frame and SDK hosting', () => {
       'cross-origin-resource-policy': 'cross-origin',
     });
     expect(res.headers['content-type']).toMatch(/^text\/html/);
+  });
+
+  it("adds the operator's font origins to font-src and to no other directive", async () => {
+    const res = await withFonts.app.inject({ method: 'GET', url: '/frame/v1/card.html' });
+    expect(res.statusCode).toBe(200);
+    const csp = res.headers['content-security-policy'] as string;
+    expect(csp).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        "font-src 'self' https://fonts.shop.test http://localhost:5174; connect-src 'self'; " +
+        "frame-ancestors https://shop.test; form-action 'none'; base-uri 'none'; object-src 'none'; " +
+        "require-trusted-types-for 'script'",
+    );
+    const directives = csp.split('; ').filter((d) => d.includes('fonts.shop.test'));
+    expect(directives).toEqual(["font-src 'self' https://fonts.shop.test http://localhost:5174"]);
+  });
+
+  it('serves operator fonts as immutable woff2 under nosniff, and nothing else from that path', async () => {
+    const res = await withFonts.app.inject({ method: 'GET', url: '/frame/v1/fonts/brand-3f9a.woff2' });
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.equals(WOFF2)).toBe(true);
+    expect(res.headers).toMatchObject({
+      'content-type': 'font/woff2',
+      'cache-control': 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+      'cross-origin-resource-policy': 'same-origin',
+    });
+    for (const url of [
+      '/frame/v1/fonts/brand.ttf',
+      '/frame/v1/fonts/absent.woff2',
+      '/frame/v1/fonts/sub',
+      '/frame/v1/fonts/..%2Fframe%2Fsecret.woff2',
+      '/frame/v1/fonts/%2E%2E%2Fframe%2Fsecret.woff2',
+      '/frame/v1/fonts/.hidden.woff2',
+    ]) {
+      expect((await withFonts.app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+    }
+    // A vault without CARDFRAME_FONT_DIR serves no fonts at all.
+    expect((await vault.app.inject({ method: 'GET', url: '/frame/v1/fonts/brand-3f9a.woff2' })).statusCode).toBe(404);
   });
 
   it('says frame-ancestors none without allowed origins', async () => {

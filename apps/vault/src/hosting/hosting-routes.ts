@@ -1,13 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { FRAME_PATH, ORIGIN_CHECK_PATH, ORIGIN_NOT_ALLOWED_STATUS, SDK_PATH } from '@cardframe/protocol';
+import { FONTS_PATH, FRAME_PATH, ORIGIN_CHECK_PATH, ORIGIN_NOT_ALLOWED_STATUS, SDK_PATH } from '@cardframe/protocol';
 import type { VaultDeps } from '../domain/vault-deps.ts';
 import { ApiError, errors } from '../http/api-error.ts';
 import { frameHeaders, injectAllowedOrigins } from './frame-headers.ts';
 import { encodingHeaders, readPrecompressed, type Chosen } from './precompressed.ts';
 
 const SDK_SCRIPT = 'cardframe.js';
+/** The shape parseFontSources accepts for a vault font: one flat woff2 file name. */
+const FONT_FILE = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.woff2$/;
 /** `x.y.z` or `x.y.z-pre`: the shape of the SDK's version folders; `v1` is the moving path, routed above. */
 const VERSION_PATTERN = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?$/;
 
@@ -48,7 +50,7 @@ export function hostingRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
 
     app.get(FRAME_PATH, hidden, async (_request, reply) => {
       const html = (await readBuilt(frameEntry, frameEntry, 'frame')).toString('utf8');
-      return reply.headers(frameHeaders(deps.allowedOrigins)).send(injectAllowedOrigins(html, deps.allowedOrigins));
+      return reply.headers(frameHeaders(deps.allowedOrigins, deps.fontOrigins)).send(injectAllowedOrigins(html, deps.allowedOrigins));
     });
 
     // The SDK's question when its frame stays silent: is the asking page's origin allowed? A
@@ -83,6 +85,26 @@ export function hostingRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
           ...encodingHeaders(chosen),
         })
         .send(chosen.body);
+    });
+
+    // The operator's brand fonts (CARDFRAME_FONT_DIR), same origin as the frame: `font-src 'self'` covers them
+    // and the CSP names no other host. woff2 only, by the name the operator gave; a changed font needs a new
+    // name (the cache is a year, immutable), which the README says.
+    app.get<{ Params: { name: string } }>(`${FONTS_PATH}:name`, hidden, async (request, reply) => {
+      const { name } = request.params;
+      if (!deps.fontDir || !FONT_FILE.test(name)) throw errors.notFound();
+      const body = await readFile(path.join(deps.fontDir, name)).catch((error: NodeJS.ErrnoException) => {
+        throw error.code === 'ENOENT' || error.code === 'EISDIR' ? errors.notFound() : error;
+      });
+      return reply
+        .headers({
+          'content-type': 'font/woff2',
+          'cache-control': 'public, max-age=31536000, immutable',
+          'x-content-type-options': 'nosniff',
+          // Only the frame (this origin) draws them: no other site may embed the operator's font files.
+          'cross-origin-resource-policy': 'same-origin',
+        })
+        .send(body);
     });
 
     const sdkHeaders = (file: string, cacheControl: string, chosen: Chosen) => ({

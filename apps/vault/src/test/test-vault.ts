@@ -47,6 +47,9 @@ export interface TestVault {
 export interface TestVaultOptions {
   logger?: FastifyBaseLogger;
   allowedOrigins?: string[];
+  /** CARDFRAME_FONT_ORIGINS and CARDFRAME_FONT_DIR (default none). */
+  fontOrigins?: string[];
+  fontDir?: string;
   frameDir?: string;
   sdkDir?: string;
   sessionTtlSeconds?: number;
@@ -146,6 +149,8 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     adminTokenHash: hashSecret(ADMIN_TOKEN),
     publicUrl: 'https://vault.test',
     allowedOrigins: options.allowedOrigins ?? ['https://shop.test'],
+    ...(options.fontOrigins ? { fontOrigins: options.fontOrigins } : {}),
+    ...(options.fontDir ? { fontDir: options.fontDir } : {}),
     sessionTtlSeconds: options.sessionTtlSeconds ?? 900,
     securityCodeTtlSeconds: 3600,
     jweKeyRotationSeconds: options.jweKeyRotationSeconds ?? 86_400,
