@@ -3,8 +3,11 @@ import { SDK_SCRIPT_PATH } from './sdk-integrity.ts';
 /**
  * The Content-Security-Policy of the checkout pages, and the one the README recommends to
  * merchants. Scripts: our own bundle and exactly the vault's SDK file (pinned again by SRI).
- * Frames: only the vault's origin. The page talks only to its own server (the card goes from
- * the frame to the vault, never from this page). No inline script or style, no plugins, no
+ * Frames: only the vault's origin. The page talks to its own server and, for one thing only, to
+ * the vault: the SDK's `GET /frame/v1/allowed` (no credentials, no referrer, a yes/no for the
+ * page's origin) when a frame has not said hello after 1 s, so a refused origin is named
+ * (ORIGIN_NOT_ALLOWED) instead of timing out; without it a slow load logs a CSP violation. The
+ * card goes from the frame to the vault, never from this page. No inline script or style, no plugins, no
  * `<base>`, and nobody may frame the checkout.
  */
 export function merchantCsp(vaultFrameUrl: string): string {
@@ -13,7 +16,7 @@ export function merchantCsp(vaultFrameUrl: string): string {
     "default-src 'self'",
     `script-src 'self' ${vault.origin}${SDK_SCRIPT_PATH}`,
     `frame-src ${vault.origin}`,
-    "connect-src 'self'",
+    `connect-src 'self' ${vault.origin}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "object-src 'none'",
