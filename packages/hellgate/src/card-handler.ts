@@ -30,7 +30,7 @@ export function createCardHandler(cardframe: Cardframe, onComplete: (result: Ses
     return createHellgateElement(element, field, track);
   };
   const once = (what: string, created: boolean) => {
-    if (created) throw new HellgateError('INVALID_OPTIONS', `${what} was already created: call reset() first`);
+    if (created) throw new HellgateError('INVALID_OPTIONS', `${what} was already called: call reset() first`);
   };
 
   function submit(additionalData: AdditionalData | undefined): Promise<SubmitResult> {
@@ -63,14 +63,15 @@ export function createCardHandler(cardframe: Cardframe, onComplete: (result: Ses
 
   return Object.freeze({
     createForm(options) {
-      once('the form', form !== undefined || fields);
+      once('createForm() or createFormFields()', form !== undefined || fields);
       form = cardframe.card(mapElementOptions(options, undefined, 'options'));
       return wrap(form, undefined);
     },
     createFormFields(options): FormFields {
-      once('the form fields', form !== undefined || fields);
+      once('createForm() or createFormFields()', form !== undefined || fields);
       const mapped = mapFormFieldsOptions(options);
-      // Created together, so a refused option leaves nothing half-made.
+      // Options are mapped for all three first. A field the SDK refuses (INVALID_STYLE) leaves the ones before it
+      // frameless until mount(), and `fields` unset: a corrected call replaces them in the group.
       const result = {
         cardNumber: wrap(cardframe.cardNumber(mapped.cardNumber), 'number'),
         expiryDate: wrap(cardframe.cardExpiry(mapped.expiryDate), 'expiry'),
@@ -80,7 +81,7 @@ export function createCardHandler(cardframe: Cardframe, onComplete: (result: Ses
       return result;
     },
     createTextField(options) {
-      once('the text field (Cardframe has one: the cardholder name)', textField !== undefined);
+      once('createTextField() (Cardframe has one text field, the cardholder name)', textField !== undefined);
       if (form) throw unsupported('createTextField() with createForm()', "the form has its own name field; use createFormFields() for separate fields");
       const { placeholder, style, ...rest } = options ?? {};
       const extra = Object.keys(rest)[0];

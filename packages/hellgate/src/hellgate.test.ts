@@ -129,6 +129,27 @@ describe('Hellgate-shaped SDK against the real vault', () => {
     expect(await cardHandler.process()).toEqual({ status: 'success', data: { token_id: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
   });
 
+  test('reset() removes the fields; new fields for the same session pay as one card', async () => {
+    slots('card-number', 'expiry-date', 'security-code');
+    const client = await Hellgate.init(await commands.createSession(), { base_url });
+    const cardHandler = client.use('CARD');
+    const mountAll = async () => {
+      const { cardNumber, expiryDate, securityCode } = cardHandler.createFormFields();
+      await Promise.all([cardNumber.mount('#card-number'), expiryDate.mount('#expiry-date'), securityCode.mount('#security-code')]);
+    };
+    await mountAll();
+    cardHandler.reset();
+    expect(document.querySelectorAll('iframe')).toHaveLength(0);
+    await mountAll();
+    await commands.typeInFrame('#card-number iframe', '#number-input', '5555555555554444');
+    await commands.typeInFrame('#expiry-date iframe', '#expiry-input', `12${year}`);
+    await commands.typeInFrame('#security-code iframe', '#cvc-input', '123');
+    const result = await cardHandler.process();
+    expect(result.status).toBe('success');
+    const token = await commands.readToken(result.status === 'success' ? result.data.token_id : '');
+    expect(token.card).toMatchObject({ scheme: 'mastercard', masked_account_number: '555555******4444' });
+  });
+
   test("a session the vault does not know: the mount says so, process() answers Hellgate's message", async () => {
     slots('card-form');
     const client = await Hellgate.init(crypto.randomUUID(), { base_url });
