@@ -18,6 +18,7 @@ export default defineProject({
         npm: resolve(import.meta.dirname, 'web/npm.html'),
         split: resolve(import.meta.dirname, 'web/split.html'),
         react: resolve(import.meta.dirname, 'web/react.html'),
+        hellgate: resolve(import.meta.dirname, 'web/hellgate.html'),
       },
     },
   },

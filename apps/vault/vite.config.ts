@@ -15,6 +15,7 @@ function carryBuiltAssets(): Plugin {
   const sources: Record<string, [from: string, entry: string]> = {
     frame: ['../../packages/frame/dist', 'card.html'],
     sdk: ['../../packages/sdk/dist', 'cardframe.js'],
+    hellgate: ['../../packages/hellgate/dist', 'hellgate.js'],
   };
   return {
     name: 'cardframe-carry-built-assets',
@@ -27,8 +28,8 @@ function carryBuiltAssets(): Plugin {
         }
         const target = path.join(options.dir!, name);
         rmSync(target, { recursive: true, force: true });
-        // The SDK's npm entry (index.js, .d.ts, maps) is for bundlers, not served: only the script and its hashes travel.
-        cpSync(source, target, { recursive: true, filter: (file) => name !== 'sdk' || !/[\\/]index\.[^\\/]*$/.test(file) });
+        // The packages' npm entries (index.js, .d.ts, maps) are for bundlers, not served: only the scripts and their hashes travel.
+        cpSync(source, target, { recursive: true, filter: (file) => name === 'frame' || !/(?:[\\/]index\.[^\\/]*|\.d\.ts)$/.test(file) });
       }
       // The API reference page's Redoc bundle (a dev dependency: only this file and its license ship), precompressed.
       const redoc = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');

@@ -16,7 +16,7 @@ const logLines: string[] = [];
 const app = await createApp({
   vault: createVaultClient({ baseUrl: DEAD_VAULT, apiKey: 'key_unused', timeoutMs: 2000 }),
   vaultFrameUrl: 'http://vault.test:4100',
-  pages: { index: '<h1>checkout</h1>', npm: '<h1>npm</h1>', split: '<h1>split</h1>', react: '<h1>react</h1>' },
+  pages: { index: '<h1>checkout</h1>', npm: '<h1>npm</h1>', split: '<h1>split</h1>', react: '<h1>react</h1>', hellgate: '<h1>hellgate</h1>' },
   assetsDir: import.meta.dirname,
   logger: {
     level: 'trace',
@@ -44,6 +44,12 @@ describe('demo app, vault down', () => {
     const react = await app.inject({ method: 'GET', url: '/react.html' });
     expect(react.body).toBe('<h1>react</h1>');
     expect(react.headers['content-security-policy']).toBe(response.headers['content-security-policy']);
+    // The Hellgate-API page loads the vault's Hellgate-shaped script instead of the SDK, and nothing else changes.
+    const hellgate = await app.inject({ method: 'GET', url: '/hellgate.html' });
+    expect(hellgate.body).toBe('<h1>hellgate</h1>');
+    expect(hellgate.headers['content-security-policy']).toBe(
+      response.headers['content-security-policy']!.toString().replace('/sdk/v1/cardframe.js', '/hellgate/v1/hellgate.js'),
+    );
   });
 
   it.each([
@@ -90,7 +96,7 @@ describe('demo app on the real vault', () => {
     live = await createApp({
       vault: createVaultClient({ baseUrl: vaultUrl, apiKey }),
       vaultFrameUrl: 'http://vault.test:4100',
-      pages: { index: '', npm: '', split: '', react: '' },
+      pages: { index: '', npm: '', split: '', react: '', hellgate: '' },
       assetsDir: import.meta.dirname,
     });
   });

@@ -1,6 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { merchantCsp } from './merchant-csp.ts';
+import { HELLGATE_SCRIPT_PATH } from './sdk-integrity.ts';
 import type { VaultClient } from './vault-client.ts';
 import { VaultError } from './vault-error.ts';
 
@@ -9,7 +10,7 @@ export interface DemoDeps {
   /** The vault URL browsers load the SDK and the frame from (may differ from the API URL in a cluster). */
   vaultFrameUrl: string;
   /** The built checkout pages, already filled with the vault URL and SDK integrity. */
-  pages: { index: string; npm: string; split: string; react: string };
+  pages: { index: string; npm: string; split: string; react: string; hellgate: string };
   /** The built pages' hashed assets (dist/web/assets). */
   assetsDir: string;
   logger?: FastifyServerOptions['logger'];
@@ -50,6 +51,7 @@ export async function createApp(deps: DemoDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false } },
   });
   const csp = merchantCsp(deps.vaultFrameUrl);
+  const hellgateCsp = merchantCsp(deps.vaultFrameUrl, HELLGATE_SCRIPT_PATH);
 
   app.setErrorHandler((error: { statusCode?: number; validation?: unknown }, request, reply) => {
     if (error.validation || (error.statusCode && error.statusCode < 500)) {
@@ -70,10 +72,10 @@ export async function createApp(deps: DemoDeps): Promise<FastifyInstance> {
     return { status, body };
   };
 
-  const page = (html: string) =>
+  const page = (html: string, policy = csp) =>
     async (_request: unknown, reply: import('fastify').FastifyReply) =>
       reply
-        .header('content-security-policy', csp)
+        .header('content-security-policy', policy)
         .header('cache-control', 'no-store')
         .header('referrer-policy', 'strict-origin-when-cross-origin')
         .header('x-content-type-options', 'nosniff')
@@ -85,6 +87,7 @@ export async function createApp(deps: DemoDeps): Promise<FastifyInstance> {
   app.get('/npm.html', page(deps.pages.npm));
   app.get('/split.html', page(deps.pages.split));
   app.get('/react.html', page(deps.pages.react));
+  app.get('/hellgate.html', page(deps.pages.hellgate, hellgateCsp));
   app.get('/healthz', async () => ({ status: 'ok' }));
 
   await app.register(fastifyStatic, {

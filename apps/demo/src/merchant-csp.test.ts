@@ -16,6 +16,11 @@ describe('merchantCsp', () => {
     expect(csp.get('base-uri')).toEqual(["'none'"]);
   });
 
+  it('allows the Hellgate-shaped script instead on the page that loads it', () => {
+    const csp = directives(merchantCsp('http://localhost:8080', '/hellgate/v1/hellgate.js'));
+    expect(csp.get('script-src')).toEqual(["'self'", 'http://localhost:8080/hellgate/v1/hellgate.js']);
+  });
+
   it('uses the origin of a vault URL that has a path, and never a wildcard or unsafe keyword', () => {
     const csp = merchantCsp('https://vault.example:8443/some/path');
     expect(directives(csp).get('frame-src')).toEqual(['https://vault.example:8443']);

@@ -9,6 +9,12 @@ describe('renderPage', () => {
     expect(html).toBe('<script src="http://localhost:8080/sdk/v1/cardframe.js" integrity="sha384-abc"></script>');
   });
 
+  it('fills the Hellgate-shaped script\'s integrity where a page asks for it', () => {
+    const hellgatePage = `<script src="${PAGE_PLACEHOLDERS.vaultUrl}/hellgate/v1/hellgate.js" integrity="${PAGE_PLACEHOLDERS.hellgateIntegrity}"></script>`;
+    const values = { vaultUrl: 'http://v', sdkIntegrity: 'sha384-a', hellgateIntegrity: 'sha384-h' };
+    expect(renderPage(hellgatePage, values, ['hellgateIntegrity'])).toBe('<script src="http://v/hellgate/v1/hellgate.js" integrity="sha384-h"></script>');
+  });
+
   it('escapes values so configuration cannot inject markup', () => {
     const html = renderPage(page, { vaultUrl: 'http://x"><script>alert(1)</script>', sdkIntegrity: 'sha384-a' });
     expect(html).not.toContain('<script>alert');

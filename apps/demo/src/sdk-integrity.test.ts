@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
-import { fetchSdkIntegrity, integrityFromManifest, sha384Integrity } from './sdk-integrity.ts';
+import { fetchScriptIntegrity, fetchSdkIntegrity, HELLGATE_SCRIPT, integrityFromManifest, sha384Integrity } from './sdk-integrity.ts';
 
 describe('SDK integrity', () => {
   const bytes = new TextEncoder().encode('window.Cardframe = {};');
@@ -25,5 +25,13 @@ describe('fetchSdkIntegrity (real vault)', () => {
     const integrity = await fetchSdkIntegrity(vaultUrl);
     const script = new Uint8Array(await (await fetch(`${vaultUrl}/sdk/v1/cardframe.js`)).arrayBuffer());
     expect(integrity).toBe(sha384Integrity(script));
+  });
+
+  it('does the same for the Hellgate-shaped script', async () => {
+    const vaultUrl = inject('vaultUrl');
+    const integrity = await fetchScriptIntegrity(vaultUrl, HELLGATE_SCRIPT);
+    const script = new Uint8Array(await (await fetch(`${vaultUrl}/hellgate/v1/hellgate.js`)).arrayBuffer());
+    expect(integrity).toBe(sha384Integrity(script));
+    expect(integrity).not.toBe(await fetchSdkIntegrity(vaultUrl));
   });
 });

@@ -4,10 +4,10 @@ import { createApp } from './app.ts';
 import { DemoConfigError, loadConfig } from './config.ts';
 import { ensureApiKey } from './ensure-api-key.ts';
 import { renderPage } from './render-page.ts';
-import { fetchSdkIntegrity } from './sdk-integrity.ts';
+import { fetchScriptIntegrity, fetchSdkIntegrity, HELLGATE_SCRIPT } from './sdk-integrity.ts';
 import { createVaultClient } from './vault-client.ts';
 
-// The process edge: read config, get the API key and the SDK's integrity from the vault, listen.
+// The process edge: read config, get the API key and the scripts' integrity from the vault, listen.
 const log = (message: string) => process.stdout.write(`[demo] ${message}\n`);
 
 async function main(): Promise<void> {
@@ -18,18 +18,28 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     log,
   });
-  const sdkIntegrity = await fetchSdkIntegrity(config.vaultApiUrl);
-  const values = { vaultUrl: config.vaultFrameUrl, sdkIntegrity };
-  const [index, npm, split, react] = await Promise.all([
+  const [sdkIntegrity, hellgateIntegrity] = await Promise.all([
+    fetchSdkIntegrity(config.vaultApiUrl),
+    fetchScriptIntegrity(config.vaultApiUrl, HELLGATE_SCRIPT),
+  ]);
+  const values = { vaultUrl: config.vaultFrameUrl, sdkIntegrity, hellgateIntegrity };
+  const [index, npm, split, react, hellgate] = await Promise.all([
     readFile(path.join(config.webDir, 'index.html'), 'utf8'),
     readFile(path.join(config.webDir, 'npm.html'), 'utf8'),
     readFile(path.join(config.webDir, 'split.html'), 'utf8'),
     readFile(path.join(config.webDir, 'react.html'), 'utf8'),
+    readFile(path.join(config.webDir, 'hellgate.html'), 'utf8'),
   ]);
   const app = await createApp({
     vault: createVaultClient({ baseUrl: config.vaultApiUrl, apiKey }),
     vaultFrameUrl: config.vaultFrameUrl,
-    pages: { index: renderPage(index, values, ['vaultUrl', 'sdkIntegrity']), npm: renderPage(npm, values), split: renderPage(split, values), react: renderPage(react, values) },
+    pages: {
+      index: renderPage(index, values, ['vaultUrl', 'sdkIntegrity']),
+      npm: renderPage(npm, values),
+      split: renderPage(split, values),
+      react: renderPage(react, values),
+      hellgate: renderPage(hellgate, values, ['vaultUrl', 'hellgateIntegrity']),
+    },
     assetsDir: path.join(config.webDir, 'assets'),
     logger: { level: process.env.LOG_LEVEL || 'info' },
   });

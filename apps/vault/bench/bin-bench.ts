@@ -105,6 +105,7 @@ async function main() {
       jweKeyRotationSeconds: 86_400,
       frameDir: dataDir,
       sdkDir: dataDir,
+      hellgateDir: dataDir,
     });
     const app = await createApp(deps);
     await app.ready();

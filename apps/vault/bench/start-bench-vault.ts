@@ -33,6 +33,7 @@ export async function startBenchVault(options: Pick<BuildDepsInput, 'rsaModulusL
     jweKeyRotationSeconds: 86_400,
     frameDir: dataDir,
     sdkDir: dataDir,
+    hellgateDir: dataDir,
     ...options,
   });
   await deps.keyring.current();

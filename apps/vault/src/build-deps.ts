@@ -36,6 +36,7 @@ export interface BuildDepsInput {
   rsaModulusLength?: number;
   frameDir: string;
   sdkDir: string;
+  hellgateDir: string;
   now?: () => number;
   forwardAllowlist?: readonly ForwardRule[];
   /** 30 s by default. */
@@ -102,6 +103,7 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
     securityCodeTtlSeconds: input.securityCodeTtlSeconds,
     frameDir: input.frameDir,
     sdkDir: input.sdkDir,
+    hellgateDir: input.hellgateDir,
     now,
     genericCipher: cipherFor('generic_payload', keys.genericPayload),
     forwardAllowlist: input.forwardAllowlist ?? [],

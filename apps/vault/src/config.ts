@@ -33,6 +33,8 @@ export interface Config {
   sweepIntervalSeconds: number;
   frameDir: string;
   sdkDir: string;
+  /** The built @cardframe/hellgate script (CARDFRAME_HELLGATE_DIR), served like the SDK under /hellgate/. */
+  hellgateDir: string;
   logLevel: string;
   logFile: string | undefined;
   /** CARDFRAME_FORWARD_ALLOWLIST: origins or URL prefixes the forward proxy may call (README, "Forward"). */
@@ -85,7 +87,7 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
  * The built frame or SDK: an installed vault carries them next to its bundle (the vault's build copies them into
  * dist/), a vault run from the repository's sources reads the workspaces' own builds.
  */
-function builtAssetsDir(name: 'frame' | 'sdk'): string {
+function builtAssetsDir(name: 'frame' | 'sdk' | 'hellgate'): string {
   const bundled = path.join(import.meta.dirname, name);
   return existsSync(bundled) ? bundled : path.join(repoRoot, 'packages', name, 'dist');
 }
@@ -202,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     sweepIntervalSeconds: int(env, 'CARDFRAME_SWEEP_INTERVAL', 60, 1, 86_400),
     frameDir: path.resolve(env.CARDFRAME_FRAME_DIR || builtAssetsDir('frame')),
     sdkDir: path.resolve(env.CARDFRAME_SDK_DIR || builtAssetsDir('sdk')),
+    hellgateDir: path.resolve(env.CARDFRAME_HELLGATE_DIR || builtAssetsDir('hellgate')),
     logLevel: env.LOG_LEVEL || 'info',
     logFile: env.CARDFRAME_LOG_FILE || undefined,
     forwardAllowlist: forwardAllowlist(env.CARDFRAME_FORWARD_ALLOWLIST),

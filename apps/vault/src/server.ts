@@ -204,6 +204,7 @@ async function main() {
     jweKeyRotationSeconds: config.jweKeyRotationSeconds,
     frameDir: config.frameDir,
     sdkDir: config.sdkDir,
+    hellgateDir: config.hellgateDir,
     forwardAllowlist: config.forwardAllowlist,
     forwardTimeoutMs: config.forwardTimeoutMs,
     webhookNetworkPolicy: config.webhookNetworkPolicy,

@@ -1,5 +1,5 @@
 /**
- * The demo shop's checkout pages: one shop, one server flow, four ways a merchant integrates.
+ * The demo shop's checkout pages: one shop, one server flow, five ways a merchant integrates.
  * Every page links the others from its footer, so a visitor can compare them.
  */
 export const DEMO_PAGES = [
@@ -7,6 +7,7 @@ export const DEMO_PAGES = [
   { href: '/npm.html', label: 'npm bundle' },
   { href: '/split.html', label: 'Split fields' },
   { href: '/react.html', label: 'React' },
+  { href: '/hellgate.html', label: 'Hellgate API' },
 ] as const;
 
 /** The links as static markup (no value from outside the bundle), for the pages that write HTML. */

@@ -43,8 +43,8 @@ describe.skipIf(process.env.CARDFRAME_TEST_BACKEND === 'postgres')('the packed v
     const packed = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: vaultDir, env: npmEnv() });
     const [pack] = JSON.parse(packed.stdout) as [{ filename: string; files: { path: string }[] }];
     const shipped = pack.files.map((f) => f.path);
-    expect(shipped).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/server.js', 'dist/frame/card.html', 'dist/sdk/cardframe.js', 'dist/sdk/sri.json', 'dist/docs/redoc.standalone.js', 'dist/docs/redoc.LICENSE']));
-    expect(shipped.filter((f) => f.startsWith('src/') || f.includes('.test.'))).toEqual([]);
+    expect(shipped).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/server.js', 'dist/frame/card.html', 'dist/sdk/cardframe.js', 'dist/sdk/sri.json', 'dist/hellgate/hellgate.js', 'dist/hellgate/sri.json', 'dist/docs/redoc.standalone.js', 'dist/docs/redoc.LICENSE']));
+    expect(shipped.filter((f) => f.startsWith('src/') || f.includes('.test.') || f.endsWith('.d.ts'))).toEqual([]);
 
     const app = path.join(work, 'app');
     await run('npm', ['install', '--prefix', app, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', path.join(work, pack.filename)], {
@@ -90,6 +90,8 @@ describe.skipIf(process.env.CARDFRAME_TEST_BACKEND === 'postgres')('the packed v
       expect((await fetch(`${base}${script}`)).status).toBe(200);
       const sdk = Buffer.from(await (await fetch(`${base}/sdk/v1/cardframe.js`)).arrayBuffer());
       expect(sdk.equals(readFileSync(path.join(repoRoot, 'packages/sdk/dist/cardframe.js')))).toBe(true);
+      const hellgate = Buffer.from(await (await fetch(`${base}/hellgate/v1/hellgate.js`)).arrayBuffer());
+      expect(hellgate.equals(readFileSync(path.join(repoRoot, 'packages/hellgate/dist/hellgate.js')))).toBe(true);
       // The API reference page and its Redoc bundle come from the package too.
       expect((await fetch(`${base}/docs`)).status).toBe(200);
       const redoc = await fetch(`${base}/docs/redoc.standalone.js`, { headers: { 'accept-encoding': 'br' } });
@@ -114,11 +116,12 @@ describe('every publishable package', () => {
     manifest: JSON.parse(readFileSync(path.join(repoRoot, dir, 'package.json'), 'utf8')) as Record<string, unknown>,
   }));
 
-  it('is exactly the vault, the SDK and its React and Vue bindings; the others are bundled into them and stay private', () => {
+  it('is exactly the vault, the SDK, its React and Vue bindings and the Hellgate-shaped API; the others are bundled into them and stay private', () => {
     expect(manifests.filter((m) => !m.manifest.private).map((m) => m.manifest.name)).toEqual([
       '@cardframe/sdk',
       '@cardframe/react',
       '@cardframe/vue',
+      '@cardframe/hellgate',
       '@cardframe/vault',
     ]);
   });

@@ -39,6 +39,8 @@ export interface VaultDeps {
   securityCodeTtlSeconds: number;
   frameDir: string;
   sdkDir: string;
+  /** The built Hellgate-shaped script (packages/hellgate/dist), served under /hellgate/. */
+  hellgateDir: string;
   now: () => number;
   /** Generic token payloads: a key of their own, apart from card data. */
   genericCipher: FieldCipher;

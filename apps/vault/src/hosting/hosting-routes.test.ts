@@ -22,12 +22,22 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'frame/assets/card-abc123.js'), 'export const x = 1;');
   writeFileSync(path.join(dir, 'sdk/cardframe.js'), 'window.Cardframe = {};');
   writeFileSync(path.join(dir, 'sdk/sri.json'), '{"cardframe.js":"sha384-x"}');
+  mkdirSync(path.join(dir, 'hellgate/0.1.0'), { recursive: true });
+  writeFileSync(path.join(dir, 'hellgate/hellgate.js'), 'window.Hellgate = {};');
+  writeFileSync(path.join(dir, 'hellgate/0.1.0/hellgate.js'), 'window.Hellgate = { pinned: true };');
+  writeFileSync(path.join(dir, 'hellgate/sri.json'), '{"hellgate.js":"sha384-x"}');
   vault = await createTestVault({
     allowedOrigins: ['https://shop.test', 'http://localhost:5173'],
     frameDir: path.join(dir, 'frame'),
     sdkDir: path.join(dir, 'sdk'),
+    hellgateDir: path.join(dir, 'hellgate'),
   });
-  missing = await createTestVault({ allowedOrigins: [], frameDir: path.join(dir, 'nope'), sdkDir: path.join(dir, 'nope') });
+  missing = await createTestVault({
+    allowedOrigins: [],
+    frameDir: path.join(dir, 'nope'),
+    sdkDir: path.join(dir, 'nope'),
+    hellgateDir: path.join(dir, 'nope'),
+  });
   mkdirSync(path.join(dir, 'fonts/sub'), { recursive: true });
   writeFileSync(path.join(dir, 'fonts/brand-3f9a.woff2'), WOFF2);
   writeFileSync(path.join(dir, 'fonts/brand.ttf'), WOFF2);
@@ -38,6 +48,7 @@ beforeAll(async () => {
     fontDir: path.join(dir, 'fonts'),
     frameDir: path.join(dir, 'frame'),
     sdkDir: path.join(dir, 'sdk'),
+    hellgateDir: path.join(dir, 'hellgate'),
   });
 });
 afterAll(async () => {
@@ -138,6 +149,23 @@ describe('frame and SDK hosting', () => {
     }
   });
 
+  it('serves the Hellgate-shaped script like the SDK: moving, manifest, pinned versions', async () => {
+    for (const [url, body] of [
+      ['/hellgate/v1/hellgate.js', 'window.Hellgate = {};'],
+      ['/hellgate/v1/sri.json', '{"hellgate.js":"sha384-x"}'],
+      ['/hellgate/0.1.0/hellgate.js', 'window.Hellgate = { pinned: true };'],
+    ]) {
+      const res = await vault.app.inject({ method: 'GET', url: url! });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toBe(body);
+      expect(res.headers).toMatchObject({ 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin', 'x-content-type-options': 'nosniff' });
+    }
+    expect((await vault.app.inject({ method: 'GET', url: '/hellgate/0.1.0/hellgate.js' })).headers['cache-control']).toContain('immutable');
+    for (const url of ['/hellgate/9.9.9/hellgate.js', '/hellgate/latest/hellgate.js', '/hellgate/v1/cardframe.js']) {
+      expect((await vault.app.inject({ method: 'GET', url })).statusCode).toBe(404);
+    }
+  });
+
   it('answers whether the asking origin is allowed, one bit for that origin only, readable cross-origin', async () => {
     const allowed = await vault.app.inject({ method: 'GET', url: '/frame/v1/allowed', headers: { origin: 'http://localhost:5173' } });
     expect(allowed.statusCode).toBe(204);
@@ -162,6 +190,9 @@ describe('frame and SDK hosting', () => {
     const sdk = await missing.app.inject({ method: 'GET', url: '/sdk/v1/cardframe.js' });
     expect(sdk.statusCode).toBe(503);
     expect(sdk.json().message).toContain('sdk build is missing');
+    const hellgate = await missing.app.inject({ method: 'GET', url: '/hellgate/v1/hellgate.js' });
+    expect(hellgate.statusCode).toBe(503);
+    expect(hellgate.json().message).toContain('hellgate build is missing');
   });
 });
 

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { FONTS_PATH, FRAME_PATH, ORIGIN_CHECK_PATH, ORIGIN_NOT_ALLOWED_STATUS, SDK_PATH } from '@cardframe/protocol';
+import { FONTS_PATH, FRAME_PATH, ORIGIN_CHECK_PATH, ORIGIN_NOT_ALLOWED_STATUS } from '@cardframe/protocol';
 import type { VaultDeps } from '../domain/vault-deps.ts';
 import { ApiError, errors } from '../http/api-error.ts';
 import { frameHeaders, injectAllowedOrigins } from './frame-headers.ts';
 import { encodingHeaders, readPrecompressed, type Chosen } from './precompressed.ts';
 
 const SDK_SCRIPT = 'cardframe.js';
+const HELLGATE_SCRIPT = 'hellgate.js';
 /** The shape parseFontSources accepts for a vault font: one flat woff2 file name. */
 const FONT_FILE = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.woff2$/;
 /** `x.y.z` or `x.y.z-pre`: the shape of the SDK's version folders; `v1` is the moving path, routed above. */
@@ -25,8 +26,10 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+type Build = 'frame' | 'sdk' | 'hellgate';
+
 /** Reads a built file; a missing build (its entry file absent) is a 503, a missing file in a present build a 404. */
-async function readBuilt(file: string, entry: string, build: 'frame' | 'sdk'): Promise<Buffer> {
+async function readBuilt(file: string, entry: string, build: Build): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (error) {
@@ -44,7 +47,6 @@ async function readBuilt(file: string, entry: string, build: 'frame' | 'sdk'): P
 export function hostingRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
   const assetsDir = path.join(deps.frameDir, 'assets');
   const frameEntry = path.join(deps.frameDir, 'card.html');
-  const sdkEntry = path.join(deps.sdkDir, SDK_SCRIPT);
   return async (app) => {
     const hidden = { config: { scope: null }, schema: { hide: true } } as const;
 
@@ -107,36 +109,47 @@ export function hostingRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
         .send(body);
     });
 
-    const sdkHeaders = (file: string, cacheControl: string, chosen: Chosen) => ({
-      'content-type': CONTENT_TYPES[path.extname(file)]!,
-      'access-control-allow-origin': '*',
-      'cross-origin-resource-policy': 'cross-origin',
-      'x-content-type-options': 'nosniff',
-      'cache-control': cacheControl,
-      ...encodingHeaders(chosen),
-    });
-
-    // The moving script and the manifest of every version: short-cached, so an upgrade reaches merchants in minutes.
-    for (const [route, file] of [
-      [SDK_PATH, SDK_SCRIPT],
-      ['/sdk/v1/sri.json', 'sri.json'],
-    ] as const) {
-      app.get(route, hidden, async (request, reply) => {
-        const chosen = await readPrecompressed(path.join(deps.sdkDir, file), request.headers['accept-encoding'], (f) =>
-          readBuilt(f, sdkEntry, 'sdk'),
-        );
-        return reply.headers(sdkHeaders(file, 'public, max-age=300', chosen)).send(chosen.body);
-      });
-    }
-
-    // A pinned version: the bytes never change (a frozen release, ADR 0027), so a year and immutable.
-    app.get<{ Params: { version: string } }>(`/sdk/:version/${SDK_SCRIPT}`, hidden, async (request, reply) => {
-      const { version } = request.params;
-      if (!VERSION_PATTERN.test(version)) throw errors.notFound();
-      const chosen = await readPrecompressed(path.join(deps.sdkDir, version, SDK_SCRIPT), request.headers['accept-encoding'], (f) =>
-        readBuilt(f, sdkEntry, 'sdk'),
-      );
-      return reply.headers(sdkHeaders(SDK_SCRIPT, 'public, max-age=31536000, immutable', chosen)).send(chosen.body);
-    });
+    scriptRoutes(app, { prefix: '/sdk', script: SDK_SCRIPT, dir: deps.sdkDir, build: 'sdk' });
+    // The Hellgate-shaped script (packages/hellgate, ADR 0033): the same paths, headers and pinning, under /hellgate/.
+    scriptRoutes(app, { prefix: '/hellgate', script: HELLGATE_SCRIPT, dir: deps.hellgateDir, build: 'hellgate' });
   };
+}
+
+interface ScriptSource {
+  /** `/sdk` or `/hellgate`: the moving script is `<prefix>/v1/<script>`, a pinned one `<prefix>/<version>/<script>`. */
+  prefix: string;
+  script: string;
+  /** The package's dist: the script, `<version>/<script>`, sri.json, each with .br/.gz beside it. */
+  dir: string;
+  build: Build;
+}
+
+/** A script-tag build with its SRI manifest and immutable versioned copies (ADR 0027), readable by any origin. */
+function scriptRoutes(app: Parameters<FastifyPluginAsyncTypebox>[0], { prefix, script, dir, build }: ScriptSource): void {
+  const hidden = { config: { scope: null }, schema: { hide: true } } as const;
+  const entry = path.join(dir, script);
+  const headers = (file: string, cacheControl: string, chosen: Chosen) => ({
+    'content-type': CONTENT_TYPES[path.extname(file)]!,
+    'access-control-allow-origin': '*',
+    'cross-origin-resource-policy': 'cross-origin',
+    'x-content-type-options': 'nosniff',
+    'cache-control': cacheControl,
+    ...encodingHeaders(chosen),
+  });
+
+  // The moving script and the manifest of every version: short-cached, so an upgrade reaches merchants in minutes.
+  for (const file of [script, 'sri.json']) {
+    app.get(`${prefix}/v1/${file}`, hidden, async (request, reply) => {
+      const chosen = await readPrecompressed(path.join(dir, file), request.headers['accept-encoding'], (f) => readBuilt(f, entry, build));
+      return reply.headers(headers(file, 'public, max-age=300', chosen)).send(chosen.body);
+    });
+  }
+
+  // A pinned version: the bytes never change (a frozen release, ADR 0027), so a year and immutable.
+  app.get<{ Params: { version: string } }>(`${prefix}/:version/${script}`, hidden, async (request, reply) => {
+    const { version } = request.params;
+    if (!VERSION_PATTERN.test(version)) throw errors.notFound();
+    const chosen = await readPrecompressed(path.join(dir, version, script), request.headers['accept-encoding'], (f) => readBuilt(f, entry, build));
+    return reply.headers(headers(script, 'public, max-age=31536000, immutable', chosen)).send(chosen.body);
+  });
 }

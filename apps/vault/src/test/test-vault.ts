@@ -52,6 +52,7 @@ export interface TestVaultOptions {
   fontDir?: string;
   frameDir?: string;
   sdkDir?: string;
+  hellgateDir?: string;
   sessionTtlSeconds?: number;
   poolSize?: number;
   /** Another "process" over the same database, ephemeral store and master key as `peerOf`. */
@@ -156,6 +157,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     jweKeyRotationSeconds: options.jweKeyRotationSeconds ?? 86_400,
     frameDir: options.frameDir ?? path.join(dataDir, 'frame'),
     sdkDir: options.sdkDir ?? path.join(dataDir, 'sdk'),
+    hellgateDir: options.hellgateDir ?? path.join(dataDir, 'hellgate'),
     now,
     ...(options.forwardAllowlist ? { forwardAllowlist: options.forwardAllowlist } : {}),
     ...(options.forwardTimeoutMs ? { forwardTimeoutMs: options.forwardTimeoutMs } : {}),
