@@ -1,8 +1,9 @@
-import type { FramePath, Tab } from '../driver/types.ts';
+import type { Tab } from '../driver/types.ts';
 import { BRAND_NAMES, expectReceipt, FUTURE_EXPIRY, masked, sessionState, TEST_CARDS } from '../fixtures/checkout.ts';
 import { expect, test } from '../fixtures/engine-test.ts';
 import { collectObserved, digitRuns } from '../fixtures/merchant-recorder.ts';
 import { elementState } from '../fixtures/page-state.ts';
+import { type SplitFrames, typeInField } from '../fixtures/split-card.ts';
 import { SHORT_SESSION_TTL_SECONDS, sites } from '../sites.ts';
 
 // issue 12 §4: a checkout written against Hellgate's Web SDK API (apps/demo/web/hellgate.html:
@@ -15,14 +16,9 @@ const FRAMES = {
   expiry: ['#expiry-date iframe'],
   cvc: ['#security-code iframe'],
   name: ['#cardholder-name iframe'],
-} as const satisfies Record<string, FramePath>;
+} as const satisfies SplitFrames;
 
-async function typeIn(tab: Tab, field: keyof typeof FRAMES, text: string): Promise<void> {
-  const input = `#${field}-input`;
-  await expect.poll(async () => (await elementState(tab, input, FRAMES[field])).editable, { timeout: 15_000 }).toBe(true);
-  await tab.click(input, FRAMES[field]);
-  await tab.type(text);
-}
+const typeIn = (tab: Tab, field: keyof SplitFrames, text: string) => typeInField(tab, FRAMES, field, text);
 
 /** Types a card into the four Hellgate fields; returns the random ids of the frames' fragments (session, channel, group). */
 async function typeCard(tab: Tab, shopOrigin: string, card: { number: string; cvc: string }): Promise<string[]> {

@@ -1,8 +1,9 @@
-import type { FramePath, Tab } from '../driver/types.ts';
+import type { Tab } from '../driver/types.ts';
 import { BRAND_NAMES, expectReceipt, FUTURE_EXPIRY, masked, TEST_CARDS } from '../fixtures/checkout.ts';
 import { expect, test } from '../fixtures/engine-test.ts';
 import { collectObserved, digitRuns } from '../fixtures/merchant-recorder.ts';
 import { elementState } from '../fixtures/page-state.ts';
+import { type SplitFrames, typeInField } from '../fixtures/split-card.ts';
 import { sites } from '../sites.ts';
 
 // issue 11 §1: the demo's split-field page (apps/demo/web/split.html) pays with four frames, one
@@ -14,14 +15,9 @@ const FRAMES = {
   expiry: ['#split-expiry iframe'],
   cvc: ['#split-cvc iframe'],
   name: ['#split-name iframe'],
-} as const satisfies Record<string, FramePath>;
+} as const satisfies SplitFrames;
 
-async function typeIn(tab: Tab, field: keyof typeof FRAMES, text: string): Promise<void> {
-  const input = `#${field}-input`;
-  await expect.poll(async () => (await elementState(tab, input, FRAMES[field])).editable, { timeout: 15_000 }).toBe(true);
-  await tab.click(input, FRAMES[field]);
-  await tab.type(text);
-}
+const typeIn = (tab: Tab, field: keyof SplitFrames, text: string) => typeInField(tab, FRAMES, field, text);
 
 /** Types a card into the four frames and pays; returns the random ids of the frames' fragments (session, channel, group). */
 async function paySplit(tab: Tab, shopOrigin: string, card: { number: string; cvc: string }): Promise<string[]> {
