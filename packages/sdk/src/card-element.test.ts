@@ -185,6 +185,25 @@ describe('mount()', () => {
     card.unmount();
   });
 
+  test('an error event after ready, before the initial options are answered, is an event: the mount still resolves', async () => {
+    // WebKit may deliver the events port (ready, then a failed brand font) before the rpc port's answer.
+    container();
+    const card = (await init(SESSION, { baseUrl: location.origin })).card();
+    const errors = vi.fn();
+    card.on('error', errors);
+    const mounting = card.mount('#card');
+    let answer = (): void => {};
+    const update = vi.fn(() => new Promise<void>((resolve) => (answer = resolve)));
+    const { post } = await connectAsFrame({ update });
+    await vi.waitFor(() => expect(update).toHaveBeenCalledTimes(1));
+    post({ type: 'ready', mode: 'card', height: 119 });
+    post({ type: 'error', error: { code: 'FONT_LOAD_FAILED', message: 'Brand font did not load' } });
+    await vi.waitFor(() => expect(errors).toHaveBeenCalledWith(expect.objectContaining({ code: 'FONT_LOAD_FAILED' })));
+    answer();
+    await expect(mounting).resolves.toBeUndefined();
+    card.unmount();
+  });
+
   test('times out with FRAME_LOAD_FAILED and an error event, and removes the iframe', async () => {
     container();
     const card = (await init(SESSION, { baseUrl: location.origin })).card();

@@ -163,10 +163,15 @@ export function createCardElement(context: CardElementContext): CardElement {
         if (error) reject(error);
         else resolve();
       };
-      /** One failure, one `error` event: the frame's error event and a rejected call may report the same cause. */
+      /**
+       * One failure, one `error` event: the frame's error event and a rejected call may report the same cause.
+       * After the frame's `ready` the mount cannot fail any more: ready follows the initial options, so the
+       * mount settles when their answer arrives (on the rpc port, which WebKit may deliver after a later event
+       * on the events port), and an error event by then (a brand font that failed) is just an event.
+       */
       const fail = (error: CardframeError): void => {
         if (outcome === FAILED) return;
-        if (outcome === PENDING) settle(error);
+        ready ?? settle(error); // settle() acts only while pending
         emit('error', error);
       };
       const maybeReady = (): void => {
