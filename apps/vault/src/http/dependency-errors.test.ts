@@ -6,7 +6,7 @@ import { unavailableDependency } from './dependency-errors.ts';
 import { errorHandler } from './error-handler.ts';
 
 // Issue 15, item 2: a raw ioredis error that reaches a request is a 503, never a 500, whichever call let it through.
-const closers: (() => Promise<unknown> | void)[] = [];
+const closers: (() => unknown)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
