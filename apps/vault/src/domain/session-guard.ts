@@ -29,7 +29,8 @@ export function sessionKid(keyKid: string, sessionId: string): string {
 }
 
 const payloadError = (message: string) => errors.validation([{ path: '$.result.enc_payload', message }]);
-const tooManyFailures = (seconds: number) =>
+/** The 429 complete-action answers while the client is over its limit (also the OpenAPI example). */
+export const tooManyCompletionFailures = (seconds: number) =>
   new ApiError(429, 'TOO_MANY_REQUESTS', 'Too many failed session completions from this client; try again later', undefined, {
     'retry-after': String(seconds),
   });
@@ -88,7 +89,7 @@ export async function claimCiphertext(deps: VaultDeps, jwe: string, session: Ses
 /** 429 while the client is over its completion failure limit: no more decryptions for it. */
 export async function checkClient(limiter: AuthFailureLimiter, client: string): Promise<void> {
   const wait = await limiter.retryAfter(client);
-  if (wait > 0) throw tooManyFailures(wait);
+  if (wait > 0) throw tooManyCompletionFailures(wait);
 }
 
 /** Counts one failed completion against the session (closing it at the limit) and the client. */
