@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { CompactEncrypt, importJWK } from 'jose';
 import { spawnServer, startServer, type ServerProcess } from '../src/test/server-process.ts';
 
 export const ADMIN = `faults-admin-${randomBytes(16).toString('hex')}`;
@@ -109,6 +110,8 @@ export interface LoadOptions {
   keyed: boolean;
   /** Every other request carries a CVC (so it needs the ephemeral store). */
   withCvc?: boolean;
+  /** Every third write completes a session as the card frame does (its failure limiter sits on Redis). */
+  sessions?: boolean;
 }
 
 /** What the load saw; `stop()` ends it after retrying keyed requests still unacknowledged. */
@@ -152,10 +155,14 @@ export function startLoad(options: LoadOptions): Load {
       metadata: { run: options.run, n: String(n) },
     };
     try {
-      const res = await request(vault.port, 'POST', '/api/pci/tokens', body, options.keyed ? { 'idempotency-key': `${options.run}-${n}` } : {});
+      const res =
+        options.sessions && n % 3 === 2
+          ? await completeSession(vault.port, body.source, body.metadata)
+          : await request(vault.port, 'POST', '/api/pci/tokens', body, options.keyed ? { 'idempotency-key': `${options.run}-${n}` } : {});
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status === 200) {
-        acked.set(n, (JSON.parse(res.body) as { id: string }).id);
+        const answer = JSON.parse(res.body) as { id?: string; data?: { token_id: string } };
+        acked.set(n, answer.id ?? answer.data!.token_id);
         ackTimes.push(Date.now());
         return true;
       }
@@ -186,6 +193,24 @@ export function startLoad(options: LoadOptions): Load {
     }
   });
   return load;
+}
+
+/**
+ * A session created with the run's metadata and completed with the card encrypted to its key, as the frame does;
+ * the answer is the completion's (or the creation's, if that failed).
+ */
+async function completeSession(port: number, card: { type: string } & Record<string, unknown>, metadata: Record<string, string>): Promise<Response> {
+  const created = await request(port, 'POST', '/api/pci/tokens', { source: { type: 'session' }, metadata });
+  if (created.status !== 200) return created;
+  const sessionId = (JSON.parse(created.body) as { session_id: string }).session_id;
+  const state = await request(port, 'GET', `/api/sessions/${sessionId}`);
+  if (state.status !== 200) return state;
+  const jwk = (JSON.parse(state.body) as { data: { jwk: { kid: string } } }).data.jwk;
+  const { type: _type, ...claims } = card;
+  const payload = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(claims)))
+    .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: jwk.kid })
+    .encrypt(await importJWK(jwk, 'RSA-OAEP-256'));
+  return request(port, 'POST', `/api/sessions/${sessionId}/complete-action`, { action: 'tokenize_card', result: { enc_payload: payload } });
 }
 
 /** Every token of this run, by sequence number, read through the API. */

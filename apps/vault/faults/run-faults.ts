@@ -76,12 +76,12 @@ async function dependencyOutage(
   name: string,
   proxy: TcpProxy,
   fault: 'cut' | 'pause',
-  options: { keyed: boolean; withCvc: boolean; holdMs?: number },
+  options: { keyed: boolean; withCvc: boolean; sessions?: boolean; holdMs?: number },
 ) {
   const holdMs = options.holdMs ?? 3000;
   resetExits(vaults);
   const run = runId();
-  const load = startLoad({ vaults, run, concurrency: 4, keyed: options.keyed, withCvc: options.withCvc });
+  const load = startLoad({ vaults, run, concurrency: 4, keyed: options.keyed, withCvc: options.withCvc, sessions: options.sessions ?? false });
   await sleep(1000);
   proxy[fault]();
   await sleep(500);
@@ -95,7 +95,7 @@ async function dependencyOutage(
   await sleep(1000);
   await load.stop();
   rows.push({
-    scenario: `${name} ${fault === 'cut' ? 'cut' : 'paused'} ${holdMs / 1000} s${options.withCvc ? ' (half the writes carry a CVC)' : ''}`,
+    scenario: `${name} ${fault === 'cut' ? 'cut' : 'paused'} ${holdMs / 1000} s${options.withCvc ? ' (half the writes carry a CVC' : ''}${options.sessions ? ', a third complete a session' : ''}${options.withCvc ? ')' : ''}`,
     backend,
     ...(await tally(vaults[0]!.port, load, run)),
     unavailable: load.unavailable,
@@ -291,8 +291,9 @@ async function postgresSuite() {
   await dependencyOutage('postgres+redis', vaults, 'Postgres', pgProxy, 'cut', { keyed: true, withCvc: false });
   // Longer than the 5 s statement bound, so the stalled requests end in 503 rather than wait it out.
   await dependencyOutage('postgres+redis', vaults, 'Postgres', pgProxy, 'pause', { keyed: true, withCvc: false, holdMs: 7000 });
-  await dependencyOutage('postgres+redis', vaults, 'Redis', redisProxy, 'cut', { keyed: false, withCvc: true });
-  await dependencyOutage('postgres+redis', vaults, 'Redis', redisProxy, 'pause', { keyed: false, withCvc: true });
+  // Session completion too: its failure limiter is on Redis and must fall back, not fail (issue 15, item 2).
+  await dependencyOutage('postgres+redis', vaults, 'Redis', redisProxy, 'cut', { keyed: false, withCvc: true, sessions: true });
+  await dependencyOutage('postgres+redis', vaults, 'Redis', redisProxy, 'pause', { keyed: false, withCvc: true, sessions: true });
   await sigtermUnderLoad('postgres+redis', vaults);
   await wrongMasterKey('postgres+redis', await freePort(), env('wrong'));
 }

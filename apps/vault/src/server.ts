@@ -17,11 +17,7 @@ import { sweepNetworkCryptograms } from './network/network-tokens.ts';
 import { startWebhookWorker } from './webhooks/start-webhook-worker.ts';
 import { createMemorySecurityCodeStore } from './ephemeral/memory-security-code-store.ts';
 import { createRedisSecurityCodeStore } from './ephemeral/redis-security-code-store.ts';
-import {
-  createMemoryAuthFailureLimiter,
-  createRedisAuthFailureLimiter,
-  failOpenAuthFailureLimiter,
-} from './ephemeral/auth-failure-limiter.ts';
+import { createMemoryAuthFailureLimiter, createSharedFailureLimiter } from './ephemeral/auth-failure-limiter.ts';
 import { unavailableDependency } from './http/dependency-errors.ts';
 import { createLogger } from './logger.ts';
 import { createMetricsApp } from './metrics/metrics-app.ts';
@@ -162,17 +158,20 @@ async function main() {
     ? createRedisSecurityCodeStore(config.redisUrl, undefined, { onError: redisError('security-code store') })
     : memoryStore!;
   const authPolicy = { maxFailures: config.authFailureLimit, windowSeconds: config.authFailureWindowSeconds };
+  // Both limits fail open to a bounded per-process count while Redis is down (ADR 0013), saying so once each way.
+  const limiterState = (name: string, counted: string) => (state: 'local' | 'shared') =>
+    state === 'local'
+      ? logger.warn(`${name} limiter: Redis unavailable, counting ${counted} in this process until it returns`)
+      : logger.info(`${name} limiter: Redis is back, counting ${counted} in Redis again`);
   const authFailures = config.redisUrl
-    ? failOpenAuthFailureLimiter(createRedisAuthFailureLimiter(config.redisUrl, authPolicy), createMemoryAuthFailureLimiter(authPolicy), {
-        onStateChange: (state) =>
-          state === 'local'
-            ? logger.warn('auth failure limiter: Redis unavailable, counting failed authentications in this process until it returns')
-            : logger.info('auth failure limiter: Redis is back, counting failed authentications in Redis again'),
-      })
+    ? createSharedFailureLimiter(config.redisUrl, authPolicy, { onStateChange: limiterState('auth failure', 'failed authentications') })
     : createMemoryAuthFailureLimiter(authPolicy);
   // Failed session completions per client (issue 13, finding 7): the same window, its own keys.
   const completionFailures = config.redisUrl
-    ? createRedisAuthFailureLimiter(config.redisUrl, DEFAULT_COMPLETION_FAILURE_POLICY, 'cardframe:completefail:')
+    ? createSharedFailureLimiter(config.redisUrl, DEFAULT_COMPLETION_FAILURE_POLICY, {
+        prefix: 'cardframe:completefail:',
+        onStateChange: limiterState('completion failure', 'failed session completions'),
+      })
     : createMemoryAuthFailureLimiter(DEFAULT_COMPLETION_FAILURE_POLICY);
   // Data keys live wrapped in the database; a previous master key, if given, is rotated out now.
   const keyStore = await openKeyStore(handle.db, masterKey, { previousMaster: config.previousMasterKey });

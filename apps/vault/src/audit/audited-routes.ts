@@ -6,7 +6,7 @@ import { recordAudit } from './audit-log.ts';
  * Which requests are audit events (issue 13 §3; PCI DSS 10.2.1): every access to card data and
  * every administrative act. Keyed by method and route pattern; one hook records them all, so a
  * route cannot forget to. Failed authentications are recorded where they happen (authenticate.ts);
- * the forward route records its own success because it hijacks the reply.
+ * the forward routes (PCI and network) record their own success because they hijack the reply.
  */
 const AUDITED: Record<string, string> = {
   'POST /api/pci/tokens': 'pci_token.create',
@@ -18,6 +18,15 @@ const AUDITED: Record<string, string> = {
   'POST /api/pci/tokens/:id/security-code': 'security_code.refresh',
   'DELETE /api/pci/tokens/:id/security-code': 'security_code.delete',
   'POST /api/sessions/:id/complete-action': 'session.complete',
+  'POST /api/network/tokens': 'network_token.create',
+  'GET /api/network/tokens': 'network_token.list',
+  'GET /api/network/tokens/:id': 'network_token.read',
+  'DELETE /api/network/tokens/:id': 'network_token.delete',
+  'POST /api/network/tokens/:id/cryptograms': 'network_token.cryptogram',
+  'POST /api/network/tokens/:id/forward': 'network_token.forward',
+  'POST /api/sandbox/network/tokens/:id/lifecycle': 'network_token.sandbox_lifecycle',
+  // Takes a PAN or a token and answers what its BIN says about the card.
+  'POST /api/metadata/inquiries': 'metadata.inquiry',
   'POST /api/generic/tokens': 'generic_token.create',
   'GET /api/generic/tokens': 'generic_token.list',
   'GET /api/generic/tokens/:id': 'generic_token.read',
@@ -59,7 +68,11 @@ function detailOf(request: FastifyRequest, action: string): Record<string, unkno
   const body = request.body as Record<string, unknown> | undefined;
   if (action === 'api_key.create' || action === 'api_key.update') return { scopes: body?.scopes };
   if (action === 'pci_token.create') return { source: (body?.source as { type?: string } | undefined)?.type };
-  if (action === 'pci_token.forward') return { destination: destinationOf(request.headers['x-destination-url']) };
+  if (action === 'pci_token.forward' || action === 'network_token.forward') return { destination: destinationOf(request.headers['x-destination-url']) };
+  // The kind of source only: never the PAN an inquiry or a create may carry.
+  if (action === 'network_token.create' || action === 'metadata.inquiry') return { source: (body?.source as { type?: string } | undefined)?.type };
+  if (action === 'network_token.cryptogram') return { mode: body?.mode, type: body?.type };
+  if (action === 'network_token.sandbox_lifecycle') return { event: body?.event };
   if (action === 'webhook.create') return { url: destinationOf(body?.url), events: body?.events };
   if (action === 'type.create') return { name: body?.name };
   return undefined;
@@ -77,6 +90,14 @@ function createdId(action: string, payload: unknown): string | undefined {
   }
 }
 
+/** The token an inquiry asks about, when its source is one (a PAN source names no resource). */
+function sourceToken(request: FastifyRequest): string | undefined {
+  if (request.routeOptions.url !== '/api/metadata/inquiries') return undefined;
+  const source = (request.body as { source?: { pci_token_id?: unknown; network_token_id?: unknown } } | undefined)?.source;
+  const id = source?.pci_token_id ?? source?.network_token_id;
+  return typeof id === 'string' ? id : undefined;
+}
+
 export function registerAuditHook(app: FastifyInstance, deps: VaultDeps): void {
   app.addHook('onSend', async (request, reply, payload) => {
     const action = AUDITED[`${request.method} ${request.routeOptions.url}`];
@@ -85,7 +106,12 @@ export function registerAuditHook(app: FastifyInstance, deps: VaultDeps): void {
     if (!request.caller && action !== 'session.complete' && (reply.statusCode === 401 || reply.statusCode === 429)) return payload;
     const params = request.params as { id?: string } | undefined;
     const success = reply.statusCode < 400;
-    const resource = action === 'session.complete' ? (success ? createdId(action, payload) : undefined) : (params?.id ?? (success ? createdId(action, payload) : undefined));
+    const resource =
+      action === 'session.complete'
+        ? success
+          ? createdId(action, payload)
+          : undefined
+        : (params?.id ?? sourceToken(request) ?? (success ? createdId(action, payload) : undefined));
     try {
       await recordAudit(deps, {
         actor: request.caller?.id ?? (action === 'session.complete' ? 'session' : 'anonymous'),

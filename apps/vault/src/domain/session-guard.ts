@@ -1,5 +1,5 @@
-import { hash } from 'node:crypto';
-import { decodeProtectedHeader } from 'jose';
+import { createHash, hash } from 'node:crypto';
+import { base64url, decodeProtectedHeader } from 'jose';
 import type { AuthFailureLimiter, AuthFailurePolicy } from '../ephemeral/auth-failure-limiter.ts';
 import { ApiError, errors } from '../http/api-error.ts';
 import type { SessionsTable } from '../storage/database.ts';
@@ -29,7 +29,8 @@ export function sessionKid(keyKid: string, sessionId: string): string {
 }
 
 const payloadError = (message: string) => errors.validation([{ path: '$.result.enc_payload', message }]);
-const tooManyFailures = (seconds: number) =>
+/** The 429 complete-action answers while the client is over its limit (also the OpenAPI example). */
+export const tooManyCompletionFailures = (seconds: number) =>
   new ApiError(429, 'TOO_MANY_REQUESTS', 'Too many failed session completions from this client; try again later', undefined, {
     'retry-after': String(seconds),
   });
@@ -50,23 +51,45 @@ export function checkPayloadHeader(jwe: string, session: SessionsTable): void {
   }
 }
 
-/** After a successful decryption: records the ciphertext, refusing one another session already used. */
+/**
+ * What identifies one encrypted payload, however it is written. Not its compact text: base64url has
+ * spare bits (the last character of the 16-byte tag carries four nobody reads), so one ciphertext
+ * has several spellings; and not its wrapped key: RSA reads that as a number, so a leading zero byte
+ * can be dropped. What is left is authenticated by AES-GCM under the one content key: the protected
+ * header, IV, ciphertext and tag, as the bytes jose decrypted (its own decoder), each length-prefixed.
+ */
+export function payloadDigest(jwe: string): string {
+  const [header, , iv, ciphertext, tag] = jwe.split('.');
+  const digest = createHash('sha256');
+  for (const part of [header, iv, ciphertext, tag]) {
+    const bytes = base64url.decode(part ?? '');
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(bytes.length);
+    digest.update(length).update(bytes);
+  }
+  return `b.${digest.digest('base64url')}`;
+}
+
+/** After a successful decryption: records the payload, refusing one another session already used. */
 export async function claimCiphertext(deps: VaultDeps, jwe: string, session: SessionsTable): Promise<void> {
-  const digest = hash('sha256', jwe, 'base64url');
+  const digest = payloadDigest(jwe);
   await deps.db
     .insertInto('used_ciphertexts')
     .values({ hash: digest, kid: session.kid, session_id: session.id, created_at: deps.now() })
     .onConflict((oc) => oc.column('hash').doNothing())
     .execute();
-  const owner = await deps.db.selectFrom('used_ciphertexts').select('session_id').where('hash', '=', digest).executeTakeFirst();
+  // Records written before payloads were known by their bytes hold the text's SHA-256; they lapse with
+  // their JWE key (one rotation period), and until then an exact copy is still found by them.
+  const legacy = hash('sha256', jwe, 'base64url');
+  const owners = await deps.db.selectFrom('used_ciphertexts').select('session_id').where('hash', 'in', [digest, legacy]).execute();
   // The same session may retry its own payload; completion itself is at most once.
-  if (owner && owner.session_id !== session.id) throw payloadError('was already used by another session');
+  if (owners.some((owner) => owner.session_id !== session.id)) throw payloadError('was already used by another session');
 }
 
 /** 429 while the client is over its completion failure limit: no more decryptions for it. */
 export async function checkClient(limiter: AuthFailureLimiter, client: string): Promise<void> {
   const wait = await limiter.retryAfter(client);
-  if (wait > 0) throw tooManyFailures(wait);
+  if (wait > 0) throw tooManyCompletionFailures(wait);
 }
 
 /** Counts one failed completion against the session (closing it at the limit) and the client. */

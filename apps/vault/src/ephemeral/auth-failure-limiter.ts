@@ -143,3 +143,21 @@ export function failOpenAuthFailureLimiter(
     },
   };
 }
+
+export interface SharedFailureLimiterOptions extends FailOpenOptions {
+  /** Redis key prefix, one per limit (default: failed authentications'). */
+  prefix?: string;
+}
+
+/**
+ * A failure limit shared through Redis that fails open to a bounded count in this process, as every
+ * Redis-backed limit in the vault runs (failed authentications, failed session completions): neither
+ * may turn a Redis outage into refused or failed requests.
+ */
+export function createSharedFailureLimiter(url: string, policy: AuthFailurePolicy, options: SharedFailureLimiterOptions = {}): AuthFailureLimiter {
+  return failOpenAuthFailureLimiter(
+    createRedisAuthFailureLimiter(url, policy, options.prefix),
+    createMemoryAuthFailureLimiter(policy, options.now),
+    options,
+  );
+}

@@ -25,7 +25,7 @@ export function createRedisSecurityCodeStore(url: string, prefix = 'cardframe:cv
     },
     async take(tokenId) {
       // GETDEL (Redis 6.2+) is atomic: a code forwarded by one process is gone for all.
-      return (await redis.getdel(prefix + tokenId)) ?? undefined;
+      return (await guarded(() => redis.getdel(prefix + tokenId))) ?? undefined;
     },
     async delete(tokenId) {
       await guarded(() => redis.del(prefix + tokenId));

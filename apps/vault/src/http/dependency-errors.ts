@@ -39,6 +39,18 @@ export class DependencyError extends Error {
 const PG_UNAVAILABLE = /^(08|53|57P0)/;
 const NODE_NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 const PG_CLIENT_MESSAGES = /Query read timeout|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i;
+// ioredis rejects a command with plain Errors (no code) when Redis is down or stalled: its command
+// timeout, a connection closed under the command, the retry limit while reconnecting, an unwritable
+// stream. Redis itself answers these while it cannot serve (loading, busy script, failover).
+const REDIS_CLIENT_MESSAGES = /^(?:Command timed out|Connection is closed\.|Reached the max retries per request limit|Stream isn't writeable)/;
+const REDIS_UNAVAILABLE_REPLIES = /^(?:LOADING|BUSY|MASTERDOWN|READONLY|CLUSTERDOWN|TRYAGAIN|NOREPLICAS)\b/;
+
+/** An ioredis error that means "Redis is down or stalled", however it reached the handler. */
+function redisUnavailable(e: { name?: unknown; message?: unknown }): boolean {
+  const message = typeof e.message === 'string' ? e.message : '';
+  if (e.name === 'MaxRetriesPerRequestError' || REDIS_CLIENT_MESSAGES.test(message)) return true;
+  return e.name === 'ReplyError' && REDIS_UNAVAILABLE_REPLIES.test(message);
+}
 
 /**
  * Names the dependency behind an error that means "down or stalled", not "the request or the
@@ -46,8 +58,11 @@ const PG_CLIENT_MESSAGES = /Query read timeout|Connection terminated|timeout exc
  */
 export function unavailableDependency(error: unknown): Dependency | undefined {
   if (error instanceof DependencyError) return error.dependency;
-  const e = error as { code?: unknown; message?: unknown } | null;
+  const e = error as { code?: unknown; message?: unknown; name?: unknown } | null;
   if (!e || typeof e !== 'object') return undefined;
+  // Redis holds only the security codes and the failure counts, and the limiters fall back to memory: a
+  // Redis error that reaches a request is the security-code store's, whichever call forgot to wrap it.
+  if (redisUnavailable(e)) return 'security-code-store';
   const code = typeof e.code === 'string' ? e.code : '';
   if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code === 'ENOSPC') return 'disk';
   if (code === 'SQLITE_BUSY') return 'database';

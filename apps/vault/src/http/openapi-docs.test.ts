@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestVault, type TestVault } from '../test/test-vault.ts';
+import { createSessionId, createTestVault, type TestVault } from '../test/test-vault.ts';
 import { OPERATION_DOCS } from './openapi-docs.ts';
 
 let vault: TestVault;
@@ -38,15 +38,48 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('documents 413 and 415 where a body is accepted, 429 on every authenticated route, and the webhook request', () => {
+  it('documents 413 and 415 where a body is accepted, and the webhook request', () => {
     for (const [key, op] of operations()) {
       if (op.requestBody) expect(Object.keys(op.responses), key).toEqual(expect.arrayContaining(['413', '415']));
-      if (/ \/api\/(pci|generic|admin)\//.test(key)) {
-        expect(op.responses['429']?.headers?.['Retry-After'], key).toBeDefined();
-      }
     }
     const event = spec.webhooks.securityCodeExpired.post;
     expect(event.parameters[0].name).toBe('x-hmac-signature');
     expect(event.requestBody.content['application/json'].example.type).toBe('pci.token.security-code.expired');
+  });
+
+  // Every operation authenticates (failed-authentication limit) or is complete-action (failed-completion limit),
+  // except these, which no limiter guards: any new operation is checked unless it is added here.
+  const NEVER_LIMITED = ['get /api/sessions/{id}', 'get /readyz', 'get /healthz'];
+
+  it('documents 429 with Retry-After on every operation a limiter guards, each example the body the vault sends', async () => {
+    for (const [key, op] of operations()) {
+      if (NEVER_LIMITED.includes(key)) {
+        expect(op.responses['429'], key).toBeUndefined();
+        continue;
+      }
+      expect(op.responses['429']?.headers?.['Retry-After'], key).toBeDefined();
+      expect(op.responses['429'].content['application/json'].example, key).toMatchObject({ code: 429, classifier: 'TOO_MANY_REQUESTS' });
+    }
+    // Both limits tripped for real: the documented examples are what a client gets.
+    const limited = await createTestVault({ authFailurePolicy: { maxFailures: 1, windowSeconds: 60 }, completionFailurePolicy: { maxFailures: 1, windowSeconds: 60 } });
+    try {
+      const wrong = { 'x-admin-token': 'wrong-token-wrong-token-wrong-token-xx' };
+      const guess = () => limited.app.inject({ method: 'GET', url: '/api/pci/tokens', headers: wrong, remoteAddress: '192.0.2.1' });
+      await guess();
+      const auth = await guess();
+      expect(auth.statusCode).toBe(429);
+      expect(auth.json()).toEqual(spec.paths['/api/pci/tokens'].get.responses['429'].content['application/json'].example);
+      const sessionId = await createSessionId(limited.app);
+      const complete = () =>
+        limited.app.inject({ method: 'POST', url: `/api/sessions/${sessionId}/complete-action`, payload: { action: 'tokenize_card', result: { enc_payload: 'a.b.c.d.e' } } });
+      expect((await complete()).statusCode).toBe(422);
+      const completion = await complete();
+      expect(completion.statusCode).toBe(429);
+      expect(Number(completion.headers['retry-after'])).toBeGreaterThan(0);
+      const documented = spec.paths['/api/sessions/{id}/complete-action'].post.responses['429'];
+      expect(completion.json()).toEqual(documented.content['application/json'].example);
+    } finally {
+      await limited.close();
+    }
   });
 });

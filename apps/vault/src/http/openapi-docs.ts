@@ -6,6 +6,8 @@
  */
 
 import { type AuditOutcome, GENESIS, linkHash } from '../audit/audit-chain.ts';
+import { DEFAULT_COMPLETION_FAILURE_POLICY, tooManyCompletionFailures } from '../domain/session-guard.ts';
+import { type ApiError, errors } from './api-error.ts';
 
 const TOKEN_ID = '2c6d4a1e-8b3f-4f7a-9c21-5e0d7b3a9f14';
 const SESSION_ID = '7f3e2b1a-6c5d-4e8f-9a0b-1c2d3e4f5a6b';
@@ -150,7 +152,7 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   },
   'post /api/sessions/{id}/complete-action': {
     description:
-      'Called by the card frame, not by merchants: the card as a compact JWE (RSA-OAEP-256, or RSA-OAEP from Hellgate SDK 3.8.1, with A256GCM) to the session key. Completes the session at most once (409 after that); `token_id` is a PCI token, or a network token for a session opened by `POST /api/network/tokens`. Claims the vault cannot honour are refused with 422 at their path.',
+      `Called by the card frame, not by merchants: the card as a compact JWE (RSA-OAEP-256, or RSA-OAEP from Hellgate SDK 3.8.1, with A256GCM) to the session key. Completes the session at most once (409 after that); \`token_id\` is a PCI token, or a network token for a session opened by \`POST /api/network/tokens\`. Claims the vault cannot honour are refused with 422 at their path. Each failed completion counts against the session (the fifth closes it: 404 \`SESSION_EXPIRED\`) and against the client address: past ${DEFAULT_COMPLETION_FAILURE_POLICY.maxFailures} failures in ${DEFAULT_COMPLETION_FAILURE_POLICY.windowSeconds} s, 429 \`TOO_MANY_REQUESTS\` with \`Retry-After\` before anything is decrypted.`,
     request: { action: 'tokenize_card', result: { enc_payload: 'eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIiwia2lkIjoiay0yMDI2LTExLTMwIn0.…' } },
     response: { status: 'success', data: { token_id: TOKEN_ID } },
   },
@@ -215,7 +217,7 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
   },
   'post /api/network/tokens/{id}/forward': {
     description:
-      'Sends your request to an allowlisted destination (`x-destination-url`, else 403 `DESTINATION_NOT_ALLOWED`) with the network token number and the cryptogram of `x-cryptogram-reference` filled in, and returns the destination’s answer unchanged. Scope `network:tokens:forward`. The reference is used up once the request is sent, even if the destination fails; a request refused before that keeps it. A used, expired or other token’s reference is 409 `CRYPTOGRAM_REFERENCE_NOT_AVAILABLE`; an unknown placeholder (`{{ account_number }}` is for PCI tokens) is 400 `INVALID_PLACEHOLDER`; a placeholder the cryptogram has no value for (`{{ dynamic_cvv }}` on a Visa token) is 409 `PLACEHOLDER_NOT_AVAILABLE`. Example body: `{"card":{"number":"{{ number }}","exp_month":"{{ expiry_month | unwrap }}","exp_year":"{{ expiry_year }}"},"token_cryptogram":"{{ cryptogram }}","eci":"{{ eci }}","amount":1999}`.',
+      'Sends your request to an allowlisted destination (`x-destination-url`, else 403 `DESTINATION_NOT_ALLOWED`) with the network token number and the cryptogram of `x-cryptogram-reference` filled in, and returns the destination’s answer with any echo of the injected token number, cryptogram or dynamic CVV masked by asterisks (in the body, headers and reason phrase; a compressed body is relayed decompressed, an encoding the vault cannot read is 502). Scope `network:tokens:forward`. The reference is used up once the request is sent, even if the destination fails; a request refused before that keeps it. A used, expired or other token’s reference is 409 `CRYPTOGRAM_REFERENCE_NOT_AVAILABLE`; an unknown placeholder (`{{ account_number }}` is for PCI tokens) is 400 `INVALID_PLACEHOLDER`; a placeholder the cryptogram has no value for (`{{ dynamic_cvv }}` on a Visa token) is 409 `PLACEHOLDER_NOT_AVAILABLE`. Example body: `{"card":{"number":"{{ number }}","exp_month":"{{ expiry_month | unwrap }}","exp_year":"{{ expiry_year }}"},"token_cryptogram":"{{ cryptogram }}","eci":"{{ eci }}","amount":1999}`.',
   },
   'post /api/sandbox/network/tokens/{id}/lifecycle': {
     description:
@@ -292,12 +294,31 @@ const errorBody = (code: number, classifier: string, message: string) => ({
   },
 });
 
+/** A 429 with Retry-After whose example is the body the vault sends. */
+function tooManyRequests(description: string, example: ApiError, retryAfter: string) {
+  const body = errorBody(429, 'TOO_MANY_REQUESTS', description);
+  body.content['application/json'].example = example.toJSON() as typeof body.content['application/json']['example'];
+  return { ...body, headers: { 'Retry-After': { description: retryAfter, schema: { type: 'integer' } } } };
+}
+
 const SHARED_RESPONSES = {
   413: errorBody(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 64 KiB'),
   415: errorBody(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be application/json'),
-  429: {
-    ...errorBody(429, 'TOO_MANY_REQUESTS', 'Too many failed authentications from this address; retry after the time in Retry-After'),
-    headers: { 'Retry-After': { description: 'Seconds until credentials from this address are checked again', schema: { type: 'integer' } } },
+  429: tooManyRequests(
+    'Too many failed authentications from this address; retry after the time in Retry-After',
+    errors.tooManyAuthFailures(60),
+    'Seconds until credentials from this address are checked again',
+  ),
+};
+
+/** Responses one route answers beyond the shared ones, keyed like OPERATION_DOCS. */
+const OWN_RESPONSES: Record<string, Record<string, unknown>> = {
+  'post /api/sessions/{id}/complete-action': {
+    429: tooManyRequests(
+      `Too many failed completions from this client address (${DEFAULT_COMPLETION_FAILURE_POLICY.maxFailures} per ${DEFAULT_COMPLETION_FAILURE_POLICY.windowSeconds} s, across sessions): nothing is decrypted until the time in Retry-After has passed`,
+      tooManyCompletionFailures(DEFAULT_COMPLETION_FAILURE_POLICY.windowSeconds),
+      'Seconds until this address may complete sessions again',
+    ),
   },
 };
 
@@ -357,6 +378,7 @@ export function enrichOpenApi(document: Json): Json {
         if (ok && doc.response !== undefined) ok.example = doc.response;
       }
       operation.responses ??= {};
+      for (const [code, response] of Object.entries(OWN_RESPONSES[`${method} ${path}`] ?? {})) operation.responses[code] ??= response;
       if (operation.requestBody) {
         operation.responses['413'] ??= SHARED_RESPONSES[413];
         operation.responses['415'] ??= SHARED_RESPONSES[415];

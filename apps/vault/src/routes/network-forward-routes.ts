@@ -4,7 +4,10 @@ import type { VaultDeps } from '../domain/vault-deps.ts';
 import { allowedDestination } from '../forward/forward-allowlist.ts';
 import { incomingHeaders, outgoingHeaders } from '../forward/forward-headers.ts';
 import { bodyKind, placeholdersIn, renderForwardBody, type InjectedValue } from '../forward/render-forward-body.ts';
+import { maskEchoes } from '../forward/mask-echoes.ts';
 import { sendUpstream } from '../forward/send-upstream.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { destinationOf } from '../audit/audited-routes.ts';
 import { ApiError, errors } from '../http/api-error.ts';
 import { ErrorGeneric, ErrorValidation, IdParams } from '../http/schemas.ts';
 import { consumeCryptogramReference, findNetworkToken, peekCryptogramReference } from '../network/network-tokens.ts';
@@ -52,7 +55,7 @@ export function networkForwardRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox
           tags: ['network'],
           operationId: 'network_token_forward',
           summary: 'Forward a request with a network token cryptogram',
-          description: `Replaces ${NETWORK_PLACEHOLDERS.map((p) => `\`{{ ${p} }}\``).join(', ')} (and \`| unwrap\`) in the body and POSTs it to \`x-destination-url\`. The cryptogram reference is used up once the request is sent, even if the destination fails; a request refused before that keeps it.`,
+          description: `Replaces ${NETWORK_PLACEHOLDERS.map((p) => `\`{{ ${p} }}\``).join(', ')} (and \`| unwrap\`) in the body and POSTs it to \`x-destination-url\`. Returns the destination response with any echo of the injected token number, cryptogram or dynamic CVV masked by asterisks. The cryptogram reference is used up once the request is sent, even if the destination fails; a request refused before that keeps it.`,
           params: IdParams,
           headers: ForwardHeaders,
           response: {
@@ -117,7 +120,21 @@ export function networkForwardRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox
         // Single use: of concurrent forwards with one reference, only one gets past this.
         if (!(await consumeCryptogramReference(deps, row.id, reference))) throw unavailable();
 
-        const upstream = await sendUpstream(destination, headers, body, deps.forwardTimeoutMs);
+        // Whatever the destination echoes of the token number, cryptogram or dynamic CVV is masked, as the PCI
+        // forward masks the card (issue 13, finding 4). The expiry, ECI and ids are not secrets, and digits that
+        // short would blank unrelated text.
+        const secrets = [values.number?.text, values.cryptogram?.text, values.dynamic_cvv?.text].filter((v): v is string => v !== undefined);
+        const upstream = maskEchoes(await sendUpstream(destination, headers, body, deps.forwardTimeoutMs), secrets);
+        // An access to card data (PCI DSS 10.2.1.1), recorded before the answer leaves, as the PCI forward's.
+        request.audited = true;
+        await recordAudit(deps, {
+          actor: request.caller!.id,
+          client: request.ip,
+          action: 'network_token.forward',
+          resource: row.id,
+          outcome: 'success',
+          detail: { destination: destinationOf(request.headers['x-destination-url']), fields: [...used], status: upstream.status },
+        });
         reply.hijack();
         const relayed = incomingHeaders(upstream.rawHeaders);
         const grouped = new Map<string, { name: string; values: string[] }>();

@@ -75,6 +75,53 @@ it('accepts an unbound (Hellgate SDK) payload once: never for a second session',
   expect((await complete(vault, first, unbound)).statusCode).toBe(409);
 });
 
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** The same bytes in another spelling: a 16-byte tag is 22 characters, so its last one has 4 bits nobody reads. */
+const respelled = (segment: string) => segment.slice(0, -1) + BASE64URL[BASE64URL.indexOf(segment.at(-1)!) ^ 1];
+
+it('knows an unbound payload by its bytes, not its spelling: a re-spelled copy completes no second session', async () => {
+  vault = await createTestVault();
+  const first = await createSessionId(vault.app);
+  const second = await createSessionId(vault.app);
+  const unbound = await encryptWithoutKid(vault, first);
+  expect((await complete(vault, first, unbound)).statusCode).toBe(200);
+  const parts = unbound.split('.');
+  parts[4] = respelled(parts[4]!);
+  const copy = parts.join('.');
+  expect(copy).not.toBe(unbound);
+  const replay = await complete(vault, second, copy);
+  expect(replay.statusCode).toBe(422);
+  expect(replay.json()).toEqual({
+    code: 422,
+    classifier: 'VALIDATION_ERROR',
+    message: expect.any(String),
+    validation_errors: [{ path: '$.result.enc_payload', message: 'was already used by another session' }],
+  });
+  expect(await vault.deps.db.selectFrom('tokens').select('id').where('session_id', '=', second).execute()).toEqual([]);
+});
+
+it('knows an unbound payload without its wrapped key: an RSA ciphertext shortened by its leading zero byte is the same payload', async () => {
+  vault = await createTestVault();
+  const first = await createSessionId(vault.app);
+  const second = await createSessionId(vault.app);
+  // RSA decryption reads the wrapped key as a number, so a leading zero byte can be dropped: about one
+  // encryption in 256 has one.
+  const key = await importJWK(await jwkOf(vault, first), 'RSA-OAEP-256');
+  const plaintext = new TextEncoder().encode(JSON.stringify(card));
+  let unbound = '';
+  for (let i = 0; i < 5000 && !unbound; i++) {
+    const candidate = await new CompactEncrypt(plaintext).setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM' }).encrypt(key);
+    if (Buffer.from(candidate.split('.')[1]!, 'base64url')[0] === 0) unbound = candidate;
+  }
+  expect(unbound).not.toBe('');
+  expect((await complete(vault, first, unbound)).statusCode).toBe(200);
+  const parts = unbound.split('.');
+  parts[1] = Buffer.from(parts[1]!, 'base64url').subarray(1).toString('base64url');
+  const replay = await complete(vault, second, parts.join('.'));
+  expect(replay.statusCode).toBe(422);
+  expect(replay.json().validation_errors).toEqual([{ path: '$.result.enc_payload', message: 'was already used by another session' }]);
+});
+
 it('an unbound payload lives no longer than its JWE key: after rotation new sessions cannot use it', async () => {
   vault = await createTestVault({ jweKeyRotationSeconds: 60, sessionTtlSeconds: 30 });
   const made = await createSessionId(vault.app);

@@ -14,8 +14,8 @@ import { createRedisSecurityCodeStore } from '../ephemeral/redis-security-code-s
 import type { WebhookNetworkPolicy } from '../webhooks/webhook-address-policy.ts';
 import {
   createMemoryAuthFailureLimiter,
-  createRedisAuthFailureLimiter,
-  failOpenAuthFailureLimiter,
+  createSharedFailureLimiter,
+  DEFAULT_AUTH_FAILURE_POLICY,
   type AuthFailurePolicy,
 } from '../ephemeral/auth-failure-limiter.ts';
 import type { SecurityCodeStore } from '../ephemeral/security-code-store.ts';
@@ -127,18 +127,15 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
     backend === 'postgres' ? createRedisSecurityCodeStore(redisUrl, `test:${schema}:cvc:`) : createMemorySecurityCodeStore(now);
   const store = options.securityCodeStore ? options.securityCodeStore(baseStore) : baseStore;
   // As server.ts wires them: Redis shared, failing open to a per-process count.
+  const completionPolicy = options.completionFailurePolicy ?? DEFAULT_COMPLETION_FAILURE_POLICY;
   const authFailures =
     backend === 'postgres'
-      ? failOpenAuthFailureLimiter(
-          createRedisAuthFailureLimiter(redisUrl, options.authFailurePolicy, `test:${schema}:authfail:`),
-          createMemoryAuthFailureLimiter(options.authFailurePolicy, now),
-          { now },
-        )
+      ? createSharedFailureLimiter(redisUrl, options.authFailurePolicy ?? DEFAULT_AUTH_FAILURE_POLICY, { prefix: `test:${schema}:authfail:`, now })
       : createMemoryAuthFailureLimiter(options.authFailurePolicy, now);
   const completionFailures =
     backend === 'postgres'
-      ? createRedisAuthFailureLimiter(REDIS_URL, options.completionFailurePolicy ?? DEFAULT_COMPLETION_FAILURE_POLICY, `test:${schema}:completefail:`)
-      : createMemoryAuthFailureLimiter(options.completionFailurePolicy ?? DEFAULT_COMPLETION_FAILURE_POLICY, now);
+      ? createSharedFailureLimiter(redisUrl, completionPolicy, { prefix: `test:${schema}:completefail:`, now })
+      : createMemoryAuthFailureLimiter(completionPolicy, now);
   const keyStore = await openKeyStore(handle.db, masterKey, { now, previousMaster: options.previousMasterKey });
   const deps = buildDeps({
     handle,
