@@ -8,6 +8,7 @@ import { encodingHeaders, readPrecompressed } from './precompressed.ts';
 import { withoutCdnLogo } from './redoc-bundle.ts';
 
 export const API_REFERENCE_PATH = '/docs';
+// Redoc 2.x on purpose: 3.x's standalone bundle needs `eval` and Redocly's CDN under this page's CSP (ADR 0025, amended).
 const BUNDLE = 'redoc.standalone.js';
 
 export interface RedocBundle {

@@ -34,16 +34,28 @@ afterAll(async () => {
 });
 
 describe('the SDK at immutable versioned paths', () => {
-  it('keeps serving a pinned version with its old hash after the SDK is upgraded', async () => {
+  it('serves a development build only at the moving path: nothing pinnable changes bytes (ADR 0040)', async () => {
+    buildSdk(OLD, '0.1.0');
+    const manifest = (await vault.app.inject({ method: 'GET', url: '/sdk/v1/sri.json' })).json();
+    expect(manifest['cardframe.js']).toMatchObject({ path: '/sdk/v1/cardframe.js', version: '0.1.0', frozen: false, integrity: sha384(OLD) });
+    expect(manifest.versions).toEqual({});
+    expect((await vault.app.inject({ method: 'GET', url: '/sdk/0.1.0/cardframe.js' })).statusCode).toBe(404);
+    const moving = await vault.app.inject({ method: 'GET', url: '/sdk/v1/cardframe.js' });
+    expect(sha384(moving.rawPayload)).toBe(sha384(OLD));
+    expect(moving.headers['cache-control']).toBe('public, max-age=300');
+  });
+
+  it('keeps serving a frozen version with its old hash after the SDK is upgraded', async () => {
+    // The release: 0.1.0 is frozen (npm run release:freeze), and the next build serves it at its immutable path.
+    freezeRelease({ distDir: sdkDir, releasesDir, version: '0.1.0' });
     buildSdk(OLD, '0.1.0');
     // What the README tells a merchant to pin: the versioned URL and its hash from sri.json.
     const before = (await vault.app.inject({ method: 'GET', url: '/sdk/v1/sri.json' })).json();
     const pinned = before.versions['0.1.0'] as { path: string; integrity: string };
     expect(pinned).toMatchObject({ path: '/sdk/0.1.0/cardframe.js', integrity: sha384(OLD) });
-    expect(before['cardframe.js']).toMatchObject({ path: '/sdk/v1/cardframe.js', version: '0.1.0', integrity: sha384(OLD) });
+    expect(before['cardframe.js']).toMatchObject({ path: '/sdk/v1/cardframe.js', version: '0.1.0', frozen: true, integrity: sha384(OLD) });
 
-    // The upgrade: 0.1.0 is frozen (npm version's preversion), the SDK changes, the next vault is built and deployed.
-    freezeRelease({ distDir: sdkDir, releasesDir, version: '0.1.0' });
+    // Development goes on at 0.2.0, the SDK changes, the next vault is built and deployed.
     buildSdk(NEW, '0.2.0');
 
     const old = await vault.app.inject({ method: 'GET', url: pinned.path });
@@ -56,11 +68,9 @@ describe('the SDK at immutable versioned paths', () => {
     expect(sha384(moving.rawPayload)).toBe(sha384(NEW));
     expect(moving.headers['cache-control']).toBe('public, max-age=300');
     const after = (await vault.app.inject({ method: 'GET', url: '/sdk/v1/sri.json' })).json();
-    expect(after.versions).toEqual({
-      '0.1.0': expect.objectContaining({ path: '/sdk/0.1.0/cardframe.js', integrity: sha384(OLD) }),
-      '0.2.0': expect.objectContaining({ path: '/sdk/0.2.0/cardframe.js', integrity: sha384(NEW) }),
-    });
-    expect(sha384((await vault.app.inject({ method: 'GET', url: '/sdk/0.2.0/cardframe.js' })).rawPayload)).toBe(sha384(NEW));
+    expect(after['cardframe.js']).toMatchObject({ version: '0.2.0', frozen: false, integrity: sha384(NEW) });
+    expect(after.versions).toEqual({ '0.1.0': expect.objectContaining({ path: '/sdk/0.1.0/cardframe.js', integrity: sha384(OLD) }) });
+    expect((await vault.app.inject({ method: 'GET', url: '/sdk/0.2.0/cardframe.js' })).statusCode).toBe(404);
   });
 
   it('refuses to build a released version with other bytes', () => {
@@ -75,6 +85,8 @@ describe('the SDK at immutable versioned paths', () => {
   });
 
   it('serves the brotli or gzip copy the client accepts, and the identity bytes otherwise', async () => {
+    buildSdk(NEW.repeat(20), '0.3.0');
+    freezeRelease({ distDir: sdkDir, releasesDir, version: '0.3.0' });
     buildSdk(NEW.repeat(20), '0.3.0');
     const identity = readFileSync(path.join(sdkDir, 'cardframe.js'));
     for (const url of ['/sdk/v1/cardframe.js', '/sdk/0.3.0/cardframe.js', '/sdk/0.1.0/cardframe.js']) {
