@@ -66,6 +66,32 @@ describe('createFrameApi', () => {
     expect([...document.fonts].some((face) => face.family.replace(/"/g, '') === 'Api Brand')).toBe(true);
   });
 
+  test('updates apply one after another in the order they came: a slow font load never lets an older update land last', async () => {
+    const form = await realForm();
+    const fontsLoaded = deferred<void>();
+    const api = createFrameApi({ ...i18n, form: async () => form, tokenize: async () => 'tok', loadFonts: () => fontsLoaded.promise });
+    const first = api.update({ placeholder: { cvc: 'first' }, fonts: [{ family: 'Slow', src: 'https://fonts.shop.test/slow.woff2' }] });
+    const second = api.update({ placeholder: { cvc: 'second' } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(form.placeholders).toEqual({}); // the second waits behind the first
+    fontsLoaded.resolve();
+    await Promise.all([first, second]);
+    expect(form.placeholders).toEqual({ cvc: 'second' });
+  });
+
+  test("the URL's options are applied at once, and a first update that repeats them is answered by that same application", async () => {
+    const form = await realForm();
+    const applied = vi.fn();
+    const value = { placeholder: { cvc: 'CVV' }, showCardholderName: true };
+    const api = createFrameApi({ ...i18n, form: async () => form, tokenize: async () => 'tok', optionsApplied: applied, initialOptions: { json: JSON.stringify(value), value } });
+    await vi.waitFor(() => expect(applied).toHaveBeenCalledTimes(1));
+    expect(form.showCardholderName).toBe(true);
+    await api.update(structuredClone(value)); // as it arrives over the port
+    expect(applied).toHaveBeenCalledTimes(1);
+    await api.update(structuredClone(value)); // only the first update can be the repeat
+    expect(applied).toHaveBeenCalledTimes(2);
+  });
+
   test('update validates before touching the form and then applies the options', async () => {
     const form = await realForm();
     const api = createFrameApi({ ...i18n, form: async () => form, tokenize: async () => 'tok' });

@@ -10,6 +10,7 @@ import {
 import type { CardframeCardForm, CollectedCard, CollectResult } from '@cardframe/card-form';
 import type { FrameMessages } from '@cardframe/card-form/locales';
 import { localizeError } from './frame-locale.ts';
+import type { InitialOptions } from './initial-options.ts';
 
 /** The part of the card form element the API drives. */
 export type CardFormControl = Pick<
@@ -32,9 +33,23 @@ export interface FrameApiDeps {
   loadFonts?: (fonts: unknown[]) => Promise<void>;
   /** Called after each update() has set the form's properties (the frame posts `ready` after the first). */
   optionsApplied?: () => void;
+  /**
+   * The options the frame URL carried (initial-options.ts): applied at once, without waiting for the
+   * handshake. The SDK's first update repeats them and is answered by that same application.
+   */
+  initialOptions?: InitialOptions;
 }
 
 const error = (code: CardframeErrorData['code'], message: string): CardframeErrorData => ({ code, message });
+
+/** JSON text of what the page sent, or undefined for what JSON cannot hold (a cycle, a BigInt): never equal to the URL's. */
+function safeStringify(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Never forwards an exception's own text: only known `{code, message}` data crosses the bridge. */
 function toErrorData(reason: unknown): CardframeErrorData {
@@ -50,10 +65,36 @@ function toErrorData(reason: unknown): CardframeErrorData {
  * here, because the page is not trusted; rejections are plain `{code, message}` objects,
  * which cross the wire as they are.
  */
-export function createFrameApi({ form, tokenize, messages, setLocale, loadFonts, optionsApplied, group }: FrameApiDeps): CardFrameApi {
+export function createFrameApi({ form, tokenize, messages, setLocale, loadFonts, optionsApplied, group, initialOptions }: FrameApiDeps): CardFrameApi {
   let merchantDisabled = false;
   let busy = false;
   let completed = false;
+
+  async function apply(options: unknown): Promise<void> {
+    const parsed = parseCardElementOptions(options);
+    if (!parsed.ok) throw parsed.error;
+    const { style, placeholder, showCardholderName, disabled, locale, fonts } = parsed.value;
+    // The locale starts loading first: a form that does not exist yet is then created in it.
+    const chosen = locale === undefined ? undefined : setLocale(locale);
+    chosen?.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+    // Checked before anything is applied: a refused font fails the whole update, like a refused style.
+    if (fonts && loadFonts) await loadFonts(fonts);
+    const element = await form().catch(refuse);
+    element.cardStyle = style ?? {};
+    element.placeholders = placeholder ?? {};
+    element.showCardholderName = showCardholderName ?? false;
+    if (chosen) element.locale = await chosen;
+    merchantDisabled = disabled ?? false;
+    element.disabled = merchantDisabled || busy || completed;
+    optionsApplied?.();
+  }
+
+  /** One update at a time, in the order they came: a later one never lands under an earlier one's awaits. */
+  let applying: Promise<void> = Promise.resolve();
+  const enqueue = (options: unknown): Promise<void> => (applying = applying.catch(() => {}).then(() => apply(options)));
+  /** The URL's options, applied now; the first update that repeats them is answered by this (no second font load or render). */
+  let fromUrl = initialOptions && { json: initialOptions.json, applied: enqueue(initialOptions.value) };
+  fromUrl?.applied.catch(() => {}); // a failure is the SDK's to hear, through its first update
 
   /** Every rejection leaves as `{code, message}` worded in the shopper's language. */
   const refuse = async (reason: unknown): Promise<never> => {
@@ -61,23 +102,10 @@ export function createFrameApi({ form, tokenize, messages, setLocale, loadFonts,
   };
 
   const api: CardFrameApi = {
-    async update(options) {
-      const parsed = parseCardElementOptions(options);
-      if (!parsed.ok) throw parsed.error;
-      const { style, placeholder, showCardholderName, disabled, locale, fonts } = parsed.value;
-      // The locale starts loading first: a form that does not exist yet is then created in it.
-      const chosen = locale === undefined ? undefined : setLocale(locale);
-      chosen?.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
-      // Checked before anything is applied: a refused font fails the whole update, like a refused style.
-      if (fonts && loadFonts) await loadFonts(fonts);
-      const element = await form().catch(refuse);
-      element.cardStyle = style ?? {};
-      element.placeholders = placeholder ?? {};
-      element.showCardholderName = showCardholderName ?? false;
-      if (chosen) element.locale = await chosen;
-      merchantDisabled = disabled ?? false;
-      element.disabled = merchantDisabled || busy || completed;
-      optionsApplied?.();
+    update(options) {
+      const repeat = fromUrl;
+      fromUrl = undefined; // only the first update can be the repeat
+      return repeat && safeStringify(options) === repeat.json ? repeat.applied : enqueue(options);
     },
     async focus(field?: FieldName) {
       if (field !== undefined && !(FIELD_NAMES as readonly unknown[]).includes(field)) {

@@ -9,7 +9,7 @@ import { joinFieldGroup, randomId, type FieldGroup } from './field-group.ts';
  */
 export function startFieldGroup(
   win: Window,
-  params: Required<FrameParams>,
+  params: FrameParams & Required<Pick<FrameParams, 'field' | 'group'>>,
   form: () => Promise<CardframeCardForm>,
   onRefused: () => void,
 ): FieldGroup {

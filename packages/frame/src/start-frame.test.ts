@@ -25,7 +25,7 @@ afterEach(() => {
  * in this realm, its hello arrives with this window as `source`; the connect it accepts is
  * checked exactly as in production (source === its parent, exact origin, channel, two ports).
  */
-function frameWorld(allowed: string) {
+function frameWorld(allowed: string, extra: Record<string, string> = {}) {
   const meta = document.createElement('meta');
   meta.name = 'cardframe-allowed-origins';
   meta.content = allowed;
@@ -36,7 +36,7 @@ function frameWorld(allowed: string) {
   const child = document.createElement('iframe');
   document.body.append(child);
   const frameWindow = child.contentWindow!;
-  frameWindow.location.hash = new URLSearchParams({ session: SESSION, origin: location.origin, channel: CHANNEL }).toString();
+  frameWindow.location.hash = new URLSearchParams({ session: SESSION, origin: location.origin, channel: CHANNEL, ...extra }).toString();
   return { root, frameWindow };
 }
 
@@ -120,6 +120,52 @@ describe('startFrame', () => {
     expect(crossed).not.toMatch(/\d{4}/);
     expect(crossed).not.toContain('Ada');
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['ready', 'change', 'focus', 'blur']));
+  });
+
+  test('options in the URL: the form is created as configured and ready goes out at connect, with no update; their repeat is not applied twice', async () => {
+    const options = { showCardholderName: true, locale: 'de', placeholder: { cvc: 'Prüfnummer' }, fonts: [{ family: 'Url Brand', src: 'https://fonts.shop.test/url.woff2' }] };
+    const { root, frameWindow } = frameWorld(location.origin, { options: JSON.stringify(options) });
+    const { fetchFn } = await vault();
+    const { connected, events } = handshake(frameWindow);
+    let fontLoads = 0;
+    const countingFontLoader = async () => {
+      const chunk = await fontLoader();
+      return { ...chunk, loadFonts: (...args: Parameters<typeof chunk.loadFonts>) => (fontLoads++, chunk.loadFonts(...args)) };
+    };
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define'), fontLoader: countingFontLoader });
+    const api = await connected;
+    // No update() yet: the URL's options are enough for ready, with the height of the form they configure.
+    await vi.waitFor(() => expect(events.find((e) => e.type === 'ready')).toBeTruthy(), { timeout: 5000 });
+    expect(events.find((e) => e.type === 'ready')).toEqual({ type: 'ready', mode: 'card', height: FORM_HEIGHT_WITH_NAME });
+    const form = root.querySelector('cardframe-card-form')!;
+    expect(form.showCardholderName).toBe(true);
+    expect(form.placeholders).toEqual({ cvc: 'Prüfnummer' });
+    expect(form.locale).toBe('de');
+    expect(document.documentElement.lang).toBe('de');
+    expect(fontLoads).toBe(1);
+    // The SDK repeats them as its first update: answered by the same application, fonts not loaded again.
+    await api.update(options);
+    expect(fontLoads).toBe(1);
+    // Any later update applies as usual.
+    await api.update({ ...options, showCardholderName: false });
+    expect(form.showCardholderName).toBe(false);
+    expect(fontLoads).toBe(2);
+  });
+
+  test('options in the URL that do not pass the allowlist are ignored: ready waits for the first update, which refuses them', async () => {
+    const bad = { style: { base: { color: 'red;background:url(//evil.test)' } } };
+    const { root, frameWindow } = frameWorld(location.origin, { options: JSON.stringify(bad) });
+    const { fetchFn } = await vault();
+    const { connected, events } = handshake(frameWindow);
+    startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define'), fontLoader });
+    const api = await connected;
+    await vi.waitFor(() => expect(root.querySelector('cardframe-card-form')).not.toBeNull(), { timeout: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events.some((e) => e.type === 'ready')).toBe(false);
+    expect(root.querySelector('cardframe-card-form')!.cardStyle).toEqual({});
+    await expect(api.update(bad)).rejects.toMatchObject({ code: 'INVALID_STYLE' });
+    await api.update({});
+    await vi.waitFor(() => expect(events.some((e) => e.type === 'ready')).toBe(true));
   });
 
   test("a merchant font that fails is reported after ready, so it never fails the mount", async () => {

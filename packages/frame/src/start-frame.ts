@@ -10,6 +10,7 @@ import { encryptCard } from './encrypt-card.ts';
 import { forwardFormEvents } from './forward-form-events.ts';
 import { readAllowedOrigins } from './read-allowed-origins.ts';
 import { readFrameParams } from './read-frame-params.ts';
+import { readInitialOptions } from './initial-options.ts';
 import { measureHeight, reportHeight } from './report-height.ts';
 import { renderMessage } from './render-message.ts';
 import { serveFrameApi } from './serve-frame-api.ts';
@@ -49,10 +50,13 @@ const FIELD_TAKEN = 'This card field is already on the page.';
 export function startFrame({ window: win, document: doc, fetch: fetchFn, defineForm, fontLoader }: FrameDeps): void {
   const root = doc.getElementById('cardframe-root') ?? doc.body;
   const params = readFrameParams(win.location.hash);
-  // Loaded in parallel with the form and the session: only this locale's chunk is fetched. The
-  // browser's languages first; a merchant's explicit locale arrives with the first update(),
-  // usually before the session does, and the form is then created in it (see formReady).
-  let language: Promise<FrameLocale> = applyFrameLocale(doc, undefined, win.navigator.languages);
+  // The merchant's options, from the URL: the form is created as configured without waiting for the handshake.
+  const initialOptions = readInitialOptions(params?.options);
+  // Loaded in parallel with the form and the session: only this locale's chunk is fetched, the
+  // merchant's explicit locale if the URL carried one, else the browser's languages'. (An SDK that
+  // predates options in the URL sends the locale with its first update, and the form is then
+  // created in it if it comes first: see formReady.)
+  let language: Promise<FrameLocale> = applyFrameLocale(doc, initialOptions?.value.locale, win.navigator.languages);
   const loadFailed: CardframeErrorData = { code: 'FRAME_LOAD_FAILED', message: COULD_NOT_LOAD };
   const messages = async (): Promise<FrameMessages> => frameMessages(await language.then((l) => l.locale, () => 'en' as const));
   if (!params) {
@@ -180,6 +184,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       optionsApplied = true;
       void postReady();
     },
+    ...(initialOptions && !problem && { initialOptions }),
     // submit() awaits the form first, which waits for the group: both are resolved by then.
     ...(split && {
       group: {

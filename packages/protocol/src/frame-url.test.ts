@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeFrameUrl, FRAME_PATH, parseFrameParams } from './frame-url.ts';
+import { composeFrameUrl, FRAME_PATH, MAX_FRAGMENT_OPTIONS, parseFrameParams } from './frame-url.ts';
 
 const params = {
   session: '8744c9ea-a02b-4ae6-875c-b64fc333e3ef',
@@ -41,5 +41,26 @@ describe('split field params', () => {
     ['a short group id', '&field=cvc&group=abc'],
   ])('rejects %s', (_name, extra) => {
     expect(parseFrameParams(`${new URL(composeFrameUrl('https://vault.example', params)).hash}${extra}`)).toBeNull();
+  });
+});
+
+describe('initial options in the fragment', () => {
+  const options = JSON.stringify({ style: { base: { color: '#123456', fontFamily: '"Inter", sans-serif' } }, locale: 'de', showCardholderName: true });
+
+  it('round-trips the JSON text exactly, quotes, commas and ampersands included', () => {
+    const withOptions = { ...params, options: JSON.stringify({ placeholder: { name: 'A & B, "C"' } }) };
+    expect(parseFrameParams(new URL(composeFrameUrl('https://vault.example', withOptions)).hash)).toEqual(withOptions);
+    expect(parseFrameParams(new URL(composeFrameUrl('https://vault.example', { ...params, options })).hash)?.options).toBe(options);
+  });
+
+  it('keeps everything in the fragment, where servers and Referer headers never see it', () => {
+    const url = new URL(composeFrameUrl('https://vault.example', { ...params, options }));
+    expect(url.search).toBe('');
+    expect(decodeURIComponent(url.hash.replaceAll('+', ' '))).toContain('"locale":"de"');
+  });
+
+  it('ignores options over the length limit rather than refusing the frame (it then waits for the first update)', () => {
+    const long = JSON.stringify({ placeholder: { name: 'x'.repeat(MAX_FRAGMENT_OPTIONS) } });
+    expect(parseFrameParams(new URL(composeFrameUrl('https://vault.example', { ...params, options: long })).hash)).toEqual(params);
   });
 });

@@ -29,7 +29,17 @@ export interface FrameParams {
   field?: FieldName;
   /** Split fields only: the random id of the group of field frames that make up one card. */
   group?: string;
+  /**
+   * The merchant's options at mount, as JSON (`CardElementOptions`, checked by the SDK and again by
+   * the frame): the frame renders the form as configured without waiting for the handshake and the
+   * SDK's first update. Nothing secret: the page that built the URL knows them. The SDK still sends
+   * that update; a frame that predates this parameter ignores it and waits for the update.
+   */
+  options?: string;
 }
+
+/** Longer options in a fragment are ignored (the frame then waits for the SDK's first update, as before). */
+export const MAX_FRAGMENT_OPTIONS = 16_384;
 
 export function composeFrameUrl(vaultBaseUrl: string, params: FrameParams): string {
   const url = new URL(FRAME_PATH, vaultBaseUrl);
@@ -67,5 +77,7 @@ export function parseFrameParams(hash: string): FrameParams | null {
     out.field = field as FieldName;
     out.group = group;
   }
+  const options = search.get('options');
+  if (options !== null && options.length <= MAX_FRAGMENT_OPTIONS) out.options = options;
   return out;
 }

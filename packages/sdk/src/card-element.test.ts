@@ -88,9 +88,9 @@ describe('card()', () => {
 });
 
 describe('mount()', () => {
-  test('builds the iframe and its URL exactly: session, origin and channel in the fragment, no query', async () => {
+  test('builds the iframe and its URL exactly: session, origin, channel and options in the fragment, no query', async () => {
     const cardframe = await init(SESSION, { baseUrl: 'https://vault.test/some/path?x=1' });
-    const card = cardframe.card();
+    const card = cardframe.card({ locale: 'de', style: { base: { color: '#123456' } } });
     await expect(card.mount('#card')).rejects.toMatchObject({ code: 'INVALID_OPTIONS' }); // no such element yet
     expect(document.querySelector('iframe')).toBeNull();
     container();
@@ -103,8 +103,10 @@ describe('mount()', () => {
     expect(url.pathname).toBe('/frame/v1/card.html');
     expect(url.search).toBe('');
     const fragment = new URLSearchParams(url.hash.slice(1));
-    expect([...fragment.keys()]).toEqual(['session', 'origin', 'channel']);
+    expect([...fragment.keys()]).toEqual(['session', 'origin', 'channel', 'options']);
     expect(fragment.get('session')).toBe(SESSION);
+    // The checked options, as JSON: the frame renders with them before the handshake (it checks them again).
+    expect(JSON.parse(fragment.get('options')!)).toEqual({ locale: 'de', style: { base: { color: '#123456' } } });
     expect(fragment.get('origin')).toBe(location.origin);
     expect(fragment.get('channel')).toMatch(/^[0-9a-f]{32}$/);
     expect(iframe.title).toBe('Secure card payment form');
@@ -200,6 +202,18 @@ describe('mount()', () => {
     post({ type: 'error', error: { code: 'FONT_LOAD_FAILED', message: 'Brand font did not load' } });
     await vi.waitFor(() => expect(errors).toHaveBeenCalledWith(expect.objectContaining({ code: 'FONT_LOAD_FAILED' })));
     answer();
+    await expect(mounting).resolves.toBeUndefined();
+    card.unmount();
+  });
+
+  test('resolves at ready without waiting for the answer to the initial update (the frame applied the URL options)', async () => {
+    container();
+    const card = (await init(SESSION, { baseUrl: location.origin })).card({ showCardholderName: true });
+    const update = vi.fn(() => new Promise<void>(() => {})); // never answered
+    const mounting = card.mount('#card');
+    const { post } = await connectAsFrame({ update });
+    await vi.waitFor(() => expect(update).toHaveBeenCalledWith({ showCardholderName: true }));
+    post({ type: 'ready', mode: 'card', height: 178 });
     await expect(mounting).resolves.toBeUndefined();
     card.unmount();
   });

@@ -147,7 +147,11 @@ export function createCardElement(context: CardElementContext): CardElement {
     }
     const timeout = mountOptions.timeout ?? DEFAULT_MOUNT_TIMEOUT_MS;
     const channel = randomChannel();
-    const iframe = createFrame(composeFrameUrl(vaultOrigin, { session, origin: location.origin, channel, ...context.split }));
+    // The options travel in the fragment too, so the frame renders the form as configured without
+    // waiting for the handshake and the first update (a round trip on the way to `ready`).
+    const iframe = createFrame(
+      composeFrameUrl(vaultOrigin, { session, origin: location.origin, channel, ...context.split, options: JSON.stringify(options) }),
+    );
     // The form's own height from the start (not the iframe default of 150 px): `ready` then resizes nothing.
     setHeight(iframe, context.split ? FORM_HEIGHT_ONE_FIELD : options.showCardholderName ? FORM_HEIGHT_WITH_NAME : FORM_HEIGHT_TWO_ROWS);
 
@@ -155,7 +159,6 @@ export function createCardElement(context: CardElementContext): CardElement {
       // Numbers, not names: three states, in a script with a 4 KB budget.
       let outcome: typeof PENDING | typeof READY | typeof FAILED = PENDING;
       let ready: FrameMode | undefined;
-      let optionsApplied = false;
       const settle = (error?: CardframeError): void => {
         if (outcome !== PENDING) return;
         outcome = error ? FAILED : READY;
@@ -165,19 +168,14 @@ export function createCardElement(context: CardElementContext): CardElement {
       };
       /**
        * One failure, one `error` event: the frame's error event and a rejected call may report the same cause.
-       * After the frame's `ready` the mount cannot fail any more: ready follows the initial options, so the
-       * mount settles when their answer arrives (on the rpc port, which WebKit may deliver after a later event
-       * on the events port), and an error event by then (a brand font that failed) is just an event.
+       * After the frame's `ready` the mount cannot fail any more: the frame posts ready only once the initial
+       * options are applied (from the URL, or from the first update for a frame that predates that), so an
+       * error event after it (a brand font that failed) is just an event.
        */
       const fail = (error: CardframeError): void => {
         if (outcome === FAILED) return;
         ready ?? settle(error); // settle() acts only while pending
         emit('error', error);
-      };
-      const maybeReady = (): void => {
-        if (ready === undefined || !optionsApplied || outcome !== PENDING) return;
-        settle();
-        emit('ready', { mode: ready });
       };
       let stopConnect = (): void => {};
       /** The handshake's ports (rpc, events), once connected. */
@@ -222,7 +220,10 @@ export function createCardElement(context: CardElementContext): CardElement {
           case 'ready':
             setHeight(iframe, event.height);
             ready = event.mode === 'cvc' ? 'cvc' : 'card';
-            maybeReady();
+            if (outcome === PENDING) {
+              settle();
+              emit('ready', { mode: ready });
+            }
             break;
           case 'resize':
             setHeight(iframe, event.height);
@@ -253,15 +254,11 @@ export function createCardElement(context: CardElementContext): CardElement {
         ports = [rpc, events];
         remote = frameRpc(rpc);
         events.onmessage = (message: MessageEvent) => onFrameEvent(message.data);
-        call((remote) => remote('update', options)).then(
-          () => {
-            optionsApplied = true;
-            maybeReady();
-          },
-          (error: CardframeError) => {
-            if (error.code !== 'NOT_MOUNTED') fail(error);
-          },
-        );
+        // The frame has already applied the options the URL carried; this also brings a frame that
+        // predates that up to date, and the latest options if update() was called since mount().
+        call((remote) => remote('update', options)).catch((error: CardframeError) => {
+          if (error.code !== 'NOT_MOUNTED') fail(error);
+        });
       }, (frameVersion) =>
         giveUp(new CardframeError('VERSION_MISMATCH', `Frame speaks bridge v${frameVersion}, SDK v${BRIDGE_VERSION}`)),
       );

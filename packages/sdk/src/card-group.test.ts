@@ -67,7 +67,7 @@ describe('split fields', () => {
     expect(fragmentOf(document.querySelector('#other iframe')!).get('group')).not.toBe([...groups][0]);
     // The combined element stays a combined element: no field, no group.
     cardframe.card().mount(slot('combined')).catch(() => {});
-    expect([...fragmentOf(document.querySelector('#combined iframe')!).keys()]).toEqual(['session', 'origin', 'channel']);
+    expect([...fragmentOf(document.querySelector('#combined iframe')!).keys()]).toEqual(['session', 'origin', 'channel', 'options']);
     for (const [, element] of fields) element.unmount();
   });
 
