@@ -321,3 +321,37 @@ it('a crash after the last re-wrap but before the known-answer record moved also
   expect(second).toMatchObject({ rewrapped: 0, row: { state: 'done' } });
   expect(await checkMasterKey(a.deps.db, newMaster)).toBe('verified');
 });
+
+it('walks every listed table one row per batch, across table boundaries and composite keys, and resumes between tables', async () => {
+  const v = await vault();
+  const seeded = [await seedEncryptedRows(v, 0), await seedEncryptedRows(v, 1), await seedEncryptedRows(v, 2)];
+  const row = await startRotation(v.deps, 'field', 'admin', '127.0.0.1');
+  let batches = 0;
+  let crashedAt: string | null = null;
+  // Crash once the cursor has left the first table: the resumed job starts from the second.
+  await expect(
+    runRotation(v.deps, row.id, {
+      batchSize: 1,
+      afterBatch: (r) => {
+        batches += 1;
+        if (!JSON.parse(r.cursor!).table.startsWith('tokens')) {
+          crashedAt = r.cursor;
+          throw new Error('simulated crash');
+        }
+      },
+    }),
+  ).rejects.toThrow('simulated crash');
+  expect(JSON.parse(crashedAt!)).toMatchObject({ table: 'network_tokens' });
+  v.advance(16_000);
+  const count = () => {
+    batches += 1;
+  };
+  expect(await resumeRotations(v.deps, { batchSize: 1, afterBatch: count })).toBe(1);
+  const done = await v.deps.db.selectFrom('key_rotations').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+  expect(done.state).toBe('done');
+  expect(Number(done.done)).toBe(Number(row.total));
+  expect(batches).toBe(Number(row.total));
+  expect((await versionsOf(v, 'field')).filter((c) => !c.endsWith(': v2'))).toEqual([]);
+  expect((await v.deps.db.selectFrom('idempotency').select('key').execute()).length).toBe(3);
+  for (const s of seeded) await readSeeded(v, s);
+});
