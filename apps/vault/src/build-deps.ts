@@ -2,6 +2,7 @@ import { createFieldCipher } from './crypto/field-cipher.ts';
 import { deriveKeys } from './crypto/derive-keys.ts';
 import { fingerprintCandidates, formatFingerprint } from './crypto/fingerprints.ts';
 import type { KeyStore } from './crypto/key-store.ts';
+import { ROTATION_BATCH } from './crypto/rotate-data-keys.ts';
 import { createJweKeyring } from './crypto/jwe-keyring.ts';
 import { DEFAULT_COMPLETION_FAILURE_POLICY } from './domain/session-guard.ts';
 import type { VaultDeps } from './domain/vault-deps.ts';
@@ -64,6 +65,8 @@ export interface BuildDepsInput {
   keyRefreshMs?: number;
   /** 'single-use' by default. */
   forwardSecurityCode?: ForwardSecurityCodePolicy;
+  /** 200 rows per batch, no pause, by default. */
+  keyRotation?: { batchSize: number; pauseMs: number };
 }
 
 /** Derives the keys and wires the domain's dependencies. Pure wiring: opening stores is the caller's job. */
@@ -80,11 +83,11 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
   const deps: VaultDeps = {
     db: input.handle.db,
     cipher,
-    fingerprintKey: keys.fingerprint,
     fingerprint: (pan) => formatFingerprint(fingerprintVersion(), fingerprintVersions.get(fingerprintVersion())!, pan),
     fingerprintCandidates: (pan) => fingerprintCandidates(fingerprintVersions, pan),
     ...(store ? { keyStore: store } : {}),
     keyRefreshMs: input.keyRefreshMs ?? 0,
+    keyRotation: input.keyRotation ?? { batchSize: ROTATION_BATCH, pauseMs: 0 },
     keyring: createJweKeyring({
       db: input.handle.db,
       cipher,
@@ -118,7 +121,7 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
       ...(input.minFreeDiskBytes !== undefined ? { minFreeDiskBytes: input.minFreeDiskBytes } : {}),
     }),
     tokenServiceProvider:
-      input.tokenServiceProvider ?? createSandboxProvider({ db: input.handle.db, cipher, fingerprintKey: keys.fingerprint, now }),
+      input.tokenServiceProvider ?? createSandboxProvider({ db: input.handle.db, cipher, fingerprint: (pan) => deps.fingerprint(pan), fingerprintCandidates: (pan) => deps.fingerprintCandidates(pan), now }),
     networkTokenTimeoutMs: input.networkTokenTimeoutMs ?? 10_000,
     networkInlineCryptograms: input.networkInlineCryptograms ?? false,
     ephemeralTokenTtlSeconds: input.ephemeralTokenTtlSeconds ?? 3600,

@@ -31,6 +31,8 @@ export interface Config {
   securityCodeTtlSeconds: number;
   jweKeyRotationSeconds: number;
   sweepIntervalSeconds: number;
+  /** CARDFRAME_KEY_ROTATION_BATCH rows per committed batch, CARDFRAME_KEY_ROTATION_PAUSE ms between batches. */
+  keyRotation: { batchSize: number; pauseMs: number };
   frameDir: string;
   sdkDir: string;
   /** The built @cardframe/hellgate script (CARDFRAME_HELLGATE_DIR), served like the SDK under /hellgate/. */
@@ -202,6 +204,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     securityCodeTtlSeconds: int(env, 'CARDFRAME_SECURITY_CODE_TTL', 3600, 10, 86_400),
     jweKeyRotationSeconds: int(env, 'CARDFRAME_JWE_KEY_ROTATION', 86_400, 60, 31_536_000),
     sweepIntervalSeconds: int(env, 'CARDFRAME_SWEEP_INTERVAL', 60, 1, 86_400),
+    // A pause between batches spares a database that also serves payments; the default takes none.
+    keyRotation: {
+      batchSize: int(env, 'CARDFRAME_KEY_ROTATION_BATCH', 200, 1, 10_000),
+      pauseMs: int(env, 'CARDFRAME_KEY_ROTATION_PAUSE', 0, 0, 60_000),
+    },
     frameDir: path.resolve(env.CARDFRAME_FRAME_DIR || builtAssetsDir('frame')),
     sdkDir: path.resolve(env.CARDFRAME_SDK_DIR || builtAssetsDir('sdk')),
     hellgateDir: path.resolve(env.CARDFRAME_HELLGATE_DIR || builtAssetsDir('hellgate')),

@@ -21,9 +21,9 @@ import { createMemoryAuthFailureLimiter, createSharedFailureLimiter } from './ep
 import { unavailableDependency } from './http/dependency-errors.ts';
 import { createLogger } from './logger.ts';
 import { createMetricsApp } from './metrics/metrics-app.ts';
-import { randomUUID } from 'node:crypto';
 import { openKeyStore } from './crypto/key-store.ts';
-import { resumeRotations } from './crypto/rotate-field-keys.ts';
+import { resumeRotations } from './crypto/rotate-data-keys.ts';
+import { rotateMasterKey } from './crypto/rotate-master-key.ts';
 import { recordAudit } from './audit/audit-log.ts';
 import { writeOperatorSecret } from './operator-secret-file.ts';
 import { DEFAULT_COMPLETION_FAILURE_POLICY } from './domain/session-guard.ts';
@@ -173,22 +173,20 @@ async function main() {
         onStateChange: limiterState('completion failure', 'failed session completions'),
       })
     : createMemoryAuthFailureLimiter(DEFAULT_COMPLETION_FAILURE_POLICY);
-  // Data keys live wrapped in the database; a previous master key, if given, is rotated out now.
-  const keyStore = await openKeyStore(handle.db, masterKey, { previousMaster: config.previousMasterKey });
-  if (rotatingMaster) await replaceMasterKeyRecord(handle.db, masterKey);
-  if (keyStore.rewrapped > 0) {
-    const now = Date.now();
-    await handle.db
-      .insertInto('key_rotations')
-      .values({ id: randomUUID(), kind: 'master', state: 'done', from_version: null, to_version: null, cursor: null, done: keyStore.rewrapped, total: keyStore.rewrapped, lease_until: null, started_at: now, updated_at: now, finished_at: now })
-      .execute();
-    console.error(`cardframe vault: re-wrapped ${keyStore.rewrapped} data keys under the new master key; CARDFRAME_PREVIOUS_MASTER_KEY can now be removed.`);
+  // A master rotation (CARDFRAME_PREVIOUS_MASTER_KEY), or one a crash interrupted: the data keys
+  // are re-wrapped under the new master, tracked in key_rotations, before anything uses them.
+  const masterRotation = await rotateMasterKey(handle.db, masterKey, config.previousMasterKey);
+  if (rotatingMaster && !masterRotation) await replaceMasterKeyRecord(handle.db, masterKey);
+  if (masterRotation) {
+    console.error(`cardframe vault: re-wrapped ${masterRotation.row.done} data keys under the new master key; CARDFRAME_PREVIOUS_MASTER_KEY can now be removed.`);
   }
+  const keyStore = await openKeyStore(handle.db, masterKey, { previousMaster: config.previousMasterKey });
   const deps = buildDeps({
     handle,
     keyStore,
     // Processes refresh their keys on every sweep: a rotation waits two sweeps for writers still on the old key.
     keyRefreshMs: 2 * config.sweepIntervalSeconds * 1000,
+    keyRotation: config.keyRotation,
     completionFailures,
     masterKey,
     authFailures,
@@ -218,8 +216,8 @@ async function main() {
     forwardSecurityCode: config.forwardSecurityCode,
   });
   await deps.keyring.current();
-  if (keyStore.rewrapped > 0) {
-    await recordAudit(deps, { actor: 'operator', client: 'local', action: 'key_rotation.master', outcome: 'success', detail: { rewrapped: keyStore.rewrapped } });
+  if (masterRotation) {
+    await recordAudit(deps, { actor: 'operator', client: 'local', action: 'key_rotation.master', resource: masterRotation.row.id, outcome: 'success', detail: { rewrapped: Number(masterRotation.row.done) } });
   }
   let draining = false;
   const app = await createApp(deps, {

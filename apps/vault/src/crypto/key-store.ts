@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, DataKeysTable, KeyPurpose } from '../storage/database.ts';
 
 /**
@@ -8,9 +8,10 @@ import type { Database, DataKeysTable, KeyPurpose } from '../storage/database.ts
  * purpose is the HKDF derivation the vault always used, so existing data stays readable; it is
  * written wrapped on the first start with this store. From then on:
  * - a master rotation re-wraps the rows (start with the new CARDFRAME_MASTER_KEY and the old one
- *   in CARDFRAME_PREVIOUS_MASTER_KEY; rows are re-wrapped one by one, so a crash resumes);
- * - a field or fingerprint rotation adds a random version, makes it active for new writes and
- *   retires the old one to decrypt-only (PCI DSS 3.7.5); rotate-field-keys.ts re-encrypts old rows.
+ *   in CARDFRAME_PREVIOUS_MASTER_KEY; rotate-master-key.ts re-wraps them one by one, tracked, so a
+ *   crash resumes);
+ * - a data-key rotation adds a random version, makes it active for new writes and retires the old
+ *   one to decrypt-only (PCI DSS 3.7.5); rotate-data-keys.ts re-encrypts old rows.
  */
 export const PURPOSES: readonly KeyPurpose[] = ['field', 'fingerprint', 'security_code', 'generic_payload'];
 
@@ -21,8 +22,12 @@ export interface KeyStore {
   key(purpose: KeyPurpose): Buffer;
   /** Re-reads the table: another process may have rotated. */
   refresh(): Promise<void>;
-  /** Adds a new random version of `purpose`, active from now on; the previous one is retired. */
-  addVersion(purpose: KeyPurpose): Promise<{ from: number; to: number }>;
+  /**
+   * Writes a new random version of `purpose` in `trx`, active from its commit on; the previous one
+   * is retired. This process uses it after the caller commits and calls refresh(): a rolled-back
+   * version must never encrypt anything.
+   */
+  addVersion(purpose: KeyPurpose, trx: Transaction<Database>): Promise<{ from: number; to: number }>;
   /** Rows this start re-wrapped from the previous master key (0 when none). */
   readonly rewrapped: number;
 }
@@ -49,6 +54,27 @@ function unwrap(master: Buffer, row: Pick<DataKeysTable, 'purpose' | 'version' |
   const decipher = createDecipheriv('aes-256-gcm', master, iv!).setAAD(aad(row.purpose, row.version));
   decipher.setAuthTag(tag!);
   return Buffer.concat([decipher.update(ct!), decipher.final()]);
+}
+
+/**
+ * Re-wraps one data key from the previous master key to the new one, only if nobody did meanwhile;
+ * returns the rows changed (0 or 1).
+ */
+export async function rewrapDataKey(
+  db: Kysely<Database> | Transaction<Database>,
+  row: Pick<DataKeysTable, 'purpose' | 'version' | 'wrapped'>,
+  previous: Buffer,
+  master: Buffer,
+): Promise<number> {
+  const version = Number(row.version);
+  const res = await db
+    .updateTable('data_keys')
+    .set({ wrapped: wrap(master, row.purpose, version, unwrap(previous, row)), kek_id: kekId(master) })
+    .where('purpose', '=', row.purpose)
+    .where('version', '=', version)
+    .where('kek_id', '=', kekId(previous))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
 }
 
 /** The keys the vault derived before this store existed; version 1 stays exactly these. */
@@ -87,15 +113,8 @@ export async function openKeyStore(
       if (row.kek_id === current) key = unwrap(master, row);
       else if (row.kek_id === previous) {
         key = unwrap(options.previousMaster!, row);
-        // Master rotation: re-wrap under the new master, only if nobody did meanwhile.
-        const res = await db
-          .updateTable('data_keys')
-          .set({ wrapped: wrap(master, row.purpose, version, key), kek_id: current })
-          .where('purpose', '=', row.purpose)
-          .where('version', '=', version)
-          .where('kek_id', '=', previous)
-          .executeTakeFirst();
-        rewrapped += Number(res.numUpdatedRows);
+        // A key the master rotation (rotate-master-key.ts) has not seen, e.g. one a process still on the old master added since.
+        rewrapped += await rewrapDataKey(db, row, options.previousMaster!, master);
       } else {
         throw new KeyStoreError(
           `data key ${row.purpose} v${version} is wrapped under another master key (kek ${row.kek_id}); this vault's is ${current}` +
@@ -116,18 +135,14 @@ export async function openKeyStore(
       return rewrapped;
     },
     refresh: load,
-    async addVersion(purpose) {
-      return db.transaction().execute(async (trx) => {
-        const top = await trx.selectFrom('data_keys').select('version').where('purpose', '=', purpose).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
-        const from = Number(top.version);
-        const to = from + 1;
-        const key = randomBytes(32);
-        await trx.updateTable('data_keys').set({ state: 'retired' }).where('purpose', '=', purpose).where('state', '=', 'active').execute();
-        await trx.insertInto('data_keys').values({ purpose, version: to, wrapped: wrap(master, purpose, to, key), kek_id: current, state: 'active', created_at: now() }).execute();
-        versions[purpose].set(to, key);
-        activeVersion[purpose] = to;
-        return { from, to };
-      });
+    async addVersion(purpose, trx) {
+      const top = await trx.selectFrom('data_keys').select('version').where('purpose', '=', purpose).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+      const from = Number(top.version);
+      const to = from + 1;
+      await trx.updateTable('data_keys').set({ state: 'retired' }).where('purpose', '=', purpose).where('state', '=', 'active').execute();
+      // A concurrent start computes the same version: the primary key lets only one commit.
+      await trx.insertInto('data_keys').values({ purpose, version: to, wrapped: wrap(master, purpose, to, randomBytes(32)), kek_id: current, state: 'active', created_at: now() }).execute();
+      return { from, to };
     },
   };
 }

@@ -16,14 +16,19 @@ import type { WebhookNetworkPolicy } from '../webhooks/webhook-address-policy.ts
 export interface VaultDeps {
   db: Kysely<Database>;
   cipher: FieldCipher;
-  fingerprintKey: Buffer;
-  /** The PAN's fingerprint under the active fingerprint key, and under every live one (rotation). */
+  /**
+   * The PAN's fingerprint under the active fingerprint key, and under every live one (rotation).
+   * Looked up by fingerprint: the sandbox TSP's per-card count (sandbox-provider.ts); tokens.fingerprint
+   * is written and re-keyed but no route looks tokens up by it yet.
+   */
   fingerprint(pan: string): string;
   fingerprintCandidates(pan: string): string[];
   /** The wrapped data keys (key-store.ts); absent only in deps built from a bare master key. */
   keyStore?: KeyStore;
   /** How long other processes may take to learn a key rotation (two sweep intervals); a rotation finishes no sooner. */
   keyRefreshMs: number;
+  /** The rotation job's pace (CARDFRAME_KEY_ROTATION_BATCH, CARDFRAME_KEY_ROTATION_PAUSE). */
+  keyRotation: { batchSize: number; pauseMs: number };
   keyring: JweKeyring;
   securityCodes: SecurityCodeVault;
   securityCodeStore: SecurityCodeStore;

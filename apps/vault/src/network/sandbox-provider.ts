@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../crypto/field-cipher.ts';
-import { fingerprintPan } from '../crypto/fingerprint-pan.ts';
 import type { Database } from '../storage/database.ts';
 import { dynamicCvv, sandboxTokenNumber, tavvCryptogram } from './sandbox-cryptogram.ts';
 import {
@@ -29,7 +28,9 @@ export interface SandboxProvider extends TokenServiceProvider {
 export interface SandboxOptions {
   db: Kysely<Database>;
   cipher: FieldCipher;
-  fingerprintKey: Buffer;
+  /** The PAN's fingerprint under the active fingerprint key, and under every live one (deps.fingerprint*). */
+  fingerprint: (pan: string) => string;
+  fingerprintCandidates: (pan: string) => string[];
   now: () => number;
 }
 
@@ -75,11 +76,12 @@ export function createSandboxProvider(options: SandboxOptions): SandboxProvider 
 
     async provision(request) {
       if (!isNetworkScheme(request.scheme)) throw new TokenServiceError('NOT_ELIGIBLE', 'The scheme issues no network tokens');
-      const fingerprint = fingerprintPan(options.fingerprintKey, request.account_number);
+      // Tokens issued for this card so far, under any live fingerprint key (dual lookup): this table
+      // holds no PAN, so a fingerprint rotation cannot re-key its rows; the older versions stay loaded.
       const issued = await db
         .selectFrom('sandbox_tsp_tokens')
         .select((eb) => eb.fn.countAll<string | number>().as('n'))
-        .where('pan_fingerprint', '=', fingerprint)
+        .where('pan_fingerprint', 'in', options.fingerprintCandidates(request.account_number))
         .executeTakeFirstOrThrow();
       const number = sandboxTokenNumber(request.account_number, request.scheme, Number(issued.n));
       const ref = randomUUID();
@@ -93,7 +95,7 @@ export function createSandboxProvider(options: SandboxOptions): SandboxProvider 
           scheme: request.scheme,
           number_ct: cipher.encrypt(number, `sandbox_tsp_tokens:${ref}:number`),
           key_ct: cipher.encrypt(randomBytes(32).toString('base64'), `sandbox_tsp_tokens:${ref}:key`),
-          pan_fingerprint: fingerprint,
+          pan_fingerprint: options.fingerprint(request.account_number),
           status: 'active',
           expiry_month,
           expiry_year,

@@ -122,14 +122,17 @@ export interface DataKeysTable {
   created_at: Millis;
 }
 
-/** One key rotation and its resumable progress (crypto/rotate-field-keys.ts). */
+/**
+ * One key rotation and its resumable progress: a data key's (crypto/rotate-data-keys.ts; `field`
+ * also re-keys the fingerprints) or the master key's re-wrap (crypto/rotate-master-key.ts).
+ */
 export interface KeyRotationsTable {
   id: string;
-  kind: 'field' | 'master';
+  kind: 'field' | 'generic_payload' | 'security_code' | 'master';
   state: 'running' | 'done';
   from_version: number | null;
   to_version: number | null;
-  /** The last token id re-encrypted; the job resumes after it. */
+  /** Where the job resumes: JSON `{ table, key }`, the last row re-encrypted (a bare token id before 0.2). */
   cursor: string | null;
   done: number;
   total: number;
