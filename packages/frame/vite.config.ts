@@ -190,7 +190,18 @@ export default defineProject({
   ],
   // Pre-bundle what the card form pulls in, so Vitest does not reload mid-run on discovering it.
   optimizeDeps: {
-    include: ['lit', 'lit/directives/live.js', 'card-validator/dist/card-number.js', 'card-validator/dist/expiration-date.js', 'comlink', 'jose'],
+    include: [
+      'lit',
+      'lit/directives/live.js',
+      'card-validator/dist/expiration-month.js',
+      'card-validator/dist/expiration-year.js',
+      'card-validator/dist/luhn-10.js',
+      'credit-card-type/dist/lib/add-matching-cards-to-results.js',
+      'credit-card-type/dist/lib/card-types.js',
+      'credit-card-type/dist/lib/find-best-match.js',
+      'comlink',
+      'jose',
+    ],
   },
   build: {
     target: 'es2022',
