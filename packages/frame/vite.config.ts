@@ -54,15 +54,8 @@ function sourcesHash(...paths: string[]): string {
 }
 const LOCALES_HASH = sourcesHash('../card-form/src/locales/');
 /**
- * The card form's chunk is named after a hash of everything that can change its bytes (its
- * sources, the protocol's, and the locked library versions) and imported by that name, not by
- * a bundler-analysed import(): Vite wraps analysed imports in a ~300-byte preload helper the
- * frame does not need (the form has no dependencies left to preload).
- */
-const FORM_HASH = sourcesHash('../card-form/src/', '../protocol/src/', '../../package-lock.json');
-/**
  * The brand-font loader (src/load-fonts.ts and the checks it runs), imported by this name only when a merchant
- * passes `fonts`: like the form chunk, outside the bundler's import analysis, so no preload hint and no preload
+ * passes `fonts`: outside the bundler's import analysis, so no preload hint and no preload
  * helper put its bytes on every other shopper's way.
  */
 const FONTS_HASH = sourcesHash('./src/load-fonts.ts', '../protocol/src/font-sources.ts');
@@ -82,12 +75,10 @@ function localeChunks(): Plugin {
       define: {
         __CARDFRAME_LOCALE_CHUNK__: JSON.stringify(`./locale-[tag]-${LOCALES_HASH}.js`),
         __CARDFRAME_MESSAGES_CHUNK__: JSON.stringify(`./messages-[tag]-${LOCALES_HASH}.js`),
-        __CARDFRAME_FORM_CHUNK__: JSON.stringify(`./form-${FORM_HASH}.js`),
         __CARDFRAME_FONTS_CHUNK__: JSON.stringify(`./fonts-${FONTS_HASH}.js`),
       },
     }),
     buildStart() {
-      this.emitFile({ type: 'chunk', id: fileURLToPath(new URL('../card-form/src/define.ts', import.meta.url)), fileName: `assets/form-${FORM_HASH}.js` });
       this.emitFile({
         type: 'chunk',
         id: fileURLToPath(new URL('./src/load-fonts.ts', import.meta.url)),
@@ -129,8 +120,6 @@ function preloadDynamicChunks(): Plugin {
       for (const file of Object.values(bundle)) {
         if (file.type === 'chunk' && file.isEntry) for (const name of file.dynamicImports) if (!onDemand(bundle[name])) dynamic.add(name);
       }
-      // The form chunk is imported by its build-hash name (see FORM_HASH), which the bundler does not list.
-      dynamic.add(`assets/form-${FORM_HASH}.js`);
       for (const file of Object.values(bundle)) {
         if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
         const links = [...dynamic].map((name) => `<link rel="modulepreload" crossorigin href="${base}${name}">`).join('\n    ');
@@ -190,7 +179,18 @@ export default defineProject({
   ],
   // Pre-bundle what the card form pulls in, so Vitest does not reload mid-run on discovering it.
   optimizeDeps: {
-    include: ['lit', 'lit/directives/live.js', 'card-validator/dist/card-number.js', 'card-validator/dist/expiration-date.js', 'comlink', 'jose'],
+    include: [
+      'lit',
+      'lit/directives/live.js',
+      'card-validator/dist/expiration-month.js',
+      'card-validator/dist/expiration-year.js',
+      'card-validator/dist/luhn-10.js',
+      'credit-card-type/dist/lib/add-matching-cards-to-results.js',
+      'credit-card-type/dist/lib/card-types.js',
+      'credit-card-type/dist/lib/find-best-match.js',
+      'comlink',
+      'jose',
+    ],
   },
   build: {
     target: 'es2022',
@@ -202,6 +202,8 @@ export default defineProject({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       input: 'card.html',
+      // The card form's chunk (main.ts imports card-form's define.ts) is named after what it holds.
+      output: { chunkFileNames: (chunk) => (chunk.facadeModuleId?.endsWith('/card-form/src/define.ts') ? 'assets/form-[hash].js' : 'assets/[name]-[hash].js') },
     },
   },
   test: {

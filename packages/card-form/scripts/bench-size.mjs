@@ -30,7 +30,7 @@ async function bundle(external) {
   return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length, brotli: brotliCompressSync(code).length };
 }
 
-const layers = ['lit', 'card-validator', '@cardframe/protocol'];
+const layers = ['lit', 'card-validator', 'credit-card-type', '@cardframe/protocol'];
 const sizes = [];
 for (let i = 0; i <= layers.length; i += 1) sizes.push(await bundle(layers.slice(0, i)));
 const rows = layers.map((name, i) => ({

@@ -1,7 +1,9 @@
-// Deep import on purpose: the package index also pulls postal-code, cardholder-name and
-// month/year validators the frame never uses, and every byte counts in its 25 KB budget.
-import { cardNumber } from 'card-validator/dist/card-number.js';
+// Deep imports on purpose: card-validator's index also pulls postal-code, cardholder-name and
+// month/year validators the frame never uses, and its `cardNumber` pulls credit-card-type's index
+// (see match-card-types.ts); every byte counts in the frame's 25 KB budget.
+import luhn10 from 'card-validator/dist/luhn-10.js';
 import { schemeFromCardType, type Scheme } from '@cardframe/protocol';
+import { matchCardTypes } from './match-card-types.ts';
 
 /** Largest PAN length any brand uses (ISO/IEC 7812). */
 export const MAX_PAN_DIGITS = 19;
@@ -30,32 +32,38 @@ export interface CardDetection {
   isFinal: boolean;
 }
 
-/** Detects the brand and validity of a digits-only card number with card-validator. */
+/**
+ * Detects the brand and validity of a digits-only card number by card-validator's `cardNumber`
+ * rules over credit-card-type's brands (`detect-card.test.ts` holds the two to the same answers).
+ */
 export function detectCard(digits: string): CardDetection {
-  const result = cardNumber(digits, { maxLength: MAX_PAN_DIGITS });
-  const card = result.card;
+  const matches = matchCardTypes(digits);
+  const card = digits.length > 0 && matches.length === 1 ? matches[0] : undefined;
   if (!card) {
     return {
       brand: 'unknown',
       gaps: DEFAULT_GAPS,
       maxLength: MAX_PAN_DIGITS,
       cvcLengths: [3, 4],
-      isPotentiallyValid: digits.length === 0 || result.isPotentiallyValid,
+      // Several brands still fit, or nothing is typed yet; none fits once no brand starts like this.
+      isPotentiallyValid: digits.length === 0 || matches.length > 1,
       isValid: false,
       isFullLength: false,
       isFinal: false,
     };
   }
-  const maxLength = Math.max(...card.lengths);
+  const maxLength = Math.min(Math.max(...card.lengths), MAX_PAN_DIGITS);
+  const isFullLength = card.lengths.includes(digits.length);
+  // card-validator skips the Luhn check for UnionPay only (its `luhnValidateUnionPay` option).
+  const isValid = isFullLength && (card.type === 'unionpay' || luhn10(digits));
   return {
     brand: schemeFromCardType(card.type) ?? 'other',
     gaps: card.gaps,
     maxLength,
     cvcLengths: [card.code.size],
-    isPotentiallyValid: result.isPotentiallyValid,
-    isValid: result.isValid,
-    isFullLength: card.lengths.includes(digits.length),
-    // card-validator skips the Luhn check for UnionPay only (its `luhnValidateUnionPay` option).
-    isFinal: result.isValid && (digits.length === maxLength || card.type !== 'unionpay'),
+    isPotentiallyValid: digits.length < maxLength || isValid,
+    isValid,
+    isFullLength,
+    isFinal: isValid && (digits.length === maxLength || card.type !== 'unionpay'),
   };
 }

@@ -1,5 +1,6 @@
+import { expirationDate } from 'card-validator/dist/expiration-date.js';
 import { describe, expect, it } from 'vitest';
-import { checkExpiry, formatExpiry, parseExpiry } from './parse-expiry.ts';
+import { checkExpiry, formatExpiry, MAX_EXPIRY_YEARS_AHEAD, parseExpiry } from './parse-expiry.ts';
 
 const shown = (raw: string): string => formatExpiry(parseExpiry(raw));
 const year = new Date().getFullYear();
@@ -32,5 +33,24 @@ describe('checkExpiry', () => {
   it('refuses month 13 at once and waits on a partial date', () => {
     expect(checkExpiry({ month: '13', year: '' }).isPotentiallyValid).toBe(false);
     expect(checkExpiry({ month: '1', year: '' })).toEqual({ isValid: false, isPotentiallyValid: true });
+  });
+});
+
+describe('checkExpiry against card-validator', () => {
+  /** Every string of up to `max` digits. */
+  const digitStrings = (max: number): string[] =>
+    Array.from({ length: max + 1 }, (_, length) => Array.from({ length: 10 ** length }, (_, i) => (length ? String(i).padStart(length, '0') : ''))).flat();
+
+  it("gives expirationDate's answers for every month of up to two digits and year of up to three, and this century's four-digit years", () => {
+    const years = digitStrings(3).concat(Array.from({ length: 121 }, (_, i) => String(1990 + i)));
+    const differing: string[] = [];
+    for (const month of digitStrings(2).slice(1)) {
+      for (const year of years) {
+        const theirs = expirationDate({ month, year }, MAX_EXPIRY_YEARS_AHEAD);
+        const ours = checkExpiry({ month, year });
+        if (ours.isValid !== theirs.isValid || ours.isPotentiallyValid !== theirs.isPotentiallyValid) differing.push(`${month}/${year}`);
+      }
+    }
+    expect(differing).toEqual([]);
   });
 });

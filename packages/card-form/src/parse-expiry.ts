@@ -1,4 +1,7 @@
-import { expirationDate } from 'card-validator/dist/expiration-date.js';
+// card-validator's month and year rules, not its `expirationDate`: that one adds a string parser
+// (parse-date) the form does not need, since parseExpiry already splits the text (ADR 0037).
+import { expirationMonth } from 'card-validator/dist/expiration-month.js';
+import { expirationYear } from 'card-validator/dist/expiration-year.js';
 
 /** Cards are issued for at most this many years; later dates are typos. */
 export const MAX_EXPIRY_YEARS_AHEAD = 20;
@@ -41,12 +44,21 @@ export function formatExpiry({ month, year }: ExpiryParts): string {
   return `${month} / ${year}`;
 }
 
-/** Validates the parts: valid, or still potentially valid while the shopper types. */
+/**
+ * Validates the parts: valid, or still potentially valid while the shopper types. The same
+ * answers as card-validator's `expirationDate({ month, year }, MAX_EXPIRY_YEARS_AHEAD)`, which
+ * combines these two checks this way (`parse-expiry.test.ts` compares the two).
+ */
 export function checkExpiry({ month, year }: ExpiryParts): { isValid: boolean; isPotentiallyValid: boolean } {
-  const result = expirationDate({ month, year }, MAX_EXPIRY_YEARS_AHEAD);
   // card-validator treats an empty month as "not a month"; it is merely not typed yet.
   if (month === '') return { isValid: false, isPotentiallyValid: true };
-  return { isValid: result.isValid, isPotentiallyValid: result.isPotentiallyValid };
+  const monthCheck = expirationMonth(month);
+  const yearCheck = expirationYear(year, MAX_EXPIRY_YEARS_AHEAD);
+  if (monthCheck.isValid && yearCheck.isCurrentYear) {
+    return { isValid: monthCheck.isValidForThisYear, isPotentiallyValid: monthCheck.isValidForThisYear };
+  }
+  if (monthCheck.isValid && yearCheck.isValid) return { isValid: true, isPotentiallyValid: true };
+  return { isValid: false, isPotentiallyValid: monthCheck.isPotentiallyValid && yearCheck.isPotentiallyValid };
 }
 
 /** Four-digit year for the vault (two-digit years are this century). */

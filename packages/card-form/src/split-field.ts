@@ -1,6 +1,6 @@
-import { getTypeInfo } from 'credit-card-type';
 import type { CardState, FieldName, Scheme } from '@cardframe/protocol';
 import type { CollectedFullCard } from './card-form-types.ts';
+import { cardTypeInfo } from './match-card-types.ts';
 import { fullYear, parseExpiry } from './parse-expiry.ts';
 
 /**
@@ -10,7 +10,7 @@ import { fullYear, parseExpiry } from './parse-expiry.ts';
  * be 3 or 4 digits, as in the combined form.
  */
 export function cvcForBrand(brand: Scheme | 'unknown' | undefined): { name: string | undefined; lengths: readonly number[] } {
-  const code = brand && brand !== 'unknown' ? getTypeInfo(brand.replace(' ', '-'))?.code : undefined;
+  const code = brand && brand !== 'unknown' ? cardTypeInfo(brand.replace(' ', '-'))?.code : undefined;
   return code ? { name: code.name, lengths: [code.size] } : { name: undefined, lengths: [3, 4] };
 }
 
