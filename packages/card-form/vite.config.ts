@@ -1,5 +1,6 @@
 import { defineProject } from 'vitest/config';
 import { chromiumBrowserMode } from '../../tools/vitest-browser.ts';
+import { CARD_FORM_PREBUNDLED_DEPS } from './prebundled-deps.ts';
 
 // The card form runs only in a browser, so its tests run in real Chromium (typing, caret,
 // clipboard and focus are browser behaviour that a DOM emulation would only pretend to have).
@@ -8,14 +9,7 @@ export default defineProject({
   // Vite reload the test page, which can drop a test.
   optimizeDeps: {
     include: [
-      'lit',
-      'lit/directives/live.js',
-      'card-validator/dist/expiration-month.js',
-      'card-validator/dist/expiration-year.js',
-      'card-validator/dist/luhn-10.js',
-      'credit-card-type/dist/lib/add-matching-cards-to-results.js',
-      'credit-card-type/dist/lib/card-types.js',
-      'credit-card-type/dist/lib/find-best-match.js',
+      ...CARD_FORM_PREBUNDLED_DEPS,
       // Only the tests import these: the library's own entry points are the oracle for the form's answers.
       'card-validator/dist/card-number.js',
       'card-validator/dist/expiration-date.js',

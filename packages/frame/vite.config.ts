@@ -7,6 +7,7 @@ import { SUPPORTED_LOCALES } from '../protocol/src/locales.ts';
 import { defineProject } from 'vitest/config';
 import { precompress } from '../../tools/precompress.ts';
 import { chromiumBrowserMode } from '../../tools/vitest-browser.ts';
+import { CARD_FORM_PREBUNDLED_DEPS } from '../card-form/prebundled-deps.ts';
 
 /**
  * The frame runs under `script-src 'self'; style-src 'self'` with no 'unsafe-inline', so any
@@ -180,14 +181,7 @@ export default defineProject({
   // Pre-bundle what the card form pulls in, so Vitest does not reload mid-run on discovering it.
   optimizeDeps: {
     include: [
-      'lit',
-      'lit/directives/live.js',
-      'card-validator/dist/expiration-month.js',
-      'card-validator/dist/expiration-year.js',
-      'card-validator/dist/luhn-10.js',
-      'credit-card-type/dist/lib/add-matching-cards-to-results.js',
-      'credit-card-type/dist/lib/card-types.js',
-      'credit-card-type/dist/lib/find-best-match.js',
+      ...CARD_FORM_PREBUNDLED_DEPS,
       'comlink',
       'jose',
     ],
