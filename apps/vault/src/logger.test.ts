@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createLogger } from './logger.ts';
+import { createLogger, scrubUrl } from './logger.ts';
 import { admin, createSessionId, createTestVault, type TestVault } from './test/test-vault.ts';
 
 let vault: TestVault;
@@ -56,4 +56,12 @@ it('records the caller id and client address, and redacts query strings and card
   const raw = readFileSync(logFile, 'utf8');
   expect(raw).not.toContain('4111111111111111');
   expect(raw).not.toContain('5555555555554444');
+});
+
+it('redacts card numbers written in groups in a path (spaces, %20, dashes, dots), and leaves ordinary ids alone', () => {
+  for (const pan of ['4111 1111 1111 1111', '4111%201111%201111%201111', '5555-5555-5555-4444', '3782.822463.10005']) {
+    expect(scrubUrl(`/api/pci/tokens/${pan}`)).toBe('/api/pci/tokens/[redacted]');
+  }
+  expect(scrubUrl('/api/pci/tokens/7b1f0c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e')).toBe('/api/pci/tokens/7b1f0c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e');
+  expect(scrubUrl('/api/admin/audit-events?after=2026-11-30')).toBe('/api/admin/audit-events?[redacted]');
 });

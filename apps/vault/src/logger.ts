@@ -6,12 +6,16 @@ import pino, { type Logger } from 'pino';
  * dropped whole (issue 13, finding 11): a caller who puts a PAN or a key in a URL must not get it
  * into the log; the route and method still say what was asked.
  */
+const CARD_NUMBER_LIKE = /\d(?:(?:[ .-]|%20)?\d){11,18}/g;
+
 export function scrubUrl(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
   const query = url.indexOf('?');
   const pathOnly = query === -1 ? url : `${url.slice(0, query)}?[redacted]`;
-  // A card number pasted into a path (a token id position) is no more welcome than in a query.
-  return pathOnly.replace(/\/api\/sessions\/[^/?]+/, '/api/sessions/:id').replace(/\d{12,19}/g, '[redacted]');
+  // A card number pasted into a path (a token id position) is no more welcome than in a query, written as printed
+  // too: groups split by spaces (raw or %20), dashes or dots. A token id that happens to hold 12 digits in a row across
+  // its dashes is redacted with them: a lost id in a log line is the cheaper mistake.
+  return pathOnly.replace(/\/api\/sessions\/[^/?]+/, '/api/sessions/:id').replace(CARD_NUMBER_LIKE, '[redacted]');
 }
 
 /**
