@@ -8,8 +8,7 @@
  * No host mapping and no "treat as secure" flags: the e2e world uses loopback names that every
  * engine already treats as distinct, secure sites (e2e/sites.ts, docs/decisions/0008).
  */
-export const chromiumExecutablePath: string =
-  process.env.CARDFRAME_CHROMIUM ?? '/usr/bin/chromium';
+export const chromiumExecutablePath: string = process.env.CARDFRAME_CHROMIUM ?? '/usr/bin/chromium';
 
 /**
  * Flags that keep Chromium quiet on a closed network (no background fetches that

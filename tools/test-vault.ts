@@ -69,7 +69,13 @@ export async function startTestVault(allowedOrigin: string): Promise<TestVault> 
     const deadline = Date.now() + 30_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the test vault exited with code ${child.exitCode}`);
-      if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${url}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (Date.now() > deadline) throw new Error('the test vault did not become ready in 30s');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -7,7 +7,6 @@ import type { Capability, EngineBrowser, FramePath, PageFunction, RequestGate, S
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['init-script', 'network', 'intercept', 'console']);
 
-
 /** Chromium (Debian's) through Playwright's own protocol. */
 export async function launchChromium(): Promise<EngineBrowser> {
   const browser = await chromium.launch({ executablePath: chromiumExecutablePath, args: [...chromiumArgs], headless: true });
@@ -82,10 +81,13 @@ function chromiumTab(context: BrowserContext, page: Page, ownsContext: boolean):
     async hold(urlPart) {
       let release: () => void = () => {};
       const released = new Promise<void>((resolve) => (release = resolve));
-      await page.route((url) => url.href.includes(urlPart), async (route) => {
-        await released;
-        await route.continue();
-      });
+      await page.route(
+        (url) => url.href.includes(urlPart),
+        async (route) => {
+          await released;
+          await route.continue();
+        },
+      );
       return { release } satisfies RequestGate;
     },
     async fulfillJson(url, json) {

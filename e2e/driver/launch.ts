@@ -18,9 +18,7 @@ const REQUIREMENTS: Record<EngineName, { path: string; install: string }[]> = {
 
 /** One line per missing engine piece, naming the package to install; empty when all is there. */
 export function missingFor(engine: EngineName): string[] {
-  return REQUIREMENTS[engine]
-    .filter((need) => !existsSync(need.path))
-    .map((need) => `${engine}: ${need.path} is missing: apt-get install ${need.install}`);
+  return REQUIREMENTS[engine].filter((need) => !existsSync(need.path)).map((need) => `${engine}: ${need.path} is missing: apt-get install ${need.install}`);
 }
 
 export async function launchEngine(engine: EngineName): Promise<EngineBrowser> {

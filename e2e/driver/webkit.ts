@@ -39,7 +39,10 @@ function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
 async function waitForDriver(port: number, driver: ChildProcess): Promise<void> {
   for (let i = 0; i < 100; i++) {
     if (driver.exitCode !== null) throw new Error(`WebKitWebDriver exited (${driver.exitCode})`);
-    const up = await fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok, () => false);
+    const up = await fetch(`http://127.0.0.1:${port}/status`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -42,10 +42,14 @@ async function stop(code) {
   if (stopping) return;
   stopping = true;
   await Promise.all(
-    children.map((child) => (child.exitCode !== null ? undefined : new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    }))),
+    children.map((child) =>
+      child.exitCode !== null
+        ? undefined
+        : new Promise((resolve) => {
+            child.once('exit', resolve);
+            child.kill('SIGTERM');
+          }),
+    ),
   );
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   const cleanup = new pg.Client({ connectionString: baseUrl });

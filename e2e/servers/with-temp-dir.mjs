@@ -15,7 +15,10 @@ const [variable, script] = process.argv.slice(2);
 if (process.env.WAIT_FOR) {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const ok = await fetch(process.env.WAIT_FOR).then((r) => r.ok, () => false);
+    const ok = await fetch(process.env.WAIT_FOR).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`${process.env.WAIT_FOR} never became ready`);
     await new Promise((resolve) => setTimeout(resolve, 200));

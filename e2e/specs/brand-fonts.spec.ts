@@ -11,7 +11,9 @@ import { sites } from '../sites.ts';
 const FRAME = ['#card iframe'] as const;
 const FONT_FILE = 'fonts/open-sans-regular.woff2';
 
-type Page = { cardframe: { card: (o: object) => { mount: (s: string) => Promise<void>; on: (t: string, f: (e: { code: string; message: string }) => void) => void } } };
+type Page = {
+  cardframe: { card: (o: object) => { mount: (s: string) => Promise<void>; on: (t: string, f: (e: { code: string; message: string }) => void) => void } };
+};
 
 /** The SDK on the merchant harness page, a card mounted with `options`; the frame's `error` events are kept in `window.errors`. */
 async function mountWith(tab: Tab, options: object): Promise<string> {

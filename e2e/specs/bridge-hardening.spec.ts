@@ -36,8 +36,7 @@ const FRAMED: readonly string[] = ['#slot iframe'];
 
 test('a page on a third site that frames the card frame is refused by frame-ancestors', async ({ tab, snap }) => {
   const session = await createSession(sites.vault.local);
-  const params = (origin: string) =>
-    new URLSearchParams({ vault: sites.vault.origin, session, origin, channel: 'evilchannel0123456789' });
+  const params = (origin: string) => new URLSearchParams({ vault: sites.vault.origin, session, origin, channel: 'evilchannel0123456789' });
   // The control: the very same page served by an allowed merchant origin shows the form.
   await tab.goto(`${sites.harness.origin}/frames-card.html#${params(sites.harness.origin)}`);
   await expect.poll(async () => (await field(tab, 'Card number', FRAMED)).exists, { timeout: 15_000 }).toBe(true);
@@ -72,8 +71,7 @@ async function handMadeBridge(tab: Tab) {
   return { session, channel };
 }
 
-const readyEvents = (tab: Tab) =>
-  tab.evaluate(() => (window as unknown as Bridge).bridge.events.filter((e) => e.type === 'ready').length, undefined);
+const readyEvents = (tab: Tab) => tab.evaluate(() => (window as unknown as Bridge).bridge.events.filter((e) => e.type === 'ready').length, undefined);
 const connect = (tab: Tab) => tab.evaluate(() => (window as unknown as Bridge).connect(), undefined);
 const rpc = (tab: Tab, message: object) => tab.evaluate((m) => (window as unknown as Bridge).rpc(m), message);
 
@@ -117,7 +115,13 @@ test.describe('the SDK waits for its hello', () => {
     const gate = await tab.hold('/frame/v1/card.html');
     await tab.evaluate(() => {
       const w = window as unknown as { cardframe: { card: () => { mount: (s: string) => Promise<void> } }; mounted?: Promise<string> };
-      w.mounted = w.cardframe.card().mount('#card').then(() => 'mounted', (e: { code: string }) => e.code);
+      w.mounted = w.cardframe
+        .card()
+        .mount('#card')
+        .then(
+          () => 'mounted',
+          (e: { code: string }) => e.code,
+        );
     }, undefined);
     const src = await tab.evaluate(() => document.querySelector('#card iframe')!.getAttribute('src')!, undefined);
     const channel = new URLSearchParams(new URL(src).hash.slice(1)).get('channel')!;
@@ -193,7 +197,7 @@ test('comlink constructor / __proto__ paths through a real handshake are refused
 
   const polluted = await tab.evaluate(
     () => ({
-      object: (({}) as Record<string, unknown>).polluted ?? null,
+      object: ({} as Record<string, unknown>).polluted ?? null,
       proto: (Object.prototype as Record<string, unknown>).polluted ?? null,
     }),
     undefined,
@@ -233,7 +237,12 @@ test('style payloads with url( make no request and are rejected by the SDK and t
     const card = cf.card();
     await card.mount('#card');
     for (const style of styles) {
-      codes.push(await card.update({ style }).then(() => 'accepted', (error: { code: string }) => error.code));
+      codes.push(
+        await card.update({ style }).then(
+          () => 'accepted',
+          (error: { code: string }) => error.code,
+        ),
+      );
     }
     return codes;
   }, payloads);

@@ -34,8 +34,6 @@ for (const pair of pairs) {
       frame.src = src;
       document.body.append(frame);
     }, probe);
-    await expect
-      .poll(async () => (await staticLog(sites.evil.local)).find((entry) => entry.path.endsWith(`id=${id}`))?.site)
-      .toBe(pair.expected);
+    await expect.poll(async () => (await staticLog(sites.evil.local)).find((entry) => entry.path.endsWith(`id=${id}`))?.site).toBe(pair.expected);
   });
 }

@@ -48,7 +48,11 @@ function sourcesHash(...paths: string[]): string {
   const hash = createHash('sha256');
   for (const path of paths) {
     const full = fileURLToPath(new URL(path, import.meta.url));
-    const files = path.endsWith('/') ? readdirSync(full, { recursive: true, encoding: 'utf8' }).sort().map((name) => full + name) : [full];
+    const files = path.endsWith('/')
+      ? readdirSync(full, { recursive: true, encoding: 'utf8' })
+          .sort()
+          .map((name) => full + name)
+      : [full];
     for (const file of files) if (/\.(ts|json)$/.test(file) && !file.endsWith('.test.ts')) hash.update(file).update(readFileSync(file));
   }
   return hash.digest('base64url').slice(0, 10);
@@ -180,16 +184,17 @@ export default defineProject({
   ],
   // Pre-bundle what the card form pulls in, so Vitest does not reload mid-run on discovering it.
   optimizeDeps: {
-    include: [
-      ...CARD_FORM_PREBUNDLED_DEPS,
-      'comlink',
-      'jose',
-    ],
+    include: [...CARD_FORM_PREBUNDLED_DEPS, 'comlink', 'jose'],
   },
   build: {
     target: 'es2022',
     minify: 'terser',
-    terserOptions: { ecma: 2020, module: true, compress: { passes: 3, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true }, format: { comments: false, ecma: 2020 } },
+    terserOptions: {
+      ecma: 2020,
+      module: true,
+      compress: { passes: 3, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true },
+      format: { comments: false, ecma: 2020 },
+    },
     outDir: 'dist',
     emptyOutDir: true,
     assetsInlineLimit: 0,

@@ -60,9 +60,7 @@ export async function createApp(deps: DemoDeps): Promise<FastifyInstance> {
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send({ error: 'VAULT_UNAVAILABLE', message: 'Something went wrong on our side.' } satisfies ShopError);
   });
-  app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).send({ error: 'NOT_FOUND', message: 'Not found.' } satisfies ShopError),
-  );
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'NOT_FOUND', message: 'Not found.' } satisfies ShopError));
 
   const sendVaultFailure = (error: unknown, request: { log: { warn: (o: object, m: string) => void } }) => {
     const { status, body } = shopError(error);
@@ -72,7 +70,8 @@ export async function createApp(deps: DemoDeps): Promise<FastifyInstance> {
     return { status, body };
   };
 
-  const page = (html: string, policy = csp) =>
+  const page =
+    (html: string, policy = csp) =>
     async (_request: unknown, reply: import('fastify').FastifyReply) =>
       reply
         .header('content-security-policy', policy)
@@ -119,10 +118,7 @@ export async function createApp(deps: DemoDeps): Promise<FastifyInstance> {
     async (request, reply) => {
       const tokenId = request.body.tokenId.toLowerCase();
       try {
-        const [token, cvcAvailable] = await Promise.all([
-          deps.vault.readToken(tokenId),
-          deps.vault.securityCodeAvailable(tokenId),
-        ]);
+        const [token, cvcAvailable] = await Promise.all([deps.vault.readToken(tokenId), deps.vault.securityCodeAvailable(tokenId)]);
         return {
           tokenId: token.id,
           card: {

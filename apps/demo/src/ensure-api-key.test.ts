@@ -56,15 +56,11 @@ describe('ensureApiKey', () => {
   });
 
   it('explains what to do on a first start without an admin token', async () => {
-    await expect(ensureApiKey({ dataDir: freshDir(), vaultApiUrl, adminToken: undefined })).rejects.toThrow(
-      /set CARDFRAME_ADMIN_TOKEN once/,
-    );
+    await expect(ensureApiKey({ dataDir: freshDir(), vaultApiUrl, adminToken: undefined })).rejects.toThrow(/set CARDFRAME_ADMIN_TOKEN once/);
   });
 
   it('says so when the admin token is wrong', async () => {
-    await expect(ensureApiKey({ dataDir: freshDir(), vaultApiUrl, adminToken: 'x'.repeat(40) })).rejects.toThrow(
-      /refused to create an API key \(HTTP 401\)/,
-    );
+    await expect(ensureApiKey({ dataDir: freshDir(), vaultApiUrl, adminToken: 'x'.repeat(40) })).rejects.toThrow(/refused to create an API key \(HTTP 401\)/);
   });
 
   it('ignores a key file written for another vault', async () => {

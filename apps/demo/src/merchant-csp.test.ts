@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { merchantCsp } from './merchant-csp.ts';
 
 const directives = (csp: string) =>
-  new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 
 describe('merchantCsp', () => {
   it('allows exactly the vault SDK file as a third-party script and the vault origin as the only frame', () => {

@@ -8,7 +8,11 @@ const root = path.resolve(import.meta.dirname, '../../..');
 function e2eTestCards(): { brand: string; number: string; cvc: string }[] {
   const source = readFileSync(path.join(root, 'e2e/fixtures/checkout.ts'), 'utf8');
   const list = source.slice(source.indexOf('TEST_CARDS = ['), source.indexOf('] as const', source.indexOf('TEST_CARDS = [')));
-  return [...list.matchAll(/\{ brand: '([^']+)', number: '(\d+)', cvc: '(\d+)'/g)].map(([, brand, number, cvc]) => ({ brand: brand!, number: number!, cvc: cvc! }));
+  return [...list.matchAll(/\{ brand: '([^']+)', number: '(\d+)', cvc: '(\d+)'/g)].map(([, brand, number, cvc]) => ({
+    brand: brand!,
+    number: number!,
+    cvc: cvc!,
+  }));
 }
 
 describe("the README's test-card table", () => {

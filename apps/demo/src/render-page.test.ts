@@ -9,7 +9,7 @@ describe('renderPage', () => {
     expect(html).toBe('<script src="http://localhost:8080/sdk/v1/cardframe.js" integrity="sha384-abc"></script>');
   });
 
-  it('fills the Hellgate-shaped script\'s integrity where a page asks for it', () => {
+  it("fills the Hellgate-shaped script's integrity where a page asks for it", () => {
     const hellgatePage = `<script src="${PAGE_PLACEHOLDERS.vaultUrl}/hellgate/v1/hellgate.js" integrity="${PAGE_PLACEHOLDERS.hellgateIntegrity}"></script>`;
     const values = { vaultUrl: 'http://v', sdkIntegrity: 'sha384-a', hellgateIntegrity: 'sha384-h' };
     expect(renderPage(hellgatePage, values, ['hellgateIntegrity'])).toBe('<script src="http://v/hellgate/v1/hellgate.js" integrity="sha384-h"></script>');
@@ -22,8 +22,6 @@ describe('renderPage', () => {
   });
 
   it('refuses a page that lacks a required placeholder', () => {
-    expect(() => renderPage('<p>no tag</p>', { vaultUrl: 'http://v', sdkIntegrity: 'sha384-a' }, ['sdkIntegrity'])).toThrow(
-      /__CARDFRAME_SDK_INTEGRITY__/,
-    );
+    expect(() => renderPage('<p>no tag</p>', { vaultUrl: 'http://v', sdkIntegrity: 'sha384-a' }, ['sdkIntegrity'])).toThrow(/__CARDFRAME_SDK_INTEGRITY__/);
   });
 });

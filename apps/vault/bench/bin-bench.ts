@@ -57,7 +57,18 @@ function generateTable(count: number): string {
     starts.push(start);
     const known = random(3);
     lines.push(
-      [start, end, SCHEMES[random(5)], known ? 'credit' : '', known ? 'consumer' : '', known > 1 ? `"Issuer ${random(5000)}, Ltd"` : '', known ? 'DE' : '', known ? 'EUR' : '', '', ''].join(','),
+      [
+        start,
+        end,
+        SCHEMES[random(5)],
+        known ? 'credit' : '',
+        known ? 'consumer' : '',
+        known > 1 ? `"Issuer ${random(5000)}, Ltd"` : '',
+        known ? 'DE' : '',
+        known ? 'EUR' : '',
+        '',
+        '',
+      ].join(','),
     );
   }
   return lines.join('\n');
@@ -120,12 +131,14 @@ async function main() {
     );
 
     const year = new Date().getUTCFullYear() + 3;
-    const token = (await app.inject({
-      method: 'POST',
-      url: '/api/pci/tokens',
-      headers: { 'x-admin-token': ADMIN },
-      payload: { source: { type: 'pan', account_number: '4111111111111111', expiry_month: 1, expiry_year: year } },
-    })).json() as { id: string };
+    const token = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/pci/tokens',
+        headers: { 'x-admin-token': ADMIN },
+        payload: { source: { type: 'pan', account_number: '4111111111111111', expiry_month: 1, expiry_year: year } },
+      })
+    ).json() as { id: string };
     const pans = Array.from({ length: 4096 }, randomPan);
     let hits = 0;
     for (const pan of pans) if (await lookupBinRange(handle.db, pan)) hits++;
@@ -138,7 +151,9 @@ async function main() {
         await measure('baseline: token by id (domain)', () => findToken(deps, token.id)),
         await measure('BIN lookup (domain)', (i) => lookupBinRange(handle.db, pans[i & 4095]!)),
         await measure('baseline: GET /api/pci/tokens/{id}', () => app.inject({ method: 'GET', url: `/api/pci/tokens/${token.id}`, headers })),
-        await measure('POST /api/metadata/inquiries', (i) => app.inject({ method: 'POST', url: '/api/metadata/inquiries', headers, payload: bodies[i & 4095]! })),
+        await measure('POST /api/metadata/inquiries', (i) =>
+          app.inject({ method: 'POST', url: '/api/metadata/inquiries', headers, payload: bodies[i & 4095]! }),
+        ),
       ]);
     }
     const names = rounds[0]!.map((row) => row.name);
@@ -153,7 +168,9 @@ async function main() {
         'CPU vs baseline above': baseline === undefined ? '' : `${baseline.toFixed(2)}x`,
       };
     });
-    console.log(`Inquiries on ${report.accepted.toLocaleString('en')} ranges (${(hits / pans.length * 100).toFixed(0)}% of the random PANs hit a range); medians of ${ROUNDS} rounds of ${OPS.toLocaleString('en')} sequential ops`);
+    console.log(
+      `Inquiries on ${report.accepted.toLocaleString('en')} ranges (${((hits / pans.length) * 100).toFixed(0)}% of the random PANs hit a range); medians of ${ROUNDS} rounds of ${OPS.toLocaleString('en')} sequential ops`,
+    );
     console.table(table);
     await app.close();
   } finally {

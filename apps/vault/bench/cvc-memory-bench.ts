@@ -28,7 +28,7 @@ for (const count of counts) {
   for (let i = 0; i < count; i++) await vault.put(randomUUID(), '123');
   const grown = heap() - before;
   console.log(
-    `| ${count.toLocaleString('en')} | ${(grown / 1048576).toFixed(1)} | ${Math.round(grown / count)} | ${Math.round(store.bytes / count)} | ${((grown / count) * 100_000 / 1048576).toFixed(1)} |`,
+    `| ${count.toLocaleString('en')} | ${(grown / 1048576).toFixed(1)} | ${Math.round(grown / count)} | ${Math.round(store.bytes / count)} | ${(((grown / count) * 100_000) / 1048576).toFixed(1)} |`,
   );
   await store.close();
 }

@@ -63,9 +63,22 @@ async function main() {
   const rendered = order({ number: source.account_number, holderName: source.cardholder_name, expiryMonth: '12', expiryYear: year });
 
   const rows: Row[] = [];
-  rows.push(await load('direct POST to the PSP stand-in', destination, { method: 'POST', path: '/v1/payments', headers: { 'content-type': 'application/json' }, body: rendered }));
+  rows.push(
+    await load('direct POST to the PSP stand-in', destination, {
+      method: 'POST',
+      path: '/v1/payments',
+      headers: { 'content-type': 'application/json' },
+      body: rendered,
+    }),
+  );
   // The vault's own per-request floor (auth, token read, decrypt, log), with no upstream hop.
-  rows.push(await load('GET the token (vault floor, no upstream)', base, { method: 'GET', path: `/api/pci/tokens/${token.id}`, headers: { 'x-api-key': key.key_value } }));
+  rows.push(
+    await load('GET the token (vault floor, no upstream)', base, {
+      method: 'GET',
+      path: `/api/pci/tokens/${token.id}`,
+      headers: { 'x-api-key': key.key_value },
+    }),
+  );
   rows.push(
     await load('forward through the vault', base, {
       method: 'POST',

@@ -35,7 +35,14 @@ export interface Response {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
-export function request(port: number, method: string, path: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs = 10_000): Promise<Response> {
+export function request(
+  port: number,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  timeoutMs = 10_000,
+): Promise<Response> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = http.request(

@@ -13,20 +13,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startTcpProxy, type TcpProxy } from '../src/test/tcp-proxy.ts';
 import { freePort } from '../src/test/server-process.ts';
-import {
-  kill,
-  printTable,
-  readyz,
-  refusal,
-  restart,
-  sleep,
-  startLoad,
-  startVault,
-  tally,
-  waitFor,
-  type Row,
-  type Vault,
-} from './harness.ts';
+import { kill, printTable, readyz, refusal, restart, sleep, startLoad, startVault, tally, waitFor, type Row, type Vault } from './harness.ts';
 
 const PG_URL = process.env.CARDFRAME_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** A database index of its own on the shared Redis; every key the suite makes expires by itself. */
@@ -268,7 +255,10 @@ async function postgresSuite() {
   const redisTarget = new URL(REDIS_URL);
   const pgProxy = await startTcpProxy(pgTarget.hostname, Number(pgTarget.port || 5432));
   const redisProxy = await startTcpProxy(redisTarget.hostname, Number(redisTarget.port || 6379));
-  cleanups.push(() => pgProxy.close(), () => redisProxy.close());
+  cleanups.push(
+    () => pgProxy.close(),
+    () => redisProxy.close(),
+  );
   const databaseUrl = new URL(pgProxy.url(PG_URL));
   databaseUrl.searchParams.set('options', `-c search_path=${schema}`);
   const masterKey = randomBytes(32).toString('base64');
@@ -319,5 +309,7 @@ try {
 }
 printTable(rows);
 const failed = rows.filter((r) => !meetsGoal(r));
-console.log(`\n${rows.length} scenarios in ${((Date.now() - started) / 1000).toFixed(0)} s; ${failed.length ? `${failed.length} MISSED the goal` : 'every one met the goal'} (0 lost, 0 duplicated, 0 orphans, no 5xx but 503, 0 dependency exits, recovery <= ${GOAL_RECOVERY_SECONDS} s).`);
+console.log(
+  `\n${rows.length} scenarios in ${((Date.now() - started) / 1000).toFixed(0)} s; ${failed.length ? `${failed.length} MISSED the goal` : 'every one met the goal'} (0 lost, 0 duplicated, 0 orphans, no 5xx but 503, 0 dependency exits, recovery <= ${GOAL_RECOVERY_SECONDS} s).`,
+);
 process.exit(failed.length ? 1 : 0);

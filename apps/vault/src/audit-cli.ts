@@ -35,7 +35,10 @@ async function main() {
     } else {
       for (let after = 0; ; ) {
         const page = await handle.db.selectFrom('audit_events').selectAll().where('seq', '>', after).orderBy('seq').limit(1000).execute();
-        for (const row of page) process.stdout.write(`${JSON.stringify({ ...row, seq: Number(row.seq), at: new Date(Number(row.at)).toISOString(), detail: row.detail ? JSON.parse(row.detail) : null })}\n`);
+        for (const row of page)
+          process.stdout.write(
+            `${JSON.stringify({ ...row, seq: Number(row.seq), at: new Date(Number(row.at)).toISOString(), detail: row.detail ? JSON.parse(row.detail) : null })}\n`,
+          );
         if (page.length < 1000) break;
         after = Number(page.at(-1)!.seq);
       }

@@ -121,7 +121,14 @@ export function buildDeps(input: BuildDepsInput): VaultDeps {
       ...(input.minFreeDiskBytes !== undefined ? { minFreeDiskBytes: input.minFreeDiskBytes } : {}),
     }),
     tokenServiceProvider:
-      input.tokenServiceProvider ?? createSandboxProvider({ db: input.handle.db, cipher, fingerprint: (pan) => deps.fingerprint(pan), fingerprintCandidates: (pan) => deps.fingerprintCandidates(pan), now }),
+      input.tokenServiceProvider ??
+      createSandboxProvider({
+        db: input.handle.db,
+        cipher,
+        fingerprint: (pan) => deps.fingerprint(pan),
+        fingerprintCandidates: (pan) => deps.fingerprintCandidates(pan),
+        now,
+      }),
     networkTokenTimeoutMs: input.networkTokenTimeoutMs ?? 10_000,
     networkInlineCryptograms: input.networkInlineCryptograms ?? false,
     ephemeralTokenTtlSeconds: input.ephemeralTokenTtlSeconds ?? 3600,

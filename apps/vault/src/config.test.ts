@@ -70,12 +70,16 @@ describe('CARDFRAME_FONT_ORIGINS and CARDFRAME_FONT_DIR', () => {
     expect(loadConfig({ CARDFRAME_FONT_DIR: import.meta.dirname }).fontDir).toBe(import.meta.dirname);
   });
 
-  it.each(['https://fonts.example', 'https://fonts.example:8443', 'http://localhost:5174', 'http://127.0.0.1:4000', 'http://fonts.localhost', 'http://[::1]:9000'])(
-    'accepts %s',
-    (o) => {
-      expect(parseFontOrigin(o)).toBe(o);
-    },
-  );
+  it.each([
+    'https://fonts.example',
+    'https://fonts.example:8443',
+    'http://localhost:5174',
+    'http://127.0.0.1:4000',
+    'http://fonts.localhost',
+    'http://[::1]:9000',
+  ])('accepts %s', (o) => {
+    expect(parseFontOrigin(o)).toBe(o);
+  });
 
   // Each of these would widen the frame's CSP beyond one font host, or reach it over plain http.
   it.each([
@@ -108,12 +112,19 @@ describe('parseOrigin', () => {
   it.each(['https://a.example', 'http://localhost:5173', 'https://xn--bcher-kva.example'])('accepts %s', (o) => {
     expect(parseOrigin(o)).toBe(o);
   });
-  it.each(['*', 'https://*.example', 'https://a.example/', 'https://a.example/x', 'a.example', 'javascript:alert(1)', 'https://user@a.example', 'ftp://a.example', 'null'])(
-    'rejects %s',
-    (o) => {
-      expect(() => parseOrigin(o)).toThrow(ConfigError);
-    },
-  );
+  it.each([
+    '*',
+    'https://*.example',
+    'https://a.example/',
+    'https://a.example/x',
+    'a.example',
+    'javascript:alert(1)',
+    'https://user@a.example',
+    'ftp://a.example',
+    'null',
+  ])('rejects %s', (o) => {
+    expect(() => parseOrigin(o)).toThrow(ConfigError);
+  });
 
   it('reads the network-token and session settings (issue 12)', () => {
     expect(loadConfig({}).network).toEqual({ provider: { kind: 'sandbox' }, timeoutMs: 10_000, inlineCryptograms: false, ephemeralTokenTtlSeconds: 3600 });
@@ -142,7 +153,11 @@ describe('CARDFRAME_TRUST_PROXY', () => {
   it('accepts addresses, CIDR ranges and proxy-addr names, and refuses anything else by name', () => {
     expect(loadConfig({}).trustProxy).toEqual([]);
     expect(loadConfig({ CARDFRAME_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8,loopback' }).trustProxy).toEqual([
-      '10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback',
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'fd00::/8',
+      'loopback',
     ]);
     expect(() => loadConfig({ CARDFRAME_TRUST_PROXY: 'true' })).toThrow(ConfigError);
     expect(() => loadConfig({ CARDFRAME_TRUST_PROXY: '10.0.0.0/33' })).toThrow(/"10.0.0.0\/33" is not an IP address/);

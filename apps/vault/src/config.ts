@@ -265,7 +265,10 @@ function forwardAllowlist(raw: string | undefined): ForwardRule[] {
 
 function masterKeyComponents(raw: string | undefined): [string, string] | undefined {
   if (raw === undefined || raw === '') return undefined;
-  const files = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const files = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (files.length !== 2) throw new ConfigError('CARDFRAME_MASTER_KEY_COMPONENTS must name exactly two files, separated by a comma');
   return [path.resolve(files[0]!), path.resolve(files[1]!)];
 }

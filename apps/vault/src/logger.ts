@@ -37,15 +37,7 @@ export function createLogger(options: { level: string; file?: string | undefined
     {
       level: options.level,
       redact: {
-        paths: [
-          'req.headers["x-api-key"]',
-          'req.headers["x-admin-token"]',
-          'req.headers.authorization',
-          'req.headers.cookie',
-          'body',
-          'req.body',
-          'res.body',
-        ],
+        paths: ['req.headers["x-api-key"]', 'req.headers["x-admin-token"]', 'req.headers.authorization', 'req.headers.cookie', 'body', 'req.body', 'res.body'],
         censor: '[redacted]',
       },
       serializers: {

@@ -22,9 +22,7 @@ describe.skipIf(backend !== 'postgres')('two vault processes over one Postgres +
     const jwe = await encryptForSession(b.app, sessionId, { account_number: VISA, expiry_month: 2, expiry_year: FUTURE_YEAR, security_code: '321' });
     const url = `/api/sessions/${sessionId}/complete-action`;
     const payload = { action: 'tokenize_card', result: { enc_payload: jwe } };
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).app.inject({ method: 'POST', url, payload })),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).app.inject({ method: 'POST', url, payload })));
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
     const tokenId = results.find((r) => r.statusCode === 200)!.json().data.token_id;
     const cvc = await a.app.inject({ method: 'GET', url: `/api/pci/tokens/${tokenId}/security-code`, headers: admin });

@@ -24,12 +24,22 @@ describe.skipIf(backend !== 'sqlite')('no card data in logs or database files', 
       }
       const sessionId = await createSessionId(vault.app);
       const jwe = await encryptForSession(vault.app, sessionId, { account_number: PANS[0], expiry_month: 1, expiry_year: FUTURE_YEAR, security_code: CVCS[0] });
-      const done = await vault.app.inject({ method: 'POST', url: `/api/sessions/${sessionId}/complete-action`, payload: { action: 'tokenize_card', result: { enc_payload: jwe } } });
+      const done = await vault.app.inject({
+        method: 'POST',
+        url: `/api/sessions/${sessionId}/complete-action`,
+        payload: { action: 'tokenize_card', result: { enc_payload: jwe } },
+      });
       expect(done.statusCode).toBe(200);
       const refresh = (await vault.app.inject({ method: 'POST', url: `/api/pci/tokens/${done.json().data.token_id}/security-code`, headers: admin })).json();
       const jwe2 = await encryptForSession(vault.app, refresh.session_id, { security_code: CVCS[1] });
       expect(
-        (await vault.app.inject({ method: 'POST', url: `/api/sessions/${refresh.session_id}/complete-action`, payload: { action: 'refresh_security_code', result: { enc_payload: jwe2 } } })).statusCode,
+        (
+          await vault.app.inject({
+            method: 'POST',
+            url: `/api/sessions/${refresh.session_id}/complete-action`,
+            payload: { action: 'refresh_security_code', result: { enc_payload: jwe2 } },
+          })
+        ).statusCode,
       ).toBe(200);
       await vault.app.inject({ method: 'GET', url: '/api/pci/tokens?limit=100', headers: admin });
 

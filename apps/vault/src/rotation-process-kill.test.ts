@@ -88,7 +88,9 @@ it('a vault killed (SIGKILL) in the middle of a field-key rotation resumes it af
   };
   const create = async (i: number) => {
     const pan = i % 2 ? VISA : MASTERCARD;
-    const res = await call('POST', '/api/pci/tokens', { source: { type: 'pan', account_number: pan, expiry_month: 6, expiry_year: FUTURE_YEAR, cardholder_name: `Holder ${i}` } });
+    const res = await call('POST', '/api/pci/tokens', {
+      source: { type: 'pan', account_number: pan, expiry_month: 6, expiry_year: FUTURE_YEAR, cardholder_name: `Holder ${i}` },
+    });
     expect(res.status).toBe(200);
     return { id: res.body.id as string, pan, holder: `Holder ${i}` };
   };

@@ -61,7 +61,9 @@ describe.skipIf(backend !== 'sqlite')('the server process under faults', () => {
     // With the key restored from backup, the vault starts and reads its cards.
     const restored = await startServer({ ...env, CARDFRAME_MASTER_KEY: key.trim() });
     servers.push(restored);
-    const read = await fetch(`http://127.0.0.1:${port}/api/pci/tokens/${((await created.json()) as { id: string }).id}`, { headers: { 'x-admin-token': ADMIN } });
+    const read = await fetch(`http://127.0.0.1:${port}/api/pci/tokens/${((await created.json()) as { id: string }).id}`, {
+      headers: { 'x-admin-token': ADMIN },
+    });
     expect(read.status).toBe(200);
     restored.child.kill('SIGTERM');
     expect(await restored.exited).toBe(0);
@@ -129,7 +131,9 @@ describe.skipIf(backend !== 'sqlite')('the server process under faults', () => {
     expect(outcomes.filter((o) => o.error !== undefined && o.error !== 'ECONNREFUSED' && o.error !== 'ECONNRESET')).toEqual([]);
     expect(outcomes.filter((o) => o.error !== undefined && !o.afterSignal)).toEqual([]);
     // Nothing the vault accepted was cut: every request it handled (one log line each) was answered.
-    const lines = readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('"request completed"'));
+    const lines = readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"request completed"'));
     expect(lines.length).toBe(answered.length);
   }, 120_000);
 });

@@ -95,7 +95,12 @@ describe.skipIf(backend !== 'sqlite')('the server process', () => {
     const port = await freePort();
     const logFile = path.join(dataDir, 'requests.log');
     const server = await start(port, { LOG_LEVEL: 'info', CARDFRAME_LOG_FILE: logFile });
-    const requestLines = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('request completed')) : []);
+    const requestLines = () =>
+      existsSync(logFile)
+        ? readFileSync(logFile, 'utf8')
+            .split('\n')
+            .filter((l) => l.includes('request completed'))
+        : [];
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     await expect.poll(requestLines, { timeout: 3000 }).toHaveLength(1);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);

@@ -154,9 +154,7 @@ async function main() {
         maxEntries: config.securityCodeMaxEntries,
         maxBytes: config.securityCodeMaxMb * 1024 * 1024,
       });
-  const store = config.redisUrl
-    ? createRedisSecurityCodeStore(config.redisUrl, undefined, { onError: redisError('security-code store') })
-    : memoryStore!;
+  const store = config.redisUrl ? createRedisSecurityCodeStore(config.redisUrl, undefined, { onError: redisError('security-code store') }) : memoryStore!;
   const authPolicy = { maxFailures: config.authFailureLimit, windowSeconds: config.authFailureWindowSeconds };
   // Both limits fail open to a bounded per-process count while Redis is down (ADR 0013), saying so once each way.
   const limiterState = (name: string, counted: string) => (state: 'local' | 'shared') =>
@@ -178,7 +176,9 @@ async function main() {
   const masterRotation = await rotateMasterKey(handle.db, masterKey, config.previousMasterKey);
   if (rotatingMaster && !masterRotation) await replaceMasterKeyRecord(handle.db, masterKey);
   if (masterRotation) {
-    console.error(`cardframe vault: re-wrapped ${masterRotation.row.done} data keys under the new master key; CARDFRAME_PREVIOUS_MASTER_KEY can now be removed.`);
+    console.error(
+      `cardframe vault: re-wrapped ${masterRotation.row.done} data keys under the new master key; CARDFRAME_PREVIOUS_MASTER_KEY can now be removed.`,
+    );
   }
   const keyStore = await openKeyStore(handle.db, masterKey, { previousMaster: config.previousMasterKey });
   const deps = buildDeps({
@@ -217,7 +217,14 @@ async function main() {
   });
   await deps.keyring.current();
   if (masterRotation) {
-    await recordAudit(deps, { actor: 'operator', client: 'local', action: 'key_rotation.master', resource: masterRotation.row.id, outcome: 'success', detail: { rewrapped: Number(masterRotation.row.done) } });
+    await recordAudit(deps, {
+      actor: 'operator',
+      client: 'local',
+      action: 'key_rotation.master',
+      resource: masterRotation.row.id,
+      outcome: 'success',
+      detail: { rewrapped: Number(masterRotation.row.done) },
+    });
   }
   let draining = false;
   const app = await createApp(deps, {
@@ -259,11 +266,14 @@ async function main() {
     draining = true;
     logger.info({ signal, graceMs: DRAIN_GRACE_MS }, 'draining: answering with Connection: close, /readyz 503');
     // If something in flight never ends, the process still goes: no request outlives its timeout.
-    setTimeout(() => {
-      logger.error('drain did not finish in time; exiting');
-      logger.flush();
-      process.exit(1);
-    }, DRAIN_GRACE_MS + config.requestTimeoutSeconds * 1000 + 5000).unref();
+    setTimeout(
+      () => {
+        logger.error('drain did not finish in time; exiting');
+        logger.flush();
+        process.exit(1);
+      },
+      DRAIN_GRACE_MS + config.requestTimeoutSeconds * 1000 + 5000,
+    ).unref();
     await new Promise((resolve) => setTimeout(resolve, DRAIN_GRACE_MS));
     // Stop accepting. Node's http close() would also drop every connection without a request in
     // progress at once, including one a client opened a moment ago and is about to send on: that

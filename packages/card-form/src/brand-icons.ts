@@ -5,8 +5,7 @@ import type { Scheme } from '@cardframe/protocol';
  * Brand marks drawn inline: the frame's CSP allows no remote images, and inline SVG
  * costs a few hundred bytes. Simplified shapes in each brand's colours, 32×20 viewBox.
  */
-const frame = (fill: string, stroke = 'none'): SVGTemplateResult =>
-  svg`<rect x="0.5" y="0.5" width="31" height="19" rx="3" fill=${fill} stroke=${stroke}/>`;
+const frame = (fill: string, stroke = 'none'): SVGTemplateResult => svg`<rect x="0.5" y="0.5" width="31" height="19" rx="3" fill=${fill} stroke=${stroke}/>`;
 
 const word = (text: string, fill: string, size = 7): SVGTemplateResult =>
   svg`<text x="16" y="13" text-anchor="middle" font-family="Arial,Helvetica,sans-serif" font-weight="700"

@@ -54,83 +54,124 @@ afterEach(() => {
 const STATES: [string, () => Promise<CardframeCardForm>][] = [
   ['empty', () => mount()],
   ['empty with the name field', () => mount({ showCardholderName: true })],
-  ['focused', async () => {
-    const el = await mount();
-    input(el, 'number').focus();
-    return el;
-  }],
-  ['filled', async () => {
-    const el = await mount({ showCardholderName: true });
-    await typeInto(el, 'number', '4242424242424242', false);
-    await userEvent.keyboard(`12${yy(3)}123`);
-    await typeInto(el, 'name', 'Ada Lovelace');
-    return el;
-  }],
-  ['number incomplete', async () => {
-    const el = await mount();
-    await typeInto(el, 'number', '4242');
-    return el;
-  }],
-  ['number fails Luhn', async () => {
-    const el = await mount();
-    await typeInto(el, 'number', '4242424242424241', false);
-    return el;
-  }],
-  ['brand not accepted', async () => {
-    const el = await mount({ allowedSchemes: ['visa'] });
-    await typeInto(el, 'number', '5555', false);
-    return el;
-  }],
-  ['expiry incomplete', async () => {
-    const el = await mount();
-    await typeInto(el, 'expiry', '1');
-    return el;
-  }],
-  ['expiry invalid', async () => {
-    const el = await mount();
-    await typeInto(el, 'expiry', '13', false);
-    return el;
-  }],
-  ['expiry in the past', async () => {
-    const el = await mount();
-    await typeInto(el, 'expiry', `01${yy(-1)}`, false);
-    return el;
-  }],
-  ['security code incomplete', async () => {
-    const el = await mount();
-    await typeInto(el, 'cvc', '1');
-    return el;
-  }],
-  ['name missing, every error shown by collect()', async () => {
-    const el = await mount({ showCardholderName: true });
-    el.collect();
-    await el.updateComplete;
-    return el;
-  }],
+  [
+    'focused',
+    async () => {
+      const el = await mount();
+      input(el, 'number').focus();
+      return el;
+    },
+  ],
+  [
+    'filled',
+    async () => {
+      const el = await mount({ showCardholderName: true });
+      await typeInto(el, 'number', '4242424242424242', false);
+      await userEvent.keyboard(`12${yy(3)}123`);
+      await typeInto(el, 'name', 'Ada Lovelace');
+      return el;
+    },
+  ],
+  [
+    'number incomplete',
+    async () => {
+      const el = await mount();
+      await typeInto(el, 'number', '4242');
+      return el;
+    },
+  ],
+  [
+    'number fails Luhn',
+    async () => {
+      const el = await mount();
+      await typeInto(el, 'number', '4242424242424241', false);
+      return el;
+    },
+  ],
+  [
+    'brand not accepted',
+    async () => {
+      const el = await mount({ allowedSchemes: ['visa'] });
+      await typeInto(el, 'number', '5555', false);
+      return el;
+    },
+  ],
+  [
+    'expiry incomplete',
+    async () => {
+      const el = await mount();
+      await typeInto(el, 'expiry', '1');
+      return el;
+    },
+  ],
+  [
+    'expiry invalid',
+    async () => {
+      const el = await mount();
+      await typeInto(el, 'expiry', '13', false);
+      return el;
+    },
+  ],
+  [
+    'expiry in the past',
+    async () => {
+      const el = await mount();
+      await typeInto(el, 'expiry', `01${yy(-1)}`, false);
+      return el;
+    },
+  ],
+  [
+    'security code incomplete',
+    async () => {
+      const el = await mount();
+      await typeInto(el, 'cvc', '1');
+      return el;
+    },
+  ],
+  [
+    'name missing, every error shown by collect()',
+    async () => {
+      const el = await mount({ showCardholderName: true });
+      el.collect();
+      await el.updateComplete;
+      return el;
+    },
+  ],
   ['dark merchant style, empty', () => mount({ cardStyle: DARK, showCardholderName: true })],
-  ['dark merchant style, every error', async () => {
-    const el = await mount({ cardStyle: DARK, showCardholderName: true });
-    el.collect();
-    await el.updateComplete;
-    return el;
-  }],
-  ['RTL (ar), every error', async () => {
-    await loadCatalog('ar');
-    const el = await mount({ locale: 'ar', showCardholderName: true });
-    el.collect();
-    await el.updateComplete;
-    return el;
-  }],
-  ['RTL (he), filled', async () => {
-    await loadCatalog('he');
-    const el = await mount({ locale: 'he' });
-    await typeInto(el, 'number', '4242424242424242', false);
-    await userEvent.keyboard(`12${yy(3)}123`);
-    await el.updateComplete;
-    return el;
-  }],
-  ['CVC mode with a saved card', () =>
-    mount({ mode: 'cvc', savedCard: { scheme: 'visa', maskedAccountNumber: '424242******4242', expiryMonth: 12, expiryYear: year + 2 } })],
+  [
+    'dark merchant style, every error',
+    async () => {
+      const el = await mount({ cardStyle: DARK, showCardholderName: true });
+      el.collect();
+      await el.updateComplete;
+      return el;
+    },
+  ],
+  [
+    'RTL (ar), every error',
+    async () => {
+      await loadCatalog('ar');
+      const el = await mount({ locale: 'ar', showCardholderName: true });
+      el.collect();
+      await el.updateComplete;
+      return el;
+    },
+  ],
+  [
+    'RTL (he), filled',
+    async () => {
+      await loadCatalog('he');
+      const el = await mount({ locale: 'he' });
+      await typeInto(el, 'number', '4242424242424242', false);
+      await userEvent.keyboard(`12${yy(3)}123`);
+      await el.updateComplete;
+      return el;
+    },
+  ],
+  [
+    'CVC mode with a saved card',
+    () => mount({ mode: 'cvc', savedCard: { scheme: 'visa', maskedAccountNumber: '424242******4242', expiryMonth: 12, expiryYear: year + 2 } }),
+  ],
   ['disabled', () => mount({ disabled: true })],
 ];
 

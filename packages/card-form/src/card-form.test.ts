@@ -428,11 +428,7 @@ describe('<cardframe-card-form> methods', () => {
     await el.updateComplete;
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(Object.values(result.state.fields).map((f) => f.error?.code)).toEqual([
-      'NOT_COMPLETE',
-      'NOT_COMPLETE',
-      'NOT_COMPLETE',
-    ]);
+    expect(Object.values(result.state.fields).map((f) => f.error?.code)).toEqual(['NOT_COMPLETE', 'NOT_COMPLETE', 'NOT_COMPLETE']);
     expect(focused(el)).toBe('number-input');
     expect(el.shadowRoot?.querySelector('[aria-live]')?.textContent).toBe('Your card number is incomplete.');
     expect(el.shadowRoot?.querySelectorAll('[aria-invalid="true"]').length).toBe(3);
@@ -620,4 +616,3 @@ describe('<cardframe-card-form> styling', () => {
     await page.screenshot({ element: narrow, path: '__screenshots__/card-form-narrow.png' });
   });
 });
-

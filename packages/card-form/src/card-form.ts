@@ -307,9 +307,11 @@ export class CardframeCardForm extends LitElement {
           autocapitalize=${numeric ? 'off' : 'words'}
           spellcheck="false"
           dir=${numeric ? 'ltr' : nothing}
-          placeholder=${this.placeholders[field] ??
-          (field === 'cvc' && this.field ? cvcForBrand(this.groupBrand).name : undefined) ??
-          (field === 'number' ? '1234 1234 1234 1234' : m.placeholders[field])}
+          placeholder=${
+            this.placeholders[field] ??
+            (field === 'cvc' && this.field ? cvcForBrand(this.groupBrand).name : undefined) ??
+            (field === 'number' ? '1234 1234 1234 1234' : m.placeholders[field])
+          }
           aria-invalid=${invalid ? 'true' : 'false'}
           aria-describedby="${field}-error"
           ?disabled=${this.disabled}
@@ -470,10 +472,9 @@ export class CardframeCardForm extends LitElement {
     this._announcement = this._announcement === message ? `${message}\u00a0` : message;
   }
 
-  #emit<K extends 'cardframe-change' | 'cardframe-focus' | 'cardframe-blur' | 'cardframe-submit' | 'cardframe-escape' | 'cardframe-advance' | 'cardframe-retreat'>(
-    type: K,
-    detail: HTMLElementEventMap[K]['detail'],
-  ): void {
+  #emit<
+    K extends 'cardframe-change' | 'cardframe-focus' | 'cardframe-blur' | 'cardframe-submit' | 'cardframe-escape' | 'cardframe-advance' | 'cardframe-retreat',
+  >(type: K, detail: HTMLElementEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }

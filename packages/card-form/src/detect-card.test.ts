@@ -23,8 +23,7 @@ describe('detectCard against card-validator', () => {
         brandKnown !== Boolean(theirs.card) ||
         ours.isValid !== theirs.isValid ||
         ours.isPotentiallyValid !== (digits.length === 0 || theirs.isPotentiallyValid) ||
-        (theirs.card !== null &&
-          (ours.maxLength !== Math.max(...theirs.card.lengths) || JSON.stringify(ours.gaps) !== JSON.stringify(theirs.card.gaps)))
+        (theirs.card !== null && (ours.maxLength !== Math.max(...theirs.card.lengths) || JSON.stringify(ours.gaps) !== JSON.stringify(theirs.card.gaps)))
       );
     });
     expect(inputs.length).toBeGreaterThan(600);

@@ -32,12 +32,7 @@ export function caretAfterDigits(formatted: string, n: number): number {
  * shifts when the brand changes), so a character index is meaningless. The number of
  * digits left of the caret is stable, so the caret goes right after that many digits.
  */
-export function reformatDigits(
-  raw: string,
-  caret: number,
-  maxDigits: number,
-  format: (digits: string) => string,
-): Reformatted {
+export function reformatDigits(raw: string, caret: number, maxDigits: number, format: (digits: string) => string): Reformatted {
   const digits = raw.replace(NON_DIGIT, '').slice(0, maxDigits);
   const before = Math.min(countDigits(raw.slice(0, caret)), digits.length);
   const value = format(digits);

@@ -40,7 +40,9 @@ while (queue.length > 0) {
   rows.push({ file: relative(dist, file), bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
   if (!/\.(html|js|css)$/.test(file)) continue;
   const text = bytes.toString('utf8');
-  const references = text.matchAll(/(?:\/frame\/v1\/|\.\/|\.\.\/)?(assets\/[\w.-]+\.(?:js|css|woff2?|svg|png))|["'(`]\.\/([\w.-]+\.(?:js|css|woff2?|svg|png))/g);
+  const references = text.matchAll(
+    /(?:\/frame\/v1\/|\.\/|\.\.\/)?(assets\/[\w.-]+\.(?:js|css|woff2?|svg|png))|["'(`]\.\/([\w.-]+\.(?:js|css|woff2?|svg|png))/g,
+  );
   for (const match of references) {
     const path = match[1] ? join(dist, match[1]) : join(dirname(file), match[2]);
     if (!existsSync(path)) continue;
@@ -76,7 +78,12 @@ const chunkGzip = (prefix) =>
 const locales = chunkGzip('locale');
 const messages = chunkGzip('messages');
 const perLocale = [...locales]
-  .map(([locale, gzip]) => ({ locale, 'locale chunk': gzip, 'frame total gzip': total.gzip + gzip, 'error messages (on failure only)': messages.get(locale) ?? '' }))
+  .map(([locale, gzip]) => ({
+    locale,
+    'locale chunk': gzip,
+    'frame total gzip': total.gzip + gzip,
+    'error messages (on failure only)': messages.get(locale) ?? '',
+  }))
   .sort((a, b) => b['frame total gzip'] - a['frame total gzip']);
 console.log(`\nFrame payload per locale: the shared ${total.gzip} B above + that locale's one chunk`);
 console.table(perLocale);

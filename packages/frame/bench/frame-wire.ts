@@ -31,8 +31,7 @@ if (!existsSync(vaultEntry)) {
   process.exit(1);
 }
 
-const listen = (server: Server): Promise<number> =>
-  new Promise((done) => server.listen(0, '127.0.0.1', () => done((server.address() as AddressInfo).port)));
+const listen = (server: Server): Promise<number> => new Promise((done) => server.listen(0, '127.0.0.1', () => done((server.address() as AddressInfo).port)));
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -45,16 +44,34 @@ async function freePort(): Promise<number> {
 async function tlsProxy(dir: string, host: string, upstreamPort: number): Promise<{ port: number; server: Server }> {
   const key = join(dir, 'tls.key');
   const cert = join(dir, 'tls.crt');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1',
-    '-subj', `/CN=${host}`, '-addext', `subjectAltName=DNS:${host}`, '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      `/CN=${host}`,
+      '-addext',
+      `subjectAltName=DNS:${host}`,
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
   const server = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (request, response) => {
-    const upstream = httpRequest(
-      { host: '127.0.0.1', port: upstreamPort, path: request.url, method: request.method, headers: request.headers },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      },
-    );
+    const upstream = httpRequest({ host: '127.0.0.1', port: upstreamPort, path: request.url, method: request.method, headers: request.headers }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
     upstream.on('error', () => response.destroy());
     request.pipe(upstream);
   }) as unknown as Server;
@@ -135,7 +152,13 @@ async function main(): Promise<void> {
     });
     const api = `http://127.0.0.1:${vaultPort}`;
     for (let i = 0; ; i++) {
-      if (await fetch(`${api}/healthz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${api}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (i > 100 || vault.exitCode !== null) throw new Error('the vault did not start');
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -163,7 +186,10 @@ async function main(): Promise<void> {
       args: [...chromiumLaunchOptions().args, '--ignore-certificate-errors'],
     });
     const total = (list: Transfer[]) => list.reduce((sum, t) => sum + t.wireBytes, 0);
-    for (const [label, base] of [['https (brotli)', httpsVaultUrl], ['http (gzip only)', vaultUrl]] as const) {
+    for (const [label, base] of [
+      ['https (brotli)', httpsVaultUrl],
+      ['http (gzip only)', vaultUrl],
+    ] as const) {
       const context = await browser.newContext();
       const cold = await frameLoad(await context.newPage(), `${shopUrl}/?vault=${encodeURIComponent(base)}`, base, await newSession());
       const warm = await frameLoad(await context.newPage(), `${shopUrl}/?vault=${encodeURIComponent(base)}`, base, await newSession());

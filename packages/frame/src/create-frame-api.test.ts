@@ -22,8 +22,7 @@ async function realForm(): Promise<CardframeCardForm> {
   return form;
 }
 
-const input = (form: CardframeCardForm, field: FieldName): HTMLInputElement =>
-  form.shadowRoot!.querySelector<HTMLInputElement>(`#${field}-input`)!;
+const input = (form: CardframeCardForm, field: FieldName): HTMLInputElement => form.shadowRoot!.querySelector<HTMLInputElement>(`#${field}-input`)!;
 
 async function typeCard(form: CardframeCardForm): Promise<void> {
   await userEvent.type(input(form, 'number'), '4242424242424242');
@@ -53,7 +52,12 @@ describe('createFrameApi', () => {
 
   test('update refuses bad fonts before applying anything, and loads good ones', async () => {
     const form = await realForm();
-    const api = createFrameApi({ ...i18n, form: async () => form, tokenize: async () => 'tok', loadFonts: async (fonts) => loadFonts(document, fonts, () => {}) });
+    const api = createFrameApi({
+      ...i18n,
+      form: async () => form,
+      tokenize: async () => 'tok',
+      loadFonts: async (fonts) => loadFonts(document, fonts, () => {}),
+    });
     const style = { base: { fontFamily: 'Api Brand, sans-serif' } };
     await expect(api.update({ style, fonts: [{ family: 'Api Brand', src: 'http://fonts.shop.test/brand.woff2' }] })).rejects.toEqual({
       code: 'INVALID_STYLE',
@@ -83,7 +87,13 @@ describe('createFrameApi', () => {
     const form = await realForm();
     const applied = vi.fn();
     const value = { placeholder: { cvc: 'CVV' }, showCardholderName: true };
-    const api = createFrameApi({ ...i18n, form: async () => form, tokenize: async () => 'tok', optionsApplied: applied, initialOptions: { json: JSON.stringify(value), value } });
+    const api = createFrameApi({
+      ...i18n,
+      form: async () => form,
+      tokenize: async () => 'tok',
+      optionsApplied: applied,
+      initialOptions: { json: JSON.stringify(value), value },
+    });
     await vi.waitFor(() => expect(applied).toHaveBeenCalledTimes(1));
     expect(form.showCardholderName).toBe(true);
     await api.update(structuredClone(value)); // as it arrives over the port

@@ -53,9 +53,7 @@ function safeStringify(value: unknown): string | undefined {
 
 /** Never forwards an exception's own text: only known `{code, message}` data crosses the bridge. */
 function toErrorData(reason: unknown): CardframeErrorData {
-  return isCardframeErrorData(reason)
-    ? { code: reason.code, message: reason.message }
-    : error('TOKENIZATION_FAILED', ''); // worded by localizeError before it leaves
+  return isCardframeErrorData(reason) ? { code: reason.code, message: reason.message } : error('TOKENIZATION_FAILED', ''); // worded by localizeError before it leaves
 }
 
 /**

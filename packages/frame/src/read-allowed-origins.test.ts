@@ -22,7 +22,9 @@ describe('readAllowedOrigins', () => {
   });
 
   test('drops anything that is not exactly an http(s) origin', () => {
-    const origins = readAllowedOrigins(documentWith('* null https://shop.test/ https://shop.test/path https://*.shop.test ftp://x.test javascript:alert(1) https://ok.test'));
+    const origins = readAllowedOrigins(
+      documentWith('* null https://shop.test/ https://shop.test/path https://*.shop.test ftp://x.test javascript:alert(1) https://ok.test'),
+    );
     expect([...origins]).toEqual(['https://ok.test']);
   });
 

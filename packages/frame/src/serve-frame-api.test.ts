@@ -72,7 +72,12 @@ describe('serveFrameApi', () => {
     await expect(remote.clear()).rejects.toEqual({ code: 'SESSION_COMPLETED', message: 'Used.' });
     await expect(remote.blur()).rejects.toThrow('frame internals');
     const raw = await rawRequest(pagePort, { type: 'APPLY', path: ['blur'], argumentList: [] });
-    expect(raw).toEqual({ id: expect.any(String), type: 'HANDLER', name: 'throw', value: { isError: true, value: { name: 'TypeError', message: 'frame internals' } } });
+    expect(raw).toEqual({
+      id: expect.any(String),
+      type: 'HANDLER',
+      name: 'throw',
+      value: { isError: true, value: { name: 'TypeError', message: 'frame internals' } },
+    });
   });
 
   test('constructor walks, GETs and CONSTRUCTs reject instead of hanging', async () => {
@@ -115,7 +120,16 @@ describe('serveFrameApi', () => {
     const { remote, pagePort, calls } = exposed();
     await expect((remote as any)[createEndpoint]()).rejects.toEqual(NOT_ALLOWED);
     await expect(remote.update(proxy({ style: {} }) as never)).rejects.toEqual(NOT_ALLOWED);
-    await expect(rawRequest(pagePort, { type: 'APPLY', path: ['update'], argumentList: [{ type: 'RAW', value: 1 }, { type: 'RAW', value: 2 }] })).resolves.toMatchObject({
+    await expect(
+      rawRequest(pagePort, {
+        type: 'APPLY',
+        path: ['update'],
+        argumentList: [
+          { type: 'RAW', value: 1 },
+          { type: 'RAW', value: 2 },
+        ],
+      }),
+    ).resolves.toMatchObject({
       name: 'throw',
     });
     await expect(rawRequest(pagePort, { type: 'APPLY', path: 'update', argumentList: [] })).resolves.toMatchObject({ name: 'throw' });

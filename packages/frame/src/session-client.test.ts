@@ -32,9 +32,15 @@ describe('readSession', () => {
   });
 
   test('maps the Hellgate spellings of session data (americanexpress, dinersclub) to the API schemes', () => {
-    const body = { next_action: 'tokenize_card', data: { provider: 'guardian', jwk, allowed_schemes: ['americanexpress', 'dinersclub', 'visa'], expires_at: '2030-01-01T00:00:00Z' } };
+    const body = {
+      next_action: 'tokenize_card',
+      data: { provider: 'guardian', jwk, allowed_schemes: ['americanexpress', 'dinersclub', 'visa'], expires_at: '2030-01-01T00:00:00Z' },
+    };
     expect(readSession(body)).toMatchObject({ ok: true, session: { allowedSchemes: ['american express', 'diners club', 'visa'] } });
-    const refresh = { next_action: 'refresh_security_code', data: { jwk, scheme: 'americanexpress', masked_account_number: '378282*****0005', expiry_month: 1, expiry_year: 2030 } };
+    const refresh = {
+      next_action: 'refresh_security_code',
+      data: { jwk, scheme: 'americanexpress', masked_account_number: '378282*****0005', expiry_month: 1, expiry_year: 2030 },
+    };
     expect(readSession(refresh)).toMatchObject({ ok: true, session: { savedCard: { scheme: 'american express' } } });
   });
 
@@ -91,8 +97,10 @@ describe('createSessionClient', () => {
     expect(requests[0]![0]).toBe('https://vault.test/api/sessions/s1/complete-action');
     expect(JSON.parse(String(requests[0]![1]!.body))).toEqual({ action: 'tokenize_card', result: { enc_payload: 'a.b.c.d.e' } });
     expect(requests[0]![1]).toMatchObject({ method: 'POST', credentials: 'omit', cache: 'no-store' });
-    const expired = createSessionClient('s1', 'https://vault.test', async () =>
-      new Response(JSON.stringify({ code: 410, classifier: 'SESSION_EXPIRED', message: 'expired' }), { status: 410 }),
+    const expired = createSessionClient(
+      's1',
+      'https://vault.test',
+      async () => new Response(JSON.stringify({ code: 410, classifier: 'SESSION_EXPIRED', message: 'expired' }), { status: 410 }),
     );
     await expect(expired.complete('tokenize_card', 'x')).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
   });

@@ -51,7 +51,10 @@ async function vault(getStatus = 200) {
     requests.push(`${init?.method} ${url}`);
     if (init?.method === 'GET') {
       if (getStatus !== 200) return new Response(JSON.stringify({ code: getStatus, classifier: 'SESSION_EXPIRED', message: 'expired' }), { status: getStatus });
-      return Response.json({ next_action: 'tokenize_card', data: { provider: 'guardian', jwk, allowed_schemes: ['visa', 'mastercard'], expires_at: '2099-01-01T00:00:00Z' } });
+      return Response.json({
+        next_action: 'tokenize_card',
+        data: { provider: 'guardian', jwk, allowed_schemes: ['visa', 'mastercard'], expires_at: '2099-01-01T00:00:00Z' },
+      });
     }
     const body = JSON.parse(String(init?.body)) as { result: { enc_payload: string } };
     const { plaintext } = await compactDecrypt(body.result.enc_payload, privateKey);
@@ -123,7 +126,12 @@ describe('startFrame', () => {
   });
 
   test('options in the URL: the form is created as configured and ready goes out at connect, with no update; their repeat is not applied twice', async () => {
-    const options = { showCardholderName: true, locale: 'de', placeholder: { cvc: 'Prüfnummer' }, fonts: [{ family: 'Url Brand', src: 'https://fonts.shop.test/url.woff2' }] };
+    const options = {
+      showCardholderName: true,
+      locale: 'de',
+      placeholder: { cvc: 'Prüfnummer' },
+      fonts: [{ family: 'Url Brand', src: 'https://fonts.shop.test/url.woff2' }],
+    };
     const { root, frameWindow } = frameWorld(location.origin, { options: JSON.stringify(options) });
     const { fetchFn } = await vault();
     const { connected, events } = handshake(frameWindow);
@@ -168,7 +176,7 @@ describe('startFrame', () => {
     await vi.waitFor(() => expect(events.some((e) => e.type === 'ready')).toBe(true));
   });
 
-  test("a merchant font that fails is reported after ready, so it never fails the mount", async () => {
+  test('a merchant font that fails is reported after ready, so it never fails the mount', async () => {
     const { frameWindow } = frameWorld(location.origin);
     const { fetchFn } = await vault();
     const { connected, events } = handshake(frameWindow);
@@ -291,7 +299,10 @@ describe('startFrame', () => {
     startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define'), fontLoader });
     await connected;
     await vi.waitFor(() =>
-      expect(events).toContainEqual({ type: 'error', error: expect.objectContaining({ code: 'UNSUPPORTED_BROWSER', message: expect.stringContaining('Safari 16.4') }) }),
+      expect(events).toContainEqual({
+        type: 'error',
+        error: expect.objectContaining({ code: 'UNSUPPORTED_BROWSER', message: expect.stringContaining('Safari 16.4') }),
+      }),
     );
     expect(events.some((e) => e.type === 'ready')).toBe(false);
     expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/cannot show the payment form/);

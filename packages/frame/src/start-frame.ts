@@ -58,7 +58,13 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
   // created in it if it comes first: see formReady.)
   let language: Promise<FrameLocale> = applyFrameLocale(doc, initialOptions?.value.locale, win.navigator.languages);
   const loadFailed: CardframeErrorData = { code: 'FRAME_LOAD_FAILED', message: COULD_NOT_LOAD };
-  const messages = async (): Promise<FrameMessages> => frameMessages(await language.then((l) => l.locale, () => 'en' as const));
+  const messages = async (): Promise<FrameMessages> =>
+    frameMessages(
+      await language.then(
+        (l) => l.locale,
+        () => 'en' as const,
+      ),
+    );
   if (!params) {
     void messages().then((text) => renderMessage(root, text.couldNotLoad));
     return;
@@ -92,11 +98,16 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
   const split: Promise<SplitField> | undefined =
     field && groupId && splitModule
       ? splitModule.then((module) => ({
-          group: module.startFieldGroup(win, { ...params, field, group: groupId }, () => formReady, () => {
-            taken = true;
-            renderMessage(root, FIELD_TAKEN);
-            sink.post({ type: 'error', error: { code: 'ALREADY_MOUNTED', message: FIELD_TAKEN } });
-          }),
+          group: module.startFieldGroup(
+            win,
+            { ...params, field, group: groupId },
+            () => formReady,
+            () => {
+              taken = true;
+              renderMessage(root, FIELD_TAKEN);
+              sink.post({ type: 'error', error: { code: 'ALREADY_MOUNTED', message: FIELD_TAKEN } });
+            },
+          ),
           bind: module.bindFieldForm,
         }))
       : undefined;
@@ -176,10 +187,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       return (await next.catch(() => Promise.reject(loadFailed))).locale;
     },
     // Only a merchant who passes fonts loads the font chunk.
-    loadFonts: (fonts) =>
-      fontLoader().then((chunk) =>
-        chunk.loadFonts(doc, fonts, (error) => void afterReady.then(() => sink.post({ type: 'error', error }))),
-      ),
+    loadFonts: (fonts) => fontLoader().then((chunk) => chunk.loadFonts(doc, fonts, (error) => void afterReady.then(() => sink.post({ type: 'error', error })))),
     optionsApplied: () => {
       optionsApplied = true;
       void postReady();

@@ -82,7 +82,7 @@ export function createCardHandler(cardframe: Cardframe, onComplete: (result: Ses
     },
     createTextField(options) {
       once('createTextField() (Cardframe has one text field, the cardholder name)', textField !== undefined);
-      if (form) throw unsupported('createTextField() with createForm()', "the form has its own name field; use createFormFields() for separate fields");
+      if (form) throw unsupported('createTextField() with createForm()', 'the form has its own name field; use createFormFields() for separate fields');
       const { placeholder, style, ...rest } = options ?? {};
       const extra = Object.keys(rest)[0];
       if (extra !== undefined) throw new HellgateError('INVALID_OPTIONS', `options: unknown option "${extra.slice(0, 40)}"`);

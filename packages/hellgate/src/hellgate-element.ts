@@ -29,11 +29,7 @@ function subscribe<K extends ElementEventType>(element: CardElement, type: K, li
  * typed and kept in the vault-origin frame, and nothing of it passes through here.
  * `field` is the split field it drives (undefined: the combined form), for mapping `update()` options.
  */
-export function createHellgateElement(
-  element: CardElement,
-  field: FieldName | undefined,
-  track: (unsubscribe: () => void) => () => void,
-): HellgateElement {
+export function createHellgateElement(element: CardElement, field: FieldName | undefined, track: (unsubscribe: () => void) => () => void): HellgateElement {
   return Object.freeze({
     mount: (target: string | HTMLElement) => element.mount(target),
     update: async (options: ElementOptions) => {

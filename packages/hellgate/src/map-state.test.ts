@@ -37,7 +37,10 @@ describe('failure', () => {
   });
 
   test('validation codes become Hellgate’s; other codes and messages pass unchanged', () => {
-    expect(failure({ code: 'EXPIRY_IN_PAST', message: 'Expired card' })).toEqual({ status: 'failure', data: { message: 'Expired card', code: 'INVALID_EXPIRY_DATE' } });
+    expect(failure({ code: 'EXPIRY_IN_PAST', message: 'Expired card' })).toEqual({
+      status: 'failure',
+      data: { message: 'Expired card', code: 'INVALID_EXPIRY_DATE' },
+    });
     expect(failure({ code: 'SESSION_COMPLETED', message: 'Used' }).data).toEqual({ message: 'Used', code: 'SESSION_COMPLETED' });
   });
 });

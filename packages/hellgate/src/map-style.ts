@@ -26,7 +26,10 @@ export function mapStyle(style: Styles | undefined, path = 'style'): CardStyle |
     if (key === 'fonts') {
       if (!Array.isArray(value)) throw new HellgateError('INVALID_OPTIONS', `${path}.fonts: not an array`);
       if (value.length > 0) {
-        throw unsupported(`${path}.fonts`, 'Hellgate fonts are stylesheet URLs and the card frames load no merchant stylesheets; pass font files with the Cardframe SDK fonts option, or name an installed font stack in fontFamily');
+        throw unsupported(
+          `${path}.fonts`,
+          'Hellgate fonts are stylesheet URLs and the card frames load no merchant stylesheets; pass font files with the Cardframe SDK fonts option, or name an installed font stack in fontFamily',
+        );
       }
     } else if (VARIANTS.includes(key)) {
       out[key] = mapBlock(value, `${path}.${key}`);

@@ -35,12 +35,7 @@ export interface ConnectMessage {
 function hasShape(data: unknown, type: string, channel: string): boolean {
   if (typeof data !== 'object' || data === null) return false;
   const message = data as Record<string, unknown>;
-  return (
-    message.type === type &&
-    message.version === BRIDGE_VERSION &&
-    message.channel === channel &&
-    Object.keys(message).length === 3
-  );
+  return message.type === type && message.version === BRIDGE_VERSION && message.channel === channel && Object.keys(message).length === 3;
 }
 
 export function isHelloMessage(data: unknown, channel: string): data is HelloMessage {

@@ -44,7 +44,14 @@ describe('sanitizeCardStyle', () => {
     ['unbalanced parenthesis', { base: { color: 'rgb(0,0,0' } }],
     ['an empty value', { base: { color: '  ' } }],
     ['very long value', { base: { fontFamily: 'a'.repeat(500) } }],
-    ['class instance', { base: new (class Evil { color = 'red'; })() }],
+    [
+      'class instance',
+      {
+        base: new (class Evil {
+          color = 'red';
+        })(),
+      },
+    ],
     ['array', [{ color: 'red' }]],
     ['prototype pollution key', JSON.parse('{"__proto__": {"color": "red"}}')],
     // Issue 13, finding 14: a string that does not close, or closes on a raw newline, swallows

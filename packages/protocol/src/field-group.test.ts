@@ -61,6 +61,8 @@ describe('field group messages', () => {
         cvc: { empty: true, complete: false },
       },
     });
-    expect(mergeFieldStates({ cvc: { empty: false, complete: true, brand: 'unknown', fields: { cvc: { empty: false, complete: true } } } }).complete).toBe(true);
+    expect(mergeFieldStates({ cvc: { empty: false, complete: true, brand: 'unknown', fields: { cvc: { empty: false, complete: true } } } }).complete).toBe(
+      true,
+    );
   });
 });

@@ -62,7 +62,10 @@ const TYPES: readonly FieldGroupMessageType[] = ['join', 'here', 'leave', 'state
 export function isFieldGroupMessage(data: unknown): data is FieldGroupMessage {
   const m = data as Record<string, unknown> | null;
   return (
-    typeof m === 'object' && m !== null && TYPES.includes(m.type as FieldGroupMessageType) && typeof m.id === 'string' &&
+    typeof m === 'object' &&
+    m !== null &&
+    TYPES.includes(m.type as FieldGroupMessageType) &&
+    typeof m.id === 'string' &&
     (FIELD_NAMES as readonly unknown[]).includes(m.field)
   );
 }

@@ -45,7 +45,16 @@ export {
   type SupportedLocale,
   type CardLocale,
 } from './locales.ts';
-export { FRAME_PATH, SDK_PATH, ORIGIN_CHECK_PATH, ORIGIN_NOT_ALLOWED_STATUS, MAX_FRAGMENT_OPTIONS, composeFrameUrl, parseFrameParams, type FrameParams } from './frame-url.ts';
+export {
+  FRAME_PATH,
+  SDK_PATH,
+  ORIGIN_CHECK_PATH,
+  ORIGIN_NOT_ALLOWED_STATUS,
+  MAX_FRAGMENT_OPTIONS,
+  composeFrameUrl,
+  parseFrameParams,
+  type FrameParams,
+} from './frame-url.ts';
 export { FORM_HEIGHT_TWO_ROWS, FORM_HEIGHT_WITH_NAME, FORM_HEIGHT_ONE_FIELD } from './form-layout.ts';
 export {
   BRIDGE_VERSION,

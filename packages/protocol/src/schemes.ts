@@ -2,15 +2,7 @@
  * Card schemes, spelled exactly as the Guardian API's `card.scheme` enum spells them.
  * Every package that names a brand (vault, card form, SDK events) uses these strings.
  */
-export const SCHEMES = [
-  'visa',
-  'mastercard',
-  'american express',
-  'discover',
-  'diners club',
-  'jcb',
-  'unionpay',
-] as const;
+export const SCHEMES = ['visa', 'mastercard', 'american express', 'discover', 'diners club', 'jcb', 'unionpay'] as const;
 
 export type Scheme = (typeof SCHEMES)[number];
 

@@ -1,10 +1,5 @@
 import { createElement, useEffect, useRef, type ReactNode } from 'react';
-import type {
-  CardElement as SdkCardElement,
-  CardElementEventMap,
-  CardElementOptions,
-  CardframeError,
-} from '@cardframe/sdk';
+import type { CardElement as SdkCardElement, CardElementEventMap, CardElementOptions, CardframeError } from '@cardframe/sdk';
 import { useCardframeContext, type ElementKind } from './cardframe-context.ts';
 
 /** Props every element component takes: its options, where it renders, and one handler per event. */

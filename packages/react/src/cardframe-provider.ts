@@ -64,9 +64,6 @@ export function CardframeProvider({ sessionId, baseUrl, onError, children }: Car
     [elements],
   );
 
-  const value = useMemo<CardframeContextValue>(
-    () => ({ cardframe, error, report, register, elements }),
-    [cardframe, error, report, register, elements],
-  );
+  const value = useMemo<CardframeContextValue>(() => ({ cardframe, error, report, register, elements }), [cardframe, error, report, register, elements]);
   return createElement(CardframeContext.Provider, { value }, children);
 }

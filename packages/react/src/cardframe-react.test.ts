@@ -157,7 +157,9 @@ describe('@cardframe/react against the real vault', () => {
     const used = await commands.createSession();
     const outcomes: SubmitOutcome[] = [];
     const onReady = vi.fn();
-    root.render(h(StrictMode, null, h(CardframeProvider, { sessionId: used, baseUrl, onError }, h(CardElement, { id: 'card', onReady }), h(Pay, { outcomes }))));
+    root.render(
+      h(StrictMode, null, h(CardframeProvider, { sessionId: used, baseUrl, onError }, h(CardElement, { id: 'card', onReady }), h(Pay, { outcomes }))),
+    );
     await vi.waitFor(() => expect(onReady).toHaveBeenCalled(), { timeout: 15_000 });
     await commands.typeInFrame('#card iframe', '#number-input', '4242424242424242');
     await commands.typeInFrame('#card iframe', '#expiry-input', `12${year}`);
@@ -189,9 +191,7 @@ describe('@cardframe/react against the real vault', () => {
     const sessionId = await commands.createSession();
     const codes: string[] = [];
     const onError = (error: CardframeError) => codes.push(error.code);
-    render(
-      h(CardframeProvider, { sessionId, baseUrl, onError }, h(CardElement, { options: { style: { base: { color: 'url(https://evil.test/x)' } } } })),
-    );
+    render(h(CardframeProvider, { sessionId, baseUrl, onError }, h(CardElement, { options: { style: { base: { color: 'url(https://evil.test/x)' } } } })));
     await vi.waitFor(() => expect(codes).toContain('INVALID_STYLE'), { timeout: 15_000 });
     expect(frames()).toEqual([]);
   });

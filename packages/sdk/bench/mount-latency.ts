@@ -129,12 +129,16 @@ async function benchEngine(engine: EngineName, urls: { shop: string; vault: stri
       await tab.goto(urls.shop);
       const sessionId = await newSession();
       const blankMs = await tab.evaluate((src) => (window as any).blankFrame(src) as Promise<number>, urls.blank);
-      const mounted = await tab.evaluate(
-        ([id, base]) => (window as any).mountCard(id, base) as Promise<{ ms: number; at: number; hello: number }>,
-        [sessionId, urls.vault] as const,
-      );
+      const mounted = await tab.evaluate(([id, base]) => (window as any).mountCard(id, base) as Promise<{ ms: number; at: number; hello: number }>, [
+        sessionId,
+        urls.vault,
+      ] as const);
       const timeline = await tab.evaluate(frameTimeline, undefined, CARD_FRAME);
-      for (const [selector, text] of [['#number-input', '4242424242424242'], ['#expiry-input', `12${year}`], ['#cvc-input', '123']] as const) {
+      for (const [selector, text] of [
+        ['#number-input', '4242424242424242'],
+        ['#expiry-input', `12${year}`],
+        ['#cvc-input', '123'],
+      ] as const) {
         await tab.click(selector, CARD_FRAME);
         await tab.type(text);
       }
@@ -209,7 +213,10 @@ async function main(): Promise<void> {
     });
     const api = `http://127.0.0.1:${vaultPort}`;
     for (let i = 0; ; i++) {
-      const up = await fetch(`${api}/healthz`).then((r) => r.ok, () => false);
+      const up = await fetch(`${api}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) break;
       if (i > 100 || vault.exitCode !== null) throw new Error('the vault did not start');
       await new Promise((r) => setTimeout(r, 100));
@@ -250,7 +257,7 @@ async function main(): Promise<void> {
         };
       }),
     );
-    console.log('Where the mount goes: ms after mount() (median), from the card frame\'s Navigation and Resource Timing');
+    console.log("Where the mount goes: ms after mount() (median), from the card frame's Navigation and Resource Timing");
     console.table(
       Object.fromEntries(
         results.map((r) => [
@@ -261,7 +268,8 @@ async function main(): Promise<void> {
         ]),
       ),
     );
-    for (const r of results) console.log(`${r.engine}: the card frame's requests in the last run (start→end ms after mount(), transfer bytes)\n  ${r.requests.join('\n  ')}`);
+    for (const r of results)
+      console.log(`${r.engine}: the card frame's requests in the last run (start→end ms after mount(), transfer bytes)\n  ${r.requests.join('\n  ')}`);
   } finally {
     vault?.kill('SIGTERM');
     await new Promise((done) => shop.close(done));

@@ -132,7 +132,10 @@ async function main(): Promise<void> {
     });
     const api = `http://127.0.0.1:${vaultPort}`;
     for (let i = 0; ; i++) {
-      const up = await fetch(`${api}/healthz`).then((r) => r.ok, () => false);
+      const up = await fetch(`${api}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) break;
       if (i > 100 || vault.exitCode !== null) throw new Error('the vault did not start');
       await new Promise((r) => setTimeout(r, 100));

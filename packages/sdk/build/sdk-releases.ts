@@ -71,9 +71,7 @@ export function assembleSdkDist({ distDir, releasesDir, version, script = SCRIPT
   const releases = frozenReleases(releasesDir, script);
   const frozen = releases.includes(version);
   if (frozen && !readFileSync(path.join(releasesDir, version, script)).equals(current)) {
-    throw new Error(
-      `${script} ${version} is already released (${path.join(releasesDir, version)}) with other bytes: bump "version" in its package.json`,
-    );
+    throw new Error(`${script} ${version} is already released (${path.join(releasesDir, version)}) with other bytes: bump "version" in its package.json`);
   }
   const versions: Record<string, ScriptEntry> = {};
   for (const v of releases) {

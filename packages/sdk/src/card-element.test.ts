@@ -75,9 +75,7 @@ describe('card()', () => {
     }
     const unknownKey = (): unknown => cardframe.card({ onChange: () => {} } as never);
     expect(unknownKey).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
-    expect(() => cardframe.card({ style: { base: { backgroundImage: 'none' } } as never })).toThrow(
-      expect.objectContaining({ code: 'INVALID_STYLE' }),
-    );
+    expect(() => cardframe.card({ style: { base: { backgroundImage: 'none' } } as never })).toThrow(expect.objectContaining({ code: 'INVALID_STYLE' }));
     expect(document.querySelectorAll('iframe')).toHaveLength(0);
   });
 

@@ -149,9 +149,7 @@ export function createCardElement(context: CardElementContext): CardElement {
     const channel = randomChannel();
     // The options travel in the fragment too, so the frame renders the form as configured without
     // waiting for the handshake and the first update (a round trip on the way to `ready`).
-    const iframe = createFrame(
-      composeFrameUrl(vaultOrigin, { session, origin: location.origin, channel, ...context.split, options: JSON.stringify(options) }),
-    );
+    const iframe = createFrame(composeFrameUrl(vaultOrigin, { session, origin: location.origin, channel, ...context.split, options: JSON.stringify(options) }));
     // The form's own height from the start (not the iframe default of 150 px): `ready` then resizes nothing.
     setHeight(iframe, context.split ? FORM_HEIGHT_ONE_FIELD : options.showCardholderName ? FORM_HEIGHT_WITH_NAME : FORM_HEIGHT_TWO_ROWS);
 
@@ -250,17 +248,21 @@ export function createCardElement(context: CardElementContext): CardElement {
         teardown();
         settle(notMounted());
       };
-      stopConnect = connectFrame(iframe, vaultOrigin, channel, ({ rpc, events }) => {
-        ports = [rpc, events];
-        remote = frameRpc(rpc);
-        events.onmessage = (message: MessageEvent) => onFrameEvent(message.data);
-        // The frame has already applied the options the URL carried; this also brings a frame that
-        // predates that up to date, and the latest options if update() was called since mount().
-        call((remote) => remote('update', options)).catch((error: CardframeError) => {
-          if (error.code !== 'NOT_MOUNTED') fail(error);
-        });
-      }, (frameVersion) =>
-        giveUp(new CardframeError('VERSION_MISMATCH', `Frame speaks bridge v${frameVersion}, SDK v${BRIDGE_VERSION}`)),
+      stopConnect = connectFrame(
+        iframe,
+        vaultOrigin,
+        channel,
+        ({ rpc, events }) => {
+          ports = [rpc, events];
+          remote = frameRpc(rpc);
+          events.onmessage = (message: MessageEvent) => onFrameEvent(message.data);
+          // The frame has already applied the options the URL carried; this also brings a frame that
+          // predates that up to date, and the latest options if update() was called since mount().
+          call((remote) => remote('update', options)).catch((error: CardframeError) => {
+            if (error.code !== 'NOT_MOUNTED') fail(error);
+          });
+        },
+        (frameVersion) => giveUp(new CardframeError('VERSION_MISMATCH', `Frame speaks bridge v${frameVersion}, SDK v${BRIDGE_VERSION}`)),
       );
       container.appendChild(iframe);
     });

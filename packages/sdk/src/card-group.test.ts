@@ -63,10 +63,16 @@ describe('split fields', () => {
     expect(new Set(frames.map((frame) => fragmentOf(frame).get('channel'))).size).toBe(4);
 
     const other = await init(SESSION, { baseUrl: location.origin });
-    other.cardNumber().mount(slot('other')).catch(() => {});
+    other
+      .cardNumber()
+      .mount(slot('other'))
+      .catch(() => {});
     expect(fragmentOf(document.querySelector('#other iframe')!).get('group')).not.toBe([...groups][0]);
     // The combined element stays a combined element: no field, no group.
-    cardframe.card().mount(slot('combined')).catch(() => {});
+    cardframe
+      .card()
+      .mount(slot('combined'))
+      .catch(() => {});
     expect([...fragmentOf(document.querySelector('#combined iframe')!).keys()]).toEqual(['session', 'origin', 'channel', 'options']);
     for (const [, element] of fields) element.unmount();
   });
@@ -95,7 +101,12 @@ describe('split fields', () => {
     await cvcReady;
     expect(groupEvents).toEqual(['ready']);
 
-    const whole: CardState = { empty: false, complete: false, brand: 'visa', fields: { number: { empty: false, complete: true }, cvc: { empty: true, complete: false } } };
+    const whole: CardState = {
+      empty: false,
+      complete: false,
+      brand: 'visa',
+      fields: { number: { empty: false, complete: true }, cvc: { empty: true, complete: false } },
+    };
     postNumber({ type: 'change', state: { ...fieldState('number', true), brand: 'visa' }, group: whole });
     postCvc({ type: 'focus', field: 'cvc' });
     await vi.waitFor(() => expect(groupEvents).toEqual(['ready', 'focus cvc']));

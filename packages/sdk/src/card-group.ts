@@ -1,5 +1,12 @@
 import { FIELD_NAMES, type CardElementOptions, type FieldName, type SubmitResult } from '@cardframe/protocol';
-import { notMounted, type CardElement, type CardElementContext, type CardElementEventMap, type CardElementEventType, type CardElementListener } from './card-element.ts';
+import {
+  notMounted,
+  type CardElement,
+  type CardElementContext,
+  type CardElementEventMap,
+  type CardElementEventType,
+  type CardElementListener,
+} from './card-element.ts';
 import { createEventHub } from './event-hub.ts';
 
 /**

@@ -116,9 +116,7 @@ describe('@cardframe/vue against the real vault', () => {
 
   test('unmounting the app removes every frame', async () => {
     const sessionId = await commands.createSession();
-    const app = mount(
-      defineComponent({ setup: () => () => h(CardframeProvider, { sessionId, baseUrl }, () => [h(CardNumberElement), h(CardCvcElement)]) }),
-    );
+    const app = mount(defineComponent({ setup: () => () => h(CardframeProvider, { sessionId, baseUrl }, () => [h(CardNumberElement), h(CardCvcElement)]) }));
     await vi.waitFor(() => expect(frames()).toHaveLength(2), { timeout: 15_000 });
     app.unmount();
     apps.splice(apps.indexOf(app), 1);

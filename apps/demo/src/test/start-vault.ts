@@ -59,7 +59,10 @@ export default async function startVault(project: TestProject): Promise<() => Pr
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the test vault exited with code ${child.exitCode}`);
-    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error('the test vault did not become ready in 30s');
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -70,8 +70,7 @@ export function ReactCheckout(): ReactNode {
                 </div>
               ) : null}
               <p className="fine-print">
-                Your card is entered in a secure frame and goes straight to our payment vault. Kestrel Coffee never sees or
-                stores your card number.
+                Your card is entered in a secure frame and goes straight to our payment vault. Kestrel Coffee never sees or stores your card number.
               </p>
             </div>
           )}
@@ -145,14 +144,7 @@ function PayForm({ problem, setProblem, onPaid }: PayFormProps): ReactNode {
       <p id="card-error" className="error" role="alert">
         {problem && !problem.sessionEnded ? problem.text : ''}
       </p>
-      <button
-        id="pay-button"
-        className={busy ? 'pay busy' : 'pay'}
-        type="button"
-        disabled={!complete || busy}
-        aria-busy={busy}
-        onClick={() => void payNow()}
-      >
+      <button id="pay-button" className={busy ? 'pay busy' : 'pay'} type="button" disabled={!complete || busy} aria-busy={busy} onClick={() => void payNow()}>
         <span className="spinner" aria-hidden="true" />
         <span className="pay-label">
           Pay <span className="amount">€56.90</span>
@@ -196,8 +188,7 @@ function Receipt({ paid }: { paid: PaidCard }): ReactNode {
         </div>
       </dl>
       <p className="fine-print">
-        The shop's server read this card back from the vault with its own API key. It keeps only the token; the card
-        number stays in the vault.
+        The shop's server read this card back from the vault with its own API key. It keeps only the token; the card number stays in the vault.
       </p>
     </div>
   );

@@ -118,11 +118,7 @@ export async function runCheckout(init: Init, root: HTMLElement): Promise<void> 
       form.button.disabled = !complete || form.button.classList.contains('busy');
       // The frame shows the field's own message beside the field; the shop says what Pay waits for.
       const invalidField = (Object.keys(FIELD_LABELS) as (keyof typeof FIELD_LABELS)[]).find((f) => state.fields[f]?.error);
-      form.hint.textContent = state.complete
-        ? ''
-        : invalidField
-          ? `Check the ${FIELD_LABELS[invalidField]} above to continue.`
-          : form.idleHint;
+      form.hint.textContent = state.complete ? '' : invalidField ? `Check the ${FIELD_LABELS[invalidField]} above to continue.` : form.idleHint;
       form.hint.classList.toggle('invalid', Boolean(invalidField));
       if (state.error) form.error.textContent = '';
       for (const chip of document.querySelectorAll<HTMLElement>('.brand-chip')) {

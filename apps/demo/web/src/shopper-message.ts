@@ -1,11 +1,7 @@
 import type { CardframeErrorCode } from '@cardframe/sdk';
 
 /** Codes after which this session cannot be used again: the page offers a fresh checkout. */
-export const SESSION_ENDING_CODES: readonly CardframeErrorCode[] = [
-  'SESSION_COMPLETED',
-  'SESSION_EXPIRED',
-  'SESSION_NOT_FOUND',
-];
+export const SESSION_ENDING_CODES: readonly CardframeErrorCode[] = ['SESSION_COMPLETED', 'SESSION_EXPIRED', 'SESSION_NOT_FOUND'];
 
 /** Codes the frame shows beside the field itself (and announces): the shop adds nothing. */
 export const FIELD_ERROR_CODES: readonly CardframeErrorCode[] = [

@@ -82,13 +82,7 @@ export async function verifyChain(db: Kysely<Database>, pageSize = 1000): Promis
   let prev = GENESIS;
   let checked = 0;
   for (;;) {
-    const page = await db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
+    const page = await db.selectFrom('audit_events').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
     if (page.length === 0) return { ok: true, checked, head: prev };
     for (const raw of page) {
       const row = { ...raw, seq: Number(raw.seq), at: Number(raw.at) };

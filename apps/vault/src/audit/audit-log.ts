@@ -21,6 +21,9 @@ export function recordAudit(deps: VaultDeps, input: AuditEventInput): Promise<vo
     heads.set(deps.db, { seq: Number(row.seq), hash: row.hash });
   };
   const next = previous.then(append, append);
-  queues.set(deps.db, next.catch(() => undefined));
+  queues.set(
+    deps.db,
+    next.catch(() => undefined),
+  );
   return next.then(() => undefined);
 }

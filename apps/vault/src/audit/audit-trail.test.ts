@@ -26,25 +26,59 @@ it('records card-data access and admin acts with who, client address, what, when
   const psp = await startLoopbackServer();
   try {
     const v = await vault({ forwardAllowlist: parseForwardAllowlist(psp.origin) });
-    const key = await v.app.inject({ method: 'POST', url: '/api/admin/api-keys', headers: admin, payload: { scopes: ['pci:tokens:create', 'pci:tokens:read', 'pci:tokens:forward', 'admin:api-keys:create'] }, remoteAddress: '198.51.100.9' });
+    const key = await v.app.inject({
+      method: 'POST',
+      url: '/api/admin/api-keys',
+      headers: admin,
+      payload: { scopes: ['pci:tokens:create', 'pci:tokens:read', 'pci:tokens:forward', 'admin:api-keys:create'] },
+      remoteAddress: '198.51.100.9',
+    });
     const keyId = key.json().id as string;
     const merchant = { 'x-api-key': key.json().key_value as string };
-    const created = await v.app.inject({ method: 'POST', url: '/api/pci/tokens', headers: merchant, payload: { source: { type: 'pan', account_number: VISA, expiry_month: 1, expiry_year: FUTURE_YEAR, security_code: '123' } }, remoteAddress: '203.0.113.4' });
+    const created = await v.app.inject({
+      method: 'POST',
+      url: '/api/pci/tokens',
+      headers: merchant,
+      payload: { source: { type: 'pan', account_number: VISA, expiry_month: 1, expiry_year: FUTURE_YEAR, security_code: '123' } },
+      remoteAddress: '203.0.113.4',
+    });
     const tokenId = created.json().id as string;
     await v.app.inject({ method: 'GET', url: `/api/pci/tokens/${tokenId}`, headers: merchant, remoteAddress: '203.0.113.4' });
-    await v.app.inject({ method: 'POST', url: `/api/pci/tokens/${tokenId}/forward?x=1`, headers: { ...merchant, 'content-type': 'application/json', 'x-destination-url': `${psp.origin}/charge?secret=s3cr3t` }, payload: '{"n":"{{ account_number }}","c":"{{ security_code }}"}', remoteAddress: '203.0.113.4' });
+    await v.app.inject({
+      method: 'POST',
+      url: `/api/pci/tokens/${tokenId}/forward?x=1`,
+      headers: { ...merchant, 'content-type': 'application/json', 'x-destination-url': `${psp.origin}/charge?secret=s3cr3t` },
+      payload: '{"n":"{{ account_number }}","c":"{{ security_code }}"}',
+      remoteAddress: '203.0.113.4',
+    });
     await v.app.inject({ method: 'POST', url: '/api/admin/api-keys', headers: merchant, payload: { scopes: ['admin:types:create'] } });
     await v.app.inject({ method: 'GET', url: '/api/pci/tokens', headers: { 'x-api-key': `key_${'W'.repeat(44)}` }, remoteAddress: '192.0.2.66' });
     const sessionId = await createSessionId(v.app);
-    await v.app.inject({ method: 'POST', url: `/api/sessions/${sessionId}/complete-action`, payload: { action: 'tokenize_card', result: { enc_payload: await encryptForSession(v.app, sessionId, { account_number: VISA, expiry_month: 1, expiry_year: FUTURE_YEAR }) } } });
+    await v.app.inject({
+      method: 'POST',
+      url: `/api/sessions/${sessionId}/complete-action`,
+      payload: {
+        action: 'tokenize_card',
+        result: { enc_payload: await encryptForSession(v.app, sessionId, { account_number: VISA, expiry_month: 1, expiry_year: FUTURE_YEAR }) },
+      },
+    });
 
     const trail = (await events(v)).data as Record<string, any>[];
-    const find = (action: string, extra: Record<string, unknown> = {}) => trail.find((e) => e.action === action && Object.entries(extra).every(([k, val]) => e[k] === val));
-    expect(find('api_key.create', { actor: 'admin', client: '198.51.100.9', resource: keyId, outcome: 'success' })!.detail.scopes).toEqual(['pci:tokens:create', 'pci:tokens:read', 'pci:tokens:forward', 'admin:api-keys:create']);
+    const find = (action: string, extra: Record<string, unknown> = {}) =>
+      trail.find((e) => e.action === action && Object.entries(extra).every(([k, val]) => e[k] === val));
+    expect(find('api_key.create', { actor: 'admin', client: '198.51.100.9', resource: keyId, outcome: 'success' })!.detail.scopes).toEqual([
+      'pci:tokens:create',
+      'pci:tokens:read',
+      'pci:tokens:forward',
+      'admin:api-keys:create',
+    ]);
     expect(find('pci_token.create', { actor: keyId, client: '203.0.113.4', resource: tokenId, outcome: 'success' })).toBeDefined();
     expect(find('pci_token.read', { actor: keyId, resource: tokenId })).toBeDefined();
     expect(find('pci_token.forward', { actor: keyId, resource: tokenId, outcome: 'success' })!.detail).toMatchObject({
-      destination: `${psp.origin}/charge`, fields: ['account_number', 'security_code'], security_code: 'single-use', status: 200,
+      destination: `${psp.origin}/charge`,
+      fields: ['account_number', 'security_code'],
+      security_code: 'single-use',
+      status: 200,
     });
     // A refused grant is an audited failure.
     expect(find('api_key.create', { actor: keyId, outcome: 'failure' })!.detail).toMatchObject({ scopes: ['admin:types:create'], status: 403 });
@@ -74,7 +108,10 @@ it('pages with links.next and filters by action, actor, outcome and time; export
 
   const exported = await v.app.inject({ method: 'GET', url: '/api/admin/audit-events/export?action=pci_token.list', headers: admin });
   expect(exported.headers['content-type']).toMatch(/^application\/x-ndjson/);
-  const lines = exported.body.trim().split('\n').map((l) => JSON.parse(l));
+  const lines = exported.body
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(lines).toHaveLength(5);
   expect(lines.every((e) => e.action === 'pci_token.list')).toBe(true);
 
@@ -124,7 +161,7 @@ it('keeps one unbroken chain under concurrent appends from two processes, and a 
   expect(verdict.head).toBe(after.hash);
 });
 
-it('recordAudit from two processes alternating: each one\'s cached head goes stale and the chain stays one line', async () => {
+it("recordAudit from two processes alternating: each one's cached head goes stale and the chain stays one line", async () => {
   const a = await vault();
   const b = await vault({ peerOf: a });
   const event = { actor: 'admin', client: '127.0.0.1', action: 'test.alternate', outcome: 'success' as const };
@@ -134,7 +171,7 @@ it('recordAudit from two processes alternating: each one\'s cached head goes sta
   expect(verdict).toMatchObject({ ok: true, checked: 16 });
 });
 
-it.skipIf(backend !== 'sqlite')('the verify command walks a stopped vault\'s chain and exits 1 naming the first broken link', async () => {
+it.skipIf(backend !== 'sqlite')("the verify command walks a stopped vault's chain and exits 1 naming the first broken link", async () => {
   const v = await vault();
   for (let i = 0; i < 3; i++) await v.app.inject({ method: 'GET', url: '/api/pci/tokens', headers: admin });
   await sql`drop trigger audit_events_no_update`.execute(v.deps.db);
@@ -143,7 +180,9 @@ it.skipIf(backend !== 'sqlite')('the verify command walks a stopped vault\'s cha
   v.handle.db.destroy();
   const run = promisify(execFile);
   const cli = path.join(import.meta.dirname, '..', 'audit-cli.ts');
-  const failure = await run(process.execPath, ['--import', 'tsx', cli, 'verify'], { env: { ...process.env, CARDFRAME_DATA_DIR: v.dataDir, DATABASE_URL: '' } }).catch((e: { code: number; stdout: string }) => e);
+  const failure = await run(process.execPath, ['--import', 'tsx', cli, 'verify'], {
+    env: { ...process.env, CARDFRAME_DATA_DIR: v.dataDir, DATABASE_URL: '' },
+  }).catch((e: { code: number; stdout: string }) => e);
   expect((failure as { code: number }).code).toBe(1);
   expect((failure as { stdout: string }).stdout).toContain('audit chain BROKEN at event 3: its content does not match its hash');
 });

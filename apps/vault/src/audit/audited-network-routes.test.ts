@@ -16,11 +16,19 @@ afterAll(async () => {
   await psp.close();
 });
 
-const SCOPES = ['network:tokens:create', 'network:tokens:read', 'network:tokens:delete', 'network:tokens:use', 'network:tokens:forward', 'metadata:inquiries:create'];
+const SCOPES = [
+  'network:tokens:create',
+  'network:tokens:read',
+  'network:tokens:delete',
+  'network:tokens:use',
+  'network:tokens:forward',
+  'metadata:inquiries:create',
+];
 // Behind the trusted loopback proxy: the event names the client the proxy saw, not the proxy.
 const CLIENT = '203.0.113.21';
 const viaProxy = { 'x-forwarded-for': CLIENT };
-const trail = async () => (await vault.app.inject({ method: 'GET', url: '/api/admin/audit-events?limit=500', headers: admin })).json().data as Record<string, any>[];
+const trail = async () =>
+  (await vault.app.inject({ method: 'GET', url: '/api/admin/audit-events?limit=500', headers: admin })).json().data as Record<string, any>[];
 
 it('records network-token create, list, read, cryptogram, forward and delete, inquiries and the sandbox lifecycle, never a card value', async () => {
   const key = (await vault.app.inject({ method: 'POST', url: '/api/admin/api-keys', headers: admin, payload: { scopes: SCOPES } })).json();
@@ -34,7 +42,8 @@ it('records network-token create, list, read, cryptogram, forward and delete, in
   const id = created.json().id as string;
   expect((await send('GET', '/api/network/tokens')).statusCode).toBe(200);
   expect((await send('GET', `/api/network/tokens/${id}`)).statusCode).toBe(200);
-  const reference = (await send('POST', `/api/network/tokens/${id}/cryptograms`, { amount: 100, currency: 'EUR', mode: 'reference' })).json().cryptogram_reference;
+  const reference = (await send('POST', `/api/network/tokens/${id}/cryptograms`, { amount: 100, currency: 'EUR', mode: 'reference' })).json()
+    .cryptogram_reference;
   const forward = (ref: string) =>
     vault.app.inject({
       method: 'POST',

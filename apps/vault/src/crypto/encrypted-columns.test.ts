@@ -26,7 +26,10 @@ it('lists every *_ct column of the migrated schema, and each listed table, key a
   const columns = await schemaColumns();
   const ct = [...columns].flatMap(([table, names]) => names.filter((n) => n.endsWith('_ct')).map((n) => `${table}.${n}`));
   expect(ct.length).toBeGreaterThanOrEqual(11);
-  expect(ct.filter((c) => !registered.has(c)), 'encrypted columns missing from ENCRYPTED_TABLES').toEqual([]);
+  expect(
+    ct.filter((c) => !registered.has(c)),
+    'encrypted columns missing from ENCRYPTED_TABLES',
+  ).toEqual([]);
   for (const t of ENCRYPTED_TABLES) {
     for (const name of [...t.key, ...t.columns.map((c) => c.name), ...(t.fingerprint ? [t.fingerprint.column] : [])]) {
       expect(columns.get(t.table), `${t.table}.${name}`).toContain(name);
@@ -46,7 +49,10 @@ it('every value the API stores in the shape of a field ciphertext sits in a list
   // The master key's known answer is under a key derived from the master key itself, not a data
   // key: a master rotation rewrites it (rotate-master-key.ts).
   const notDataKeys = new Set(['settings.value']);
-  expect(distinct.filter((c) => !registered.has(c) && !notDataKeys.has(c)), 'ciphertexts outside ENCRYPTED_TABLES').toEqual([]);
+  expect(
+    distinct.filter((c) => !registered.has(c) && !notDataKeys.has(c)),
+    'ciphertexts outside ENCRYPTED_TABLES',
+  ).toEqual([]);
   // The seed reaches every listed column (else this test would prove nothing for it).
   expect([...registered].filter((c) => !distinct.includes(c)).sort()).toEqual([]);
 });

@@ -49,7 +49,14 @@ describe('at rest', () => {
 
   it('ciphertext swapped between two token rows fails to decrypt', async () => {
     const make = async (account_number: string) =>
-      (await vault.app.inject({ method: 'POST', url: '/api/pci/tokens', headers: admin, payload: { source: { type: 'pan', account_number, expiry_month: 1, expiry_year: FUTURE_YEAR, cardholder_name: 'A B' } } })).json().id as string;
+      (
+        await vault.app.inject({
+          method: 'POST',
+          url: '/api/pci/tokens',
+          headers: admin,
+          payload: { source: { type: 'pan', account_number, expiry_month: 1, expiry_year: FUTURE_YEAR, cardholder_name: 'A B' } },
+        })
+      ).json().id as string;
     const a = await make(VISA);
     const b = await make(MASTERCARD);
     const rows = await vault.deps.db.selectFrom('tokens').selectAll().where('id', 'in', [a, b]).execute();

@@ -48,11 +48,7 @@ const DECRYPT_LANES = Number(process.env.UV_THREADPOOL_SIZE) || 4;
 /** Non-extractable RSA-OAEP decryption keys (SHA-256 unless told), one per lane, from a PKCS#8 PEM. */
 export async function importDecryptLanes(pem: string, hash: 'SHA-256' | 'SHA-1' = 'SHA-256'): Promise<webcrypto.CryptoKey[]> {
   const pkcs8 = createPrivateKey(pem).export({ format: 'der', type: 'pkcs8' });
-  return Promise.all(
-    Array.from({ length: DECRYPT_LANES }, () =>
-      webcrypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSA-OAEP', hash }, false, ['decrypt']),
-    ),
-  );
+  return Promise.all(Array.from({ length: DECRYPT_LANES }, () => webcrypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSA-OAEP', hash }, false, ['decrypt'])));
 }
 
 /** The key-management algorithms sessions accept; the content encryption is always A256GCM. */
@@ -134,11 +130,10 @@ export function createJweKeyring(options: JweKeyringOptions): JweKeyring {
       loaded.next = (loaded.next + 1) % loaded.privateKeys.length;
       const lane = loaded.next;
       // jose checks `alg` against the allowlist before it asks for the key.
-      const { plaintext } = await compactDecrypt(
-        jwe,
-        (header) => (header.alg === 'RSA-OAEP' ? loaded.sha1Keys : loaded.privateKeys)[lane]!,
-        { keyManagementAlgorithms: [...SESSION_KEY_ALGORITHMS], contentEncryptionAlgorithms: ['A256GCM'] },
-      );
+      const { plaintext } = await compactDecrypt(jwe, (header) => (header.alg === 'RSA-OAEP' ? loaded.sha1Keys : loaded.privateKeys)[lane]!, {
+        keyManagementAlgorithms: [...SESSION_KEY_ALGORITHMS],
+        contentEncryptionAlgorithms: ['A256GCM'],
+      });
       return plaintext;
     },
   };

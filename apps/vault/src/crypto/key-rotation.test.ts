@@ -36,7 +36,10 @@ async function versionsOf(v: TestVault, purpose: 'field' | 'generic_payload'): P
   const db = v.deps.db as unknown as UntypedDb;
   const out: string[] = [];
   for (const t of ENCRYPTED_TABLES.filter((t) => t.purpose === purpose)) {
-    for (const row of await db.selectFrom(t.table).select(t.columns.map((c) => c.name)).execute()) {
+    for (const row of await db
+      .selectFrom(t.table)
+      .select(t.columns.map((c) => c.name))
+      .execute()) {
       for (const c of t.columns) if (row[c.name] !== null) out.push(`${t.table}.${c.name}: ${String(row[c.name]).split('.')[0]}`);
     }
   }
@@ -60,11 +63,17 @@ it('rotates the field and fingerprint keys under concurrent reads and writes fro
   await b.deps.keyStore!.refresh();
   const during = await Promise.all([
     ...before.map((id) => readToken(a, id).then((t) => t.card.masked_account_number)),
-    ...Array.from({ length: 10 }, (_, i) => createToken(i % 2 ? a : b).then((id) => readToken(b, id)).then((t) => t.card.masked_account_number)),
+    ...Array.from({ length: 10 }, (_, i) =>
+      createToken(i % 2 ? a : b)
+        .then((id) => readToken(b, id))
+        .then((t) => t.card.masked_account_number),
+    ),
   ]);
   expect(during.every((m: string) => /^(411111|555555)\*{6}(1111|4444)$/.test(m))).toBe(true);
 
-  await expect.poll(async () => (await a.app.inject({ method: 'GET', url: `/api/admin/key-rotations/${rotation.id}`, headers: admin })).json().state, { timeout: 10_000 }).toBe('done');
+  await expect
+    .poll(async () => (await a.app.inject({ method: 'GET', url: `/api/admin/key-rotations/${rotation.id}`, headers: admin })).json().state, { timeout: 10_000 })
+    .toBe('done');
   const rows = await stored(a);
   expect(rows).toHaveLength(36);
   for (const row of rows) {
@@ -75,12 +84,22 @@ it('rotates the field and fingerprint keys under concurrent reads and writes fro
   }
   // Webhook secrets and JWE private keys moved too; the old key remains for decryption only.
   const keys = await a.deps.db.selectFrom('data_keys').select(['purpose', 'version', 'state']).where('purpose', '=', 'field').orderBy('version').execute();
-  expect(keys.map((k) => [Number(k.version), k.state])).toEqual([[1, 'retired'], [2, 'active']]);
+  expect(keys.map((k) => [Number(k.version), k.state])).toEqual([
+    [1, 'retired'],
+    [2, 'active'],
+  ]);
   for (const k of await a.deps.db.selectFrom('jwe_keys').select('private_ct').execute()) expect(k.private_ct.startsWith('v2.')).toBe(true);
   // Every column of every table under the field key is on the new version, and reads back.
   const versions = await versionsOf(a, 'field');
   expect(versions.filter((c) => !c.endsWith(': v2'))).toEqual([]);
-  for (const column of ['network_tokens.pan_ct', 'network_tokens.number_ct', 'network_cryptograms.payload_ct', 'sandbox_tsp_tokens.key_ct', 'webhooks.hmac_key_ct', 'idempotency.response_ct']) {
+  for (const column of [
+    'network_tokens.pan_ct',
+    'network_tokens.number_ct',
+    'network_cryptograms.payload_ct',
+    'sandbox_tsp_tokens.key_ct',
+    'webhooks.hmac_key_ct',
+    'idempotency.response_ct',
+  ]) {
     expect(versions).toContain(`${column}: v2`);
   }
   await readSeeded(b, seeded);
@@ -140,7 +159,12 @@ it('rotates the master key by re-wrapping the data keys: the new key alone then 
   const newMaster = randomBytes(32);
   const a = await vault({ masterKey: oldMaster });
   const id = await createToken(a);
-  const hook = await a.app.inject({ method: 'POST', url: '/api/admin/webhooks', headers: admin, payload: { events: ['pci.token.security-code.expired'], url: 'https://merchant.example/hooks' } });
+  const hook = await a.app.inject({
+    method: 'POST',
+    url: '/api/admin/webhooks',
+    headers: admin,
+    payload: { events: ['pci.token.security-code.expired'], url: 'https://merchant.example/hooks' },
+  });
   expect(hook.statusCode).toBe(200);
 
   // A second process starts with the new master and the previous one: it re-wraps every data key.
@@ -179,12 +203,19 @@ it('rotates the generic-payload key: generic tokens are re-encrypted by the job 
   const v = await vault();
   const ids: string[] = [];
   for (let i = 0; i < 7; i++) {
-    ids.push((await v.app.inject({ method: 'POST', url: '/api/generic/tokens', headers: admin, payload: { payload: { iban: `DE8937040044053201300${i}` } } })).json().id);
+    ids.push(
+      (await v.app.inject({ method: 'POST', url: '/api/generic/tokens', headers: admin, payload: { payload: { iban: `DE8937040044053201300${i}` } } })).json()
+        .id,
+    );
   }
   const started = await v.app.inject({ method: 'POST', url: '/api/admin/key-rotations', headers: admin, payload: { kind: 'generic_payload' } });
   expect(started.statusCode).toBe(202);
   expect(started.json()).toMatchObject({ kind: 'generic_payload', from_version: 1, to_version: 2, total: 7 });
-  await expect.poll(async () => (await v.app.inject({ method: 'GET', url: `/api/admin/key-rotations/${started.json().id}`, headers: admin })).json().state, { timeout: 10_000 }).toBe('done');
+  await expect
+    .poll(async () => (await v.app.inject({ method: 'GET', url: `/api/admin/key-rotations/${started.json().id}`, headers: admin })).json().state, {
+      timeout: 10_000,
+    })
+    .toBe('done');
   expect((await versionsOf(v, 'generic_payload')).every((c) => c.endsWith(': v2'))).toBe(true);
   for (const [i, id] of ids.entries()) {
     const row = await v.deps.db.selectFrom('generic_tokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -210,7 +241,9 @@ it('rotates the security-code key: new codes use the new version, old ones stay 
   expect(await v.deps.securityCodes.reveal(old)).toBe('737');
   expect(await v.deps.securityCodes.reveal(fresh)).toBe('737');
 
-  await expect.poll(async () => (await v.deps.db.selectFrom('key_rotations').select('lease_until').where('id', '=', rotation.id).executeTakeFirstOrThrow()).lease_until).toBe(Date.parse(rotation.old_entries_expire_at));
+  await expect
+    .poll(async () => (await v.deps.db.selectFrom('key_rotations').select('lease_until').where('id', '=', rotation.id).executeTakeFirstOrThrow()).lease_until)
+    .toBe(Date.parse(rotation.old_entries_expire_at));
   expect(await resumeRotations(v.deps)).toBe(0); // not before: old entries may remain
   expect((await v.app.inject({ method: 'GET', url: `/api/admin/key-rotations/${rotation.id}`, headers: admin })).json().state).toBe('running');
   v.advance(3600_000 + 1);
@@ -230,7 +263,10 @@ it('a crash while a rotation starts leaves no active key version without its rot
     }),
   ).rejects.toThrow('simulated crash');
   const keys = await v.deps.db.selectFrom('data_keys').select(['purpose', 'version', 'state']).where('purpose', 'in', ['field', 'fingerprint']).execute();
-  expect(keys.map((k) => [k.purpose, Number(k.version), k.state]).sort()).toEqual([['field', 1, 'active'], ['fingerprint', 1, 'active']]);
+  expect(keys.map((k) => [k.purpose, Number(k.version), k.state]).sort()).toEqual([
+    ['field', 1, 'active'],
+    ['fingerprint', 1, 'active'],
+  ]);
   expect(await v.deps.db.selectFrom('key_rotations').selectAll().execute()).toEqual([]);
   // Nothing was encrypted under the version that never committed.
   expect(v.deps.keyStore!.active('field')).toBe(1);
@@ -298,7 +334,11 @@ it('a crash in the middle of a master re-wrap restarts cleanly with the same key
   const b = await vault({ peerOf: a, masterKey: newMaster });
   expect(b.deps.keyStore!.rewrapped).toBe(0);
   await readSeeded(b, seeded);
-  expect((await b.app.inject({ method: 'GET', url: `/api/admin/key-rotations/${master.id}`, headers: admin })).json()).toMatchObject({ state: 'done', done: 6, total: 6 });
+  expect((await b.app.inject({ method: 'GET', url: `/api/admin/key-rotations/${master.id}`, headers: admin })).json()).toMatchObject({
+    state: 'done',
+    done: 6,
+    total: 6,
+  });
   // A restart that still names the previous key finds nothing left to do.
   expect(await rotateMasterKey(a.deps.db, newMaster, oldMaster)).toBeUndefined();
 });

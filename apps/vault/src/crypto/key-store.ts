@@ -136,12 +136,21 @@ export async function openKeyStore(
     },
     refresh: load,
     async addVersion(purpose, trx) {
-      const top = await trx.selectFrom('data_keys').select('version').where('purpose', '=', purpose).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+      const top = await trx
+        .selectFrom('data_keys')
+        .select('version')
+        .where('purpose', '=', purpose)
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
       const from = Number(top.version);
       const to = from + 1;
       await trx.updateTable('data_keys').set({ state: 'retired' }).where('purpose', '=', purpose).where('state', '=', 'active').execute();
       // A concurrent start computes the same version: the primary key lets only one commit.
-      await trx.insertInto('data_keys').values({ purpose, version: to, wrapped: wrap(master, purpose, to, randomBytes(32)), kek_id: current, state: 'active', created_at: now() }).execute();
+      await trx
+        .insertInto('data_keys')
+        .values({ purpose, version: to, wrapped: wrap(master, purpose, to, randomBytes(32)), kek_id: current, state: 'active', created_at: now() })
+        .execute();
       return { from, to };
     },
   };

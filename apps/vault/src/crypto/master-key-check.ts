@@ -91,5 +91,9 @@ export async function recordMasterKey(db: Kysely<Database>, masterKey: Buffer, n
  * new key alone. Called only after `previous` was verified against the record.
  */
 export async function replaceMasterKeyRecord(db: Kysely<Database>, masterKey: Buffer): Promise<void> {
-  await db.updateTable('settings').set({ value: fieldCipher(masterKey).encrypt(KNOWN_ANSWER, CHECK_AAD) }).where('name', '=', CHECK_NAME).execute();
+  await db
+    .updateTable('settings')
+    .set({ value: fieldCipher(masterKey).encrypt(KNOWN_ANSWER, CHECK_AAD) })
+    .where('name', '=', CHECK_NAME)
+    .execute();
 }

@@ -97,7 +97,8 @@ export function resolveMasterKey(source: MasterKeySource): ResolvedMasterKey {
   }
   if (source.masterKeyComponents) {
     const [a, b] = source.masterKeyComponents;
-    if (path.resolve(a) === path.resolve(b)) throw new MasterKeyLocationError('CARDFRAME_MASTER_KEY_COMPONENTS: the two components must be two different files');
+    if (path.resolve(a) === path.resolve(b))
+      throw new MasterKeyLocationError('CARDFRAME_MASTER_KEY_COMPONENTS: the two components must be two different files');
     for (const file of [a, b]) if (!source.devMode) outsideDataDir(source, file, 'CARDFRAME_MASTER_KEY_COMPONENTS');
     const first = readKeyFile(a, 'CARDFRAME_MASTER_KEY_COMPONENTS');
     const second = readKeyFile(b, 'CARDFRAME_MASTER_KEY_COMPONENTS');

@@ -65,7 +65,15 @@ const untyped = (deps: VaultDeps) => deps.db as unknown as UntypedDb;
 
 async function countRows(db: UntypedDb, tables: readonly EncryptedTable[]): Promise<number> {
   let total = 0;
-  for (const t of tables) total += Number((await db.selectFrom(t.table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  for (const t of tables)
+    total += Number(
+      (
+        await db
+          .selectFrom(t.table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return total;
 }
 
@@ -74,7 +82,13 @@ export interface StartOptions {
   beforeCommit?: () => void | Promise<void>;
 }
 
-export async function startRotation(deps: VaultDeps, kind: RotationKind, actor: string, client: string, options: StartOptions = {}): Promise<KeyRotationsTable> {
+export async function startRotation(
+  deps: VaultDeps,
+  kind: RotationKind,
+  actor: string,
+  client: string,
+  options: StartOptions = {},
+): Promise<KeyRotationsTable> {
   const store = deps.keyStore;
   if (!store) throw new Error('key rotation needs the key store');
   const tables = kind === 'security_code' ? [] : tablesFor(kind);
@@ -107,7 +121,14 @@ export async function startRotation(deps: VaultDeps, kind: RotationKind, actor: 
   });
   // Only now, committed, may the new versions encrypt in this process.
   await store.refresh();
-  await recordAudit(deps, { actor, client, action: `key_rotation.${kind}`, resource: row.id, outcome: 'success', detail: { from: row.from_version, to: row.to_version } });
+  await recordAudit(deps, {
+    actor,
+    client,
+    action: `key_rotation.${kind}`,
+    resource: row.id,
+    outcome: 'success',
+    detail: { from: row.from_version, to: row.to_version },
+  });
   return row;
 }
 
@@ -230,7 +251,14 @@ function selectBatch(db: UntypedDb, table: EncryptedTable, after: readonly strin
 }
 
 /** Re-encrypts one row's columns, only if no writer changed them since they were read. */
-async function reencryptRow(deps: VaultDeps, trx: UntypedDb, table: EncryptedTable, row: Record<string, unknown>, cipher: FieldCipher, to: number): Promise<void> {
+async function reencryptRow(
+  deps: VaultDeps,
+  trx: UntypedDb,
+  table: EncryptedTable,
+  row: Record<string, unknown>,
+  cipher: FieldCipher,
+  to: number,
+): Promise<void> {
   if (table.columns.every((c) => onVersion(row[c.name], to))) return;
   const key = table.key.map((k) => String(row[k]));
   const set: Record<string, string | null> = {};
@@ -293,7 +321,12 @@ async function adoptOrphanVersions(deps: VaultDeps): Promise<void> {
 export async function resumeRotations(deps: VaultDeps, options: RotationOptions = {}): Promise<number> {
   if (!deps.keyStore) return 0;
   await adoptOrphanVersions(deps);
-  const running = await deps.db.selectFrom('key_rotations').select('id').where('kind', 'in', [...ROTATION_KINDS]).where('state', '=', 'running').execute();
+  const running = await deps.db
+    .selectFrom('key_rotations')
+    .select('id')
+    .where('kind', 'in', [...ROTATION_KINDS])
+    .where('state', '=', 'running')
+    .execute();
   let resumed = 0;
   for (const { id } of running) if (await runRotation(deps, id, options)) resumed += 1;
   return resumed;

@@ -41,11 +41,29 @@ export async function rotateMasterKey(
     const id = rotationId(`master:${current}:${old}`);
     await db
       .insertInto('key_rotations')
-      .values({ id, kind: 'master', state: 'running', from_version: null, to_version: null, cursor: null, done: 0, total: pending.length, lease_until: null, started_at: start, updated_at: start, finished_at: null })
+      .values({
+        id,
+        kind: 'master',
+        state: 'running',
+        from_version: null,
+        to_version: null,
+        cursor: null,
+        done: 0,
+        total: pending.length,
+        lease_until: null,
+        started_at: start,
+        updated_at: start,
+        finished_at: null,
+      })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
     // The same pair rotated again (a key brought back): the old row runs again.
-    await db.updateTable('key_rotations').set({ state: 'running', done: 0, total: pending.length, started_at: start, updated_at: start, finished_at: null }).where('id', '=', id).where('state', '=', 'done').execute();
+    await db
+      .updateTable('key_rotations')
+      .set({ state: 'running', done: 0, total: pending.length, started_at: start, updated_at: start, finished_at: null })
+      .where('id', '=', id)
+      .where('state', '=', 'done')
+      .execute();
     row = await db.selectFrom('key_rotations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   }
   const id = row.id;

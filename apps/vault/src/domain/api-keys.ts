@@ -76,7 +76,12 @@ export async function findApiKey(deps: VaultDeps, id: string) {
 }
 
 export async function listApiKeys(deps: VaultDeps, limit: number, after: string | undefined) {
-  let q = deps.db.selectFrom('api_keys').selectAll().where(liveKey(deps)).orderBy('id').limit(limit + 1);
+  let q = deps.db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where(liveKey(deps))
+    .orderBy('id')
+    .limit(limit + 1);
   if (after) q = q.where('id', '>', after);
   const rows = await q.execute();
   return { page: rows.slice(0, limit), hasMore: rows.length > limit };

@@ -17,7 +17,9 @@ export const IDEMPOTENCY_LEASE_MS = 5_000;
 export type Claim = { kind: 'fresh'; lease: string } | { kind: 'replay'; status: number; body: unknown };
 
 export function requestHash(method: string, url: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${url}\n${JSON.stringify(body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${url}\n${JSON.stringify(body ?? null)}`)
+    .digest('hex');
 }
 
 const aad = (caller: string, key: string) => `idempotency:${caller}:${key}:response`;
@@ -53,12 +55,7 @@ export async function claimIdempotencyKey(deps: VaultDeps, caller: string, key: 
       .onConflict((oc) => oc.columns(['caller', 'key']).doNothing())
       .executeTakeFirst();
     if (inserted.numInsertedOrUpdatedRows === 1n) return { kind: 'fresh', lease };
-    const row = await deps.db
-      .selectFrom('idempotency')
-      .selectAll()
-      .where('caller', '=', caller)
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const row = await deps.db.selectFrom('idempotency').selectAll().where('caller', '=', caller).where('key', '=', key).executeTakeFirst();
     if (!row) continue;
     if (row.expires_at <= now) {
       await deps.db.deleteFrom('idempotency').where('caller', '=', caller).where('key', '=', key).where('expires_at', '<=', now).execute();

@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SCHEMES, SESSION_CLASSIFIERS, SESSION_SCHEME_NAMES, type Scheme } from '@cardframe/protocol';
-import {
-  CardClaims,
-  SecurityCodeClaims,
-  type CompleteActionRequest,
-  type SessionState,
-} from '@cardframe/protocol/session-api';
+import { CardClaims, SecurityCodeClaims, type CompleteActionRequest, type SessionState } from '@cardframe/protocol/session-api';
 import { Compile } from 'typebox/compile';
 import { ApiError, errors } from '../http/api-error.ts';
 import { typeboxErrorsToValidation } from '../http/validation-errors.ts';
@@ -67,7 +62,19 @@ export async function createSession(deps: VaultDeps, input: NewSession): Promise
 // The hot statements, compiled once (see prepared-query.ts).
 const insertSessionQuery = preparedQuery(
   10,
-  (db, id: string, kind: SessionsTable['kind'], kid: string, tokenId: string | null, tokenExpiresIn: number | null, metadata: string | null, owner: string, createdAt: number, expiresAt: number, allowedSchemes: string | null) =>
+  (
+    db,
+    id: string,
+    kind: SessionsTable['kind'],
+    kid: string,
+    tokenId: string | null,
+    tokenExpiresIn: number | null,
+    metadata: string | null,
+    owner: string,
+    createdAt: number,
+    expiresAt: number,
+    allowedSchemes: string | null,
+  ) =>
     db.insertInto('sessions').values({
       id,
       kind,

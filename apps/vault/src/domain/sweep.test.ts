@@ -10,7 +10,14 @@ afterAll(async () => vault.close());
 
 it('physically removes expired tokens, sessions, idempotency rows and API keys, and keeps live ones', async () => {
   const pan = { type: 'pan', account_number: VISA, expiry_month: 1, expiry_year: FUTURE_YEAR };
-  const short = (await vault.app.inject({ method: 'POST', url: '/api/pci/tokens', headers: { ...admin, 'x-idempotency-key': 'k' }, payload: { source: pan, expires_in: 60 } })).json();
+  const short = (
+    await vault.app.inject({
+      method: 'POST',
+      url: '/api/pci/tokens',
+      headers: { ...admin, 'x-idempotency-key': 'k' },
+      payload: { source: pan, expires_in: 60 },
+    })
+  ).json();
   const long = (await vault.app.inject({ method: 'POST', url: '/api/pci/tokens', headers: admin, payload: { source: pan } })).json();
   await vault.app.inject({ method: 'POST', url: '/api/admin/api-keys', headers: admin, payload: { scopes: ['pci:tokens:read'], expires_in: 60 } });
   await createSessionId(vault.app);

@@ -50,10 +50,7 @@ export function buildTokenRow(deps: VaultDeps, input: NewToken): TokensTable {
   return {
     id,
     pan_ct: deps.cipher.encrypt(pan, `tokens:${id}:pan`),
-    holder_ct:
-      input.card.cardholder_name !== undefined
-        ? deps.cipher.encrypt(input.card.cardholder_name, `tokens:${id}:holder`)
-        : null,
+    holder_ct: input.card.cardholder_name !== undefined ? deps.cipher.encrypt(input.card.cardholder_name, `tokens:${id}:holder`) : null,
     fingerprint: deps.fingerprint(pan),
     bin: pan.slice(0, 6),
     last4: pan.slice(-4),
@@ -71,8 +68,22 @@ export function buildTokenRow(deps: VaultDeps, input: NewToken): TokensTable {
 }
 
 const TOKEN_COLUMNS = [
-  'id', 'pan_ct', 'holder_ct', 'fingerprint', 'bin', 'last4', 'pan_length', 'scheme', 'expiry_month', 'expiry_year',
-  'metadata', 'created_at', 'expires_at', 'security_code_expires_at', 'session_id', 'owner',
+  'id',
+  'pan_ct',
+  'holder_ct',
+  'fingerprint',
+  'bin',
+  'last4',
+  'pan_length',
+  'scheme',
+  'expiry_month',
+  'expiry_year',
+  'metadata',
+  'created_at',
+  'expires_at',
+  'security_code_expires_at',
+  'session_id',
+  'owner',
 ] as const satisfies readonly (keyof TokensTable)[];
 
 const insertTokenQuery = preparedQuery(TOKEN_COLUMNS.length, (db, ...values: unknown[]) =>
@@ -81,7 +92,11 @@ const insertTokenQuery = preparedQuery(TOKEN_COLUMNS.length, (db, ...values: unk
 
 /** Inserts a built row; `executor` may be a transaction on `db` (session completion). */
 export async function insertToken(db: Kysely<Database>, row: TokensTable, executor: Kysely<Database> | Transaction<Database> = db): Promise<void> {
-  await insertTokenQuery.run(db, TOKEN_COLUMNS.map((column) => row[column]), executor);
+  await insertTokenQuery.run(
+    db,
+    TOKEN_COLUMNS.map((column) => row[column]),
+    executor,
+  );
 }
 
 export function toTokenView(deps: VaultDeps, row: TokensTable): TokenView {

@@ -13,11 +13,7 @@ export interface CardInput {
  * an allowed scheme and an unexpired date. `path` prefixes the JSON paths of the 422 (`$.source`).
  * Messages never echo the number.
  */
-export function validateCard(
-  card: CardInput,
-  path: string,
-  options: { allowedSchemes?: readonly Scheme[]; notExpiredAt?: Date } = {},
-): Scheme {
+export function validateCard(card: CardInput, path: string, options: { allowedSchemes?: readonly Scheme[]; notExpiredAt?: Date } = {}): Scheme {
   const problems: { path: string; message: string }[] = [];
   const pan = card.account_number;
   let scheme: Scheme | undefined;

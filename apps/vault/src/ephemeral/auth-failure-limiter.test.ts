@@ -19,11 +19,15 @@ it('fails open to a per-process count while the shared limiter fails, and return
     async close() {},
   };
   const states: string[] = [];
-  const limiter = failOpenAuthFailureLimiter(shared, createMemoryAuthFailureLimiter({ maxFailures: 3, windowSeconds: 60 }, () => now), {
-    retryMs: 2000,
-    now: () => now,
-    onStateChange: (state) => states.push(state),
-  });
+  const limiter = failOpenAuthFailureLimiter(
+    shared,
+    createMemoryAuthFailureLimiter({ maxFailures: 3, windowSeconds: 60 }, () => now),
+    {
+      retryMs: 2000,
+      now: () => now,
+      onStateChange: (state) => states.push(state),
+    },
+  );
   expect(await limiter.retryAfter('1.2.3.4')).toBe(0);
   expect(await limiter.recordFailure('1.2.3.4')).toBe(0);
   expect(await limiter.recordFailure('1.2.3.4')).toBe(0);

@@ -27,10 +27,7 @@ export const MAX_LOCAL_WINDOWS = 50_000;
 
 const secondsLeft = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
 
-export function createMemoryAuthFailureLimiter(
-  policy: AuthFailurePolicy = DEFAULT_AUTH_FAILURE_POLICY,
-  now: () => number = Date.now,
-): AuthFailureLimiter {
+export function createMemoryAuthFailureLimiter(policy: AuthFailurePolicy = DEFAULT_AUTH_FAILURE_POLICY, now: () => number = Date.now): AuthFailureLimiter {
   const windows = new Map<string, { count: number; resetAt: number }>();
   const current = (client: string) => {
     const entry = windows.get(client);
@@ -80,7 +77,13 @@ export function createRedisAuthFailureLimiter(
     });
   return {
     async retryAfter(client) {
-      const [count, ttl] = replies(await redis.multi().get(prefix + client).pttl(prefix + client).exec());
+      const [count, ttl] = replies(
+        await redis
+          .multi()
+          .get(prefix + client)
+          .pttl(prefix + client)
+          .exec(),
+      );
       return Number(count ?? 0) >= policy.maxFailures && Number(ttl) > 0 ? secondsLeft(Number(ttl)) : 0;
     },
     async recordFailure(client) {
@@ -108,11 +111,7 @@ export interface FailOpenOptions {
  * process, so an attacker gains at most a factor of the process count for the length of the
  * outage, while every legitimate request keeps authenticating. Redis is retried every `retryMs`.
  */
-export function failOpenAuthFailureLimiter(
-  shared: AuthFailureLimiter,
-  local: AuthFailureLimiter,
-  options: FailOpenOptions = {},
-): AuthFailureLimiter {
+export function failOpenAuthFailureLimiter(shared: AuthFailureLimiter, local: AuthFailureLimiter, options: FailOpenOptions = {}): AuthFailureLimiter {
   const retryMs = options.retryMs ?? 2000;
   const now = options.now ?? Date.now;
   let localUntil = 0;
@@ -155,9 +154,5 @@ export interface SharedFailureLimiterOptions extends FailOpenOptions {
  * may turn a Redis outage into refused or failed requests.
  */
 export function createSharedFailureLimiter(url: string, policy: AuthFailurePolicy, options: SharedFailureLimiterOptions = {}): AuthFailureLimiter {
-  return failOpenAuthFailureLimiter(
-    createRedisAuthFailureLimiter(url, policy, options.prefix),
-    createMemoryAuthFailureLimiter(policy, options.now),
-    options,
-  );
+  return failOpenAuthFailureLimiter(createRedisAuthFailureLimiter(url, policy, options.prefix), createMemoryAuthFailureLimiter(policy, options.now), options);
 }

@@ -34,10 +34,7 @@ export type MemorySecurityCodeStore = SecurityCodeStore & {
  * {@link DependencyError} (a 503 that says the store is full) rather than growing the heap until
  * the process dies. A process restart forgets every code, which is the point.
  */
-export function createMemorySecurityCodeStore(
-  now: () => number = Date.now,
-  limits: MemoryStoreLimits = DEFAULT_MEMORY_STORE_LIMITS,
-): MemorySecurityCodeStore {
+export function createMemorySecurityCodeStore(now: () => number = Date.now, limits: MemoryStoreLimits = DEFAULT_MEMORY_STORE_LIMITS): MemorySecurityCodeStore {
   const entries = new Map<string, { value: string; expiresAt: number; bytes: number }>();
   let bytes = 0;
   const remove = (tokenId: string) => {

@@ -2,17 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseForwardAllowlist } from '../forward/forward-allowlist.ts';
 import { startLoopbackServer, type LoopbackServer } from '../test/loopback-server.ts';
 import { startTcpProxy, type TcpProxy } from '../test/tcp-proxy.ts';
-import {
-  admin,
-  backend,
-  createSessionId,
-  createTestVault,
-  encryptForSession,
-  FUTURE_YEAR,
-  REDIS_URL,
-  VISA,
-  type TestVault,
-} from '../test/test-vault.ts';
+import { admin, backend, createSessionId, createTestVault, encryptForSession, FUTURE_YEAR, REDIS_URL, VISA, type TestVault } from '../test/test-vault.ts';
 
 const card = { type: 'pan', account_number: VISA, expiry_month: 4, expiry_year: FUTURE_YEAR };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -50,7 +40,15 @@ describe.skipIf(backend !== 'postgres')('a Redis outage', () => {
       remoteAddress,
     });
 
-  const countTokens = async () => Number((await vault.deps.db.selectFrom('tokens').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const countTokens = async () =>
+    Number(
+      (
+        await vault.deps.db
+          .selectFrom('tokens')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   for (const fault of ['cut', 'pause'] as const) {
     it(`(${fault}) keeps authentication, session completion and everything without a CVC working; CVC work answers 503 and stores nothing`, async () => {

@@ -56,9 +56,7 @@ export function allowedDestination(rules: readonly ForwardRule[], destination: s
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return undefined;
   url.hash = '';
   const allowed = rules.some(
-    (rule) =>
-      rule.origin === url.origin &&
-      (rule.pathPrefix === '' || url.pathname === rule.pathPrefix || url.pathname.startsWith(`${rule.pathPrefix}/`)),
+    (rule) => rule.origin === url.origin && (rule.pathPrefix === '' || url.pathname === rule.pathPrefix || url.pathname.startsWith(`${rule.pathPrefix}/`)),
   );
   return allowed ? url : undefined;
 }

@@ -1,7 +1,17 @@
 import { ApiError } from '../http/api-error.ts';
 
 /** RFC 9110 §7.6.1 connection-specific headers: never relayed in either direction. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-authenticate', 'proxy-authorization']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'proxy-authenticate',
+  'proxy-authorization',
+]);
 
 /** Headers that belong to the caller's conversation with the vault, not with the destination. */
 export const VAULT_HEADERS = new Set([

@@ -17,7 +17,13 @@ import { MAX_UPSTREAM_BODY, type UpstreamResponse } from './send-upstream.ts';
 export function maskEchoes(response: UpstreamResponse, secrets: readonly string[]): UpstreamResponse {
   const needles = [...new Set(secrets.filter((s) => s.length > 0).flatMap(encodings))];
   if (needles.length === 0) return response;
-  const pattern = new RegExp(needles.sort((a, b) => b.length - a.length).map(needlePattern).join('|'), 'g');
+  const pattern = new RegExp(
+    needles
+      .sort((a, b) => b.length - a.length)
+      .map(needlePattern)
+      .join('|'),
+    'g',
+  );
   // latin1 maps bytes 1:1 to code units, so replacing in it leaves every other byte as it was.
   const mask = (bytes: string) => bytes.replace(pattern, (m) => '*'.repeat(m.length));
   const maskText = (text: string) => Buffer.from(mask(Buffer.from(text, 'utf8').toString('latin1')), 'latin1').toString('utf8');

@@ -11,7 +11,8 @@ const values: InjectedValues = {
 
 describe('renderForwardBody (JSON)', () => {
   it('injects JSON-escaped strings and native values for a whole "{{ x | unwrap }}" literal, leaving every other byte', () => {
-    const template = '{ "card":{"number":"{{ account_number }}","name": "{{cardholder_name}}",\n  "cvc":"{{ security_code }}"},\n "expiry": {"month": "{{ expiry_month | unwrap }}", "year":"{{expiry_year|unwrap}}", "text":"{{ expiry_month }}/{{ expiry_year }}"}, "amount": 12345678901234567890, "2":"{{ nope"}';
+    const template =
+      '{ "card":{"number":"{{ account_number }}","name": "{{cardholder_name}}",\n  "cvc":"{{ security_code }}"},\n "expiry": {"month": "{{ expiry_month | unwrap }}", "year":"{{expiry_year|unwrap}}", "text":"{{ expiry_month }}/{{ expiry_year }}"}, "amount": 12345678901234567890, "2":"{{ nope"}';
     const out = renderForwardBody(template, 'json', values);
     expect(out).toBe(
       '{ "card":{"number":"4111111111111111","name": "Zoë \\"Z\\" O\\\\Brien",\n  "cvc":"012"},\n "expiry": {"month": 3, "year":2031, "text":"03/2031"}, "amount": 12345678901234567890, "2":"{{ nope"}',

@@ -26,23 +26,27 @@ export function sendUpstream(url: URL, headers: string[], body: Buffer, timeoutM
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const fail = (error: unknown) => reject(signal.aborted ? timedOut() : error instanceof ApiError ? error : badGateway());
-    const request = transport.request(url, { method: 'POST', headers: ['Host', url.host, ...headers, 'Content-Length', String(body.length)], signal }, (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_UPSTREAM_BODY) {
-          response.destroy();
-          fail(new ApiError(502, 'BAD_GATEWAY', 'The destination answered with a body larger than the vault relays'));
-        } else chunks.push(chunk);
-      });
-      response.on('error', fail);
-      response.on('aborted', () => fail(badGateway()));
-      response.on('end', () => {
-        if (!response.complete) return fail(badGateway());
-        resolve({ status: response.statusCode!, statusMessage: response.statusMessage ?? '', rawHeaders: response.rawHeaders, body: Buffer.concat(chunks) });
-      });
-    });
+    const request = transport.request(
+      url,
+      { method: 'POST', headers: ['Host', url.host, ...headers, 'Content-Length', String(body.length)], signal },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_UPSTREAM_BODY) {
+            response.destroy();
+            fail(new ApiError(502, 'BAD_GATEWAY', 'The destination answered with a body larger than the vault relays'));
+          } else chunks.push(chunk);
+        });
+        response.on('error', fail);
+        response.on('aborted', () => fail(badGateway()));
+        response.on('end', () => {
+          if (!response.complete) return fail(badGateway());
+          resolve({ status: response.statusCode!, statusMessage: response.statusMessage ?? '', rawHeaders: response.rawHeaders, body: Buffer.concat(chunks) });
+        });
+      },
+    );
     request.on('error', fail);
     request.end(body);
   });

@@ -12,9 +12,7 @@ export const GenericPayload = Type.Record(Type.String(), Type.String({ maxLength
 export const GenericTokenCreateRequest = Type.Object(
   {
     payload: GenericPayload,
-    expiration_time: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 2_592_000, description: 'Seconds after creation until the token is deleted' }),
-    ),
+    expiration_time: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_592_000, description: 'Seconds after creation until the token is deleted' })),
     metadata: Type.Optional(Metadata),
     type_id: Type.Optional({ ...Uuid, description: 'Validate the payload against this type and allow filtering by it' }),
   },

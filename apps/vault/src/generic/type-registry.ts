@@ -73,7 +73,11 @@ export function createTypeRegistry(deps: VaultDeps): TypeRegistry {
       return deps.db.selectFrom('types').selectAll().where('id', '=', id).executeTakeFirst();
     },
     async list(limit, after) {
-      let query = deps.db.selectFrom('types').selectAll().orderBy('id').limit(limit + 1);
+      let query = deps.db
+        .selectFrom('types')
+        .selectAll()
+        .orderBy('id')
+        .limit(limit + 1);
       if (after) query = query.where('id', '>', after);
       const rows = await query.execute();
       return { page: rows.slice(0, limit), hasMore: rows.length > limit };

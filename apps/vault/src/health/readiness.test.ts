@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admin, backend, createTestVault, FUTURE_YEAR, VISA, type TestVault } from '../test/test-vault.ts';
 
-const pan = (i: number) => ({ source: { type: 'pan', account_number: VISA, expiry_month: 3, expiry_year: FUTURE_YEAR }, metadata: { n: `${i}`, a: 'x'.repeat(80), b: 'y'.repeat(80), c: 'z'.repeat(80) } });
+const pan = (i: number) => ({
+  source: { type: 'pan', account_number: VISA, expiry_month: 3, expiry_year: FUTURE_YEAR },
+  metadata: { n: `${i}`, a: 'x'.repeat(80), b: 'y'.repeat(80), c: 'z'.repeat(80) },
+});
 
 // A full disk, injected as SQLite sees it: `max_page_count` at the current size makes every write
 // that needs a new page fail with SQLITE_FULL, exactly the error a full file system gives.

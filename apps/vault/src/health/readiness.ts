@@ -45,7 +45,10 @@ export function createReadinessCheck(input: ReadinessInput): ReadinessCheck {
     await input.db
       .transaction()
       .execute(async (trx) => {
-        await trx.insertInto('settings').values({ name: 'readyz-probe', value: 'x'.repeat(8192), created_at: 0 }).execute();
+        await trx
+          .insertInto('settings')
+          .values({ name: 'readyz-probe', value: 'x'.repeat(8192), created_at: 0 })
+          .execute();
         throw new ProbeRolledBack();
       })
       .catch((error: unknown) => {
@@ -59,10 +62,7 @@ export function createReadinessCheck(input: ReadinessInput): ReadinessCheck {
       timer = setTimeout(() => resolve(dependency), READINESS_BUDGET_MS);
     });
     try {
-      return await Promise.race([
-        check().catch((error: unknown) => unavailableDependency(error) ?? dependency),
-        timeout,
-      ]);
+      return await Promise.race([check().catch((error: unknown) => unavailableDependency(error) ?? dependency), timeout]);
     } finally {
       clearTimeout(timer);
     }

@@ -32,27 +32,38 @@ describe('GET /docs, the API reference', () => {
   });
 
   // One real render: the reference must work under its own CSP, not just be served.
-  it.skipIf(process.env.CARDFRAME_TEST_BACKEND === 'postgres')('renders every operation in Chromium with no CSP violation', async () => {
-    await vault.app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(vault.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions() });
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || /Content Security Policy|Refused/i.test(m.text())) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
-    await page.addInitScript({
-      content: "document.addEventListener('securitypolicyviolation', (e) => console.error('Refused by CSP: ' + e.violatedDirective + ' ' + e.blockedURI));",
-    });
-    await page.goto(`${base}/docs`);
-    await page.getByRole('heading', { name: /Guardian API/ }).first().waitFor({ timeout: 30_000 });
-    const spec = (await vault.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, { summary?: string }>> };
-    const summaries = Object.values(spec.paths).flatMap((ops) => Object.values(ops).map((op) => op.summary).filter(Boolean));
-    expect(summaries.length).toBeGreaterThan(10);
-    const text = (await page.locator('body').textContent()) ?? '';
-    for (const summary of summaries) expect(text).toContain(summary);
-    expect(problems).toEqual([]);
-  }, 60_000);
+  it.skipIf(process.env.CARDFRAME_TEST_BACKEND === 'postgres')(
+    'renders every operation in Chromium with no CSP violation',
+    async () => {
+      await vault.app.listen({ port: 0, host: '127.0.0.1' });
+      const base = `http://127.0.0.1:${(vault.app.server.address() as AddressInfo).port}`;
+      browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions() });
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || /Content Security Policy|Refused/i.test(m.text())) problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(e.message));
+      page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
+      await page.addInitScript({
+        content: "document.addEventListener('securitypolicyviolation', (e) => console.error('Refused by CSP: ' + e.violatedDirective + ' ' + e.blockedURI));",
+      });
+      await page.goto(`${base}/docs`);
+      await page
+        .getByRole('heading', { name: /Guardian API/ })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      const spec = (await vault.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, { summary?: string }>> };
+      const summaries = Object.values(spec.paths).flatMap((ops) =>
+        Object.values(ops)
+          .map((op) => op.summary)
+          .filter(Boolean),
+      );
+      expect(summaries.length).toBeGreaterThan(10);
+      const text = (await page.locator('body').textContent()) ?? '';
+      for (const summary of summaries) expect(text).toContain(summary);
+      expect(problems).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -26,8 +26,5 @@ const escapes: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&#3
 /** Writes the allowlist into `<meta name="cardframe-allowed-origins" content="">`, attribute-escaped. */
 export function injectAllowedOrigins(html: string, allowedOrigins: readonly string[]): string {
   const value = allowedOrigins.join(' ').replace(/[&"'<>]/g, (c) => escapes[c]!);
-  return html.replace(
-    /(<meta\s+name=["']cardframe-allowed-origins["']\s+content=)(["'])[^"']*\2/i,
-    (_m, head: string) => `${head}"${value}"`,
-  );
+  return html.replace(/(<meta\s+name=["']cardframe-allowed-origins["']\s+content=)(["'])[^"']*\2/i, (_m, head: string) => `${head}"${value}"`);
 }

@@ -158,7 +158,11 @@ describe('frame and SDK hosting', () => {
       const res = await vault.app.inject({ method: 'GET', url: url! });
       expect(res.statusCode).toBe(200);
       expect(res.body).toBe(body);
-      expect(res.headers).toMatchObject({ 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin', 'x-content-type-options': 'nosniff' });
+      expect(res.headers).toMatchObject({
+        'access-control-allow-origin': '*',
+        'cross-origin-resource-policy': 'cross-origin',
+        'x-content-type-options': 'nosniff',
+      });
     }
     expect((await vault.app.inject({ method: 'GET', url: '/hellgate/0.1.0/hellgate.js' })).headers['cache-control']).toContain('immutable');
     for (const url of ['/hellgate/9.9.9/hellgate.js', '/hellgate/latest/hellgate.js', '/hellgate/v1/cardframe.js']) {

@@ -74,9 +74,7 @@ export function hostingRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
       const name = request.params['*'];
       // Flat, hashed file names only: nothing that could climb out of the assets directory.
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.includes('..')) throw errors.notFound();
-      const chosen = await readPrecompressed(path.join(assetsDir, name), request.headers['accept-encoding'], (file) =>
-        readBuilt(file, frameEntry, 'frame'),
-      );
+      const chosen = await readPrecompressed(path.join(assetsDir, name), request.headers['accept-encoding'], (file) => readBuilt(file, frameEntry, 'frame'));
       return reply
         .headers({
           'content-type': CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream',

@@ -17,11 +17,7 @@ export interface Chosen {
  * the file itself. Reads only: compression happened once at build, at maximum effort. The caller still reads the
  * identity file when no copy exists, so a hand-made build without copies keeps working, uncompressed.
  */
-export async function readPrecompressed(
-  file: string,
-  acceptEncoding: string | undefined,
-  readIdentity: (file: string) => Promise<Buffer>,
-): Promise<Chosen> {
+export async function readPrecompressed(file: string, acceptEncoding: string | undefined, readIdentity: (file: string) => Promise<Buffer>): Promise<Chosen> {
   const encoding = acceptEncoding ? negotiate(acceptEncoding, SUPPORTED) : null;
   if (encoding) {
     try {

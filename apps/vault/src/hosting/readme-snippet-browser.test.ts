@@ -39,7 +39,9 @@ describe.skipIf(process.env.CARDFRAME_TEST_BACKEND === 'postgres' || !built)('th
   beforeAll(async () => {
     shop = createServer((request, response) => {
       if (request.url === '/checkout.html') {
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp }).end(`<!doctype html><meta charset="utf-8"><title>checkout</title>\n${page}`);
+        response
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp })
+          .end(`<!doctype html><meta charset="utf-8"><title>checkout</title>\n${page}`);
       } else if (request.url === '/checkout.js') {
         response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
       } else if (request.url === '/api/pay' && request.method === 'POST') {

@@ -56,7 +56,7 @@ it('does not count successes, missing credentials or missing scopes', async () =
 
 // Issue 13, finding 3: behind a TLS proxy every request came from the proxy's address, so 30 bad
 // requests from anyone locked every merchant server out, valid keys included.
-it('behind a trusted proxy, keys windows on the real client and a valid API key is never refused for others\' failures', async () => {
+it("behind a trusted proxy, keys windows on the real client and a valid API key is never refused for others' failures", async () => {
   vault = await createTestVault({ authFailurePolicy: { maxFailures: 3, windowSeconds: 60 }, trustProxy: ['10.0.0.0/8'] });
   const created = await vault.app.inject({ method: 'POST', url: '/api/admin/api-keys', headers: admin, payload: { scopes: ['pci:tokens:read'] } });
   const merchant = { 'x-api-key': created.json().key_value as string };
@@ -86,6 +86,11 @@ it('honours a valid API key from an address over its limit (no proxy configured)
   expect((await getTokens(vault, wrong, '10.9.9.9')).statusCode).toBe(429);
   expect((await getTokens(vault, merchant, '10.9.9.9')).statusCode).toBe(200);
   // X-Forwarded-For from the socket is ignored without CARDFRAME_TRUST_PROXY.
-  const spoofed = await vault.app.inject({ method: 'GET', url: '/api/pci/tokens', headers: { ...wrong, 'x-forwarded-for': '1.2.3.4' }, remoteAddress: '10.9.9.9' });
+  const spoofed = await vault.app.inject({
+    method: 'GET',
+    url: '/api/pci/tokens',
+    headers: { ...wrong, 'x-forwarded-for': '1.2.3.4' },
+    remoteAddress: '10.9.9.9',
+  });
   expect(spoofed.statusCode).toBe(429);
 });

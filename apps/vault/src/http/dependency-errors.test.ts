@@ -18,7 +18,10 @@ async function fakeRedis(answer: (command: string) => string | undefined): Promi
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('data', (data) => {
-      for (const command of data.toString('latin1').split(/^\*\d+\r\n/m).filter(Boolean)) {
+      for (const command of data
+        .toString('latin1')
+        .split(/^\*\d+\r\n/m)
+        .filter(Boolean)) {
         const name = command.split('\r\n')[1]?.toUpperCase() ?? '';
         const reply = name === 'INFO' ? '$10\r\nloading:0\r\n\r\n' : answer(name);
         if (reply !== undefined) socket.write(reply);

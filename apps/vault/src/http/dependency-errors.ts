@@ -38,7 +38,8 @@ export class DependencyError extends Error {
 // crash, cannot connect now) and 57014 (statement_timeout cancelled the query).
 const PG_UNAVAILABLE = /^(08|53|57P0)/;
 const NODE_NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const PG_CLIENT_MESSAGES = /Query read timeout|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i;
+const PG_CLIENT_MESSAGES =
+  /Query read timeout|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i;
 // ioredis rejects a command with plain Errors (no code) when Redis is down or stalled: its command
 // timeout, a connection closed under the command, the retry limit while reconnecting, an unwritable
 // stream. Redis itself answers these while it cannot serve (loading, busy script, failover).

@@ -21,9 +21,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof ApiError) apiError = error;
   else if (error.validation) {
     if (error.validationContext === 'params') {
-      apiError = request.url.startsWith('/api/sessions/')
-        ? new ApiError(404, SESSION_CLASSIFIERS.notFound, 'The session was not found')
-        : errors.notFound();
+      apiError = request.url.startsWith('/api/sessions/') ? new ApiError(404, SESSION_CLASSIFIERS.notFound, 'The session was not found') : errors.notFound();
     } else {
       apiError = errors.validation(typeboxErrorsToValidation(error.validation as unknown as SchemaError[]));
     }
@@ -38,10 +36,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     apiError = dependencyUnavailable(dependency);
   } else {
     // Only the error's name and code: messages of driver errors can quote SQL parameters.
-    request.log.error(
-      { err: { type: error.name, code: error.code, frames: error.stack?.split('\n').slice(1).join('\n') } },
-      'unhandled error',
-    );
+    request.log.error({ err: { type: error.name, code: error.code, frames: error.stack?.split('\n').slice(1).join('\n') } }, 'unhandled error');
     apiError = new ApiError(500, 'INTERNAL_SERVER_ERROR', 'Internal Server Error');
   }
   if (apiError.headers) reply.headers(apiError.headers);

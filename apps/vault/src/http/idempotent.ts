@@ -1,10 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  claimIdempotencyKey,
-  completeIdempotencyKey,
-  releaseIdempotencyKey,
-  requestHash,
-} from '../domain/idempotency.ts';
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, requestHash } from '../domain/idempotency.ts';
 import type { VaultDeps } from '../domain/vault-deps.ts';
 
 /** `Idempotency-Key` (the common spelling) or Guardian's `x-idempotency-key`; the latter wins if both differ. */

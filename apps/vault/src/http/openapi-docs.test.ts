@@ -13,7 +13,9 @@ beforeAll(async () => {
 afterAll(() => vault.close());
 
 const operations = (): [string, any][] =>
-  Object.entries<Record<string, unknown>>(spec.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => [`${method} ${path}`, op] as [string, unknown]));
+  Object.entries<Record<string, unknown>>(spec.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => [`${method} ${path}`, op] as [string, unknown]),
+  );
 
 describe('the OpenAPI document', () => {
   it('describes every operation, and documents no operation that does not exist', () => {
@@ -61,7 +63,10 @@ describe('the OpenAPI document', () => {
       expect(op.responses['429'].content['application/json'].example, key).toMatchObject({ code: 429, classifier: 'TOO_MANY_REQUESTS' });
     }
     // Both limits tripped for real: the documented examples are what a client gets.
-    const limited = await createTestVault({ authFailurePolicy: { maxFailures: 1, windowSeconds: 60 }, completionFailurePolicy: { maxFailures: 1, windowSeconds: 60 } });
+    const limited = await createTestVault({
+      authFailurePolicy: { maxFailures: 1, windowSeconds: 60 },
+      completionFailurePolicy: { maxFailures: 1, windowSeconds: 60 },
+    });
     try {
       const wrong = { 'x-admin-token': 'wrong-token-wrong-token-wrong-token-xx' };
       const guess = () => limited.app.inject({ method: 'GET', url: '/api/pci/tokens', headers: wrong, remoteAddress: '192.0.2.1' });
@@ -71,7 +76,11 @@ describe('the OpenAPI document', () => {
       expect(auth.json()).toEqual(spec.paths['/api/pci/tokens'].get.responses['429'].content['application/json'].example);
       const sessionId = await createSessionId(limited.app);
       const complete = () =>
-        limited.app.inject({ method: 'POST', url: `/api/sessions/${sessionId}/complete-action`, payload: { action: 'tokenize_card', result: { enc_payload: 'a.b.c.d.e' } } });
+        limited.app.inject({
+          method: 'POST',
+          url: `/api/sessions/${sessionId}/complete-action`,
+          payload: { action: 'tokenize_card', result: { enc_payload: 'a.b.c.d.e' } },
+        });
       expect((await complete()).statusCode).toBe(422);
       const completion = await complete();
       expect(completion.statusCode).toBe(429);

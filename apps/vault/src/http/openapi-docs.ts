@@ -55,25 +55,61 @@ const page = (item: object) => ({ data: [item], links: { next: null } });
 const AUDIT_EVENTS = (() => {
   const at = Date.parse(CREATED);
   const events: { actor: string; client: string; action: string; resource: string | null; outcome: AuditOutcome; detail: Record<string, unknown> }[] = [
-    { actor: 'admin', client: '10.0.4.12', action: 'api_key.create', resource: API_KEY_VIEW.id, outcome: 'success', detail: { scopes: API_KEY_VIEW.scopes, status: 200 } },
+    {
+      actor: 'admin',
+      client: '10.0.4.12',
+      action: 'api_key.create',
+      resource: API_KEY_VIEW.id,
+      outcome: 'success',
+      detail: { scopes: API_KEY_VIEW.scopes, status: 200 },
+    },
     {
       actor: API_KEY_VIEW.id,
       client: '203.0.113.24',
       action: 'pci_token.forward',
       resource: TOKEN_ID,
       outcome: 'success',
-      detail: { destination: 'https://api.psp.example/v1/payments', fields: ['account_number', 'security_code', 'expiry_month', 'expiry_year'], security_code: 'single-use', status: 201 },
+      detail: {
+        destination: 'https://api.psp.example/v1/payments',
+        fields: ['account_number', 'security_code', 'expiry_month', 'expiry_year'],
+        security_code: 'single-use',
+        status: 201,
+      },
     },
-    { actor: 'anonymous', client: '198.51.100.77', action: 'auth.failure', resource: null, outcome: 'failure', detail: { credential: 'x-api-key', route: 'GET /api/pci/tokens/:id', locked_out: false } },
+    {
+      actor: 'anonymous',
+      client: '198.51.100.77',
+      action: 'auth.failure',
+      resource: null,
+      outcome: 'failure',
+      detail: { credential: 'x-api-key', route: 'GET /api/pci/tokens/:id', locked_out: false },
+    },
     { actor: 'admin', client: '10.0.4.12', action: 'audit.read', resource: null, outcome: 'success', detail: { status: 200 } },
   ];
-  const ids = ['6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b', 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e', 'c4d5e6f7-a8b9-4c0d-8e1f-2a3b4c5d6e7f', 'd6e7f8a9-b0c1-4d2e-9f3a-4b5c6d7e8f90'];
+  const ids = [
+    '6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
+    'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e',
+    'c4d5e6f7-a8b9-4c0d-8e1f-2a3b4c5d6e7f',
+    'd6e7f8a9-b0c1-4d2e-9f3a-4b5c6d7e8f90',
+  ];
   let prev = GENESIS;
   return events.map((event, i) => {
     const row = { seq: i + 1, id: ids[i]!, at: at + i * 7000, ...event, detail: JSON.stringify(event.detail), prev_hash: prev };
     prev = linkHash(row);
     const { actor, client, action, resource, outcome, detail } = event;
-    return { seq: row.seq, id: row.id, at: new Date(row.at).toISOString(), actor, client, action, resource, outcome, detail, prev_hash: row.prev_hash, hash: prev };
+    return {
+      seq: row.seq,
+      id: row.id,
+      at: new Date(row.at).toISOString(),
+      actor,
+      client,
+      action,
+      resource,
+      outcome,
+      detail,
+      prev_hash: row.prev_hash,
+      hash: prev,
+    };
   });
 })();
 const ROTATION_ID = 'e8f9a0b1-c2d3-4e4f-a5b6-c7d8e9f0a1b2';
@@ -124,12 +160,14 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
     response: page(PCI_TOKEN),
   },
   'get /api/pci/tokens/{id}': {
-    description: 'The masked card of a token: first six and last four digits, scheme, expiry and holder name. The full number never leaves the vault; use forward to charge it.',
+    description:
+      'The masked card of a token: first six and last four digits, scheme, expiry and holder name. The full number never leaves the vault; use forward to charge it.',
     response: PCI_TOKEN,
   },
   'delete /api/pci/tokens/{id}': { description: 'Deletes the token, its encrypted card data and any security code it holds. The id is not reused.' },
   'get /api/pci/tokens/{id}/security-code': {
-    description: 'Whether a security code (CVC) is still held for the token. It is kept, encrypted, in the ephemeral store for `CARDFRAME_SECURITY_CODE_TTL` seconds, never in durable storage.',
+    description:
+      'Whether a security code (CVC) is still held for the token. It is kept, encrypted, in the ephemeral store for `CARDFRAME_SECURITY_CODE_TTL` seconds, never in durable storage.',
     response: { security_code_available: true },
   },
   'post /api/pci/tokens/{id}/security-code': {
@@ -151,8 +189,7 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
     },
   },
   'post /api/sessions/{id}/complete-action': {
-    description:
-      `Called by the card frame, not by merchants: the card as a compact JWE (RSA-OAEP-256, or RSA-OAEP from Hellgate SDK 3.8.1, with A256GCM) to the session key. Completes the session at most once (409 after that); \`token_id\` is a PCI token, or a network token for a session opened by \`POST /api/network/tokens\`. Claims the vault cannot honour are refused with 422 at their path. Each failed completion counts against the session (the fifth closes it: 404 \`SESSION_EXPIRED\`) and against the client address: past ${DEFAULT_COMPLETION_FAILURE_POLICY.maxFailures} failures in ${DEFAULT_COMPLETION_FAILURE_POLICY.windowSeconds} s, 429 \`TOO_MANY_REQUESTS\` with \`Retry-After\` before anything is decrypted.`,
+    description: `Called by the card frame, not by merchants: the card as a compact JWE (RSA-OAEP-256, or RSA-OAEP from Hellgate SDK 3.8.1, with A256GCM) to the session key. Completes the session at most once (409 after that); \`token_id\` is a PCI token, or a network token for a session opened by \`POST /api/network/tokens\`. Claims the vault cannot honour are refused with 422 at their path. Each failed completion counts against the session (the fifth closes it: 404 \`SESSION_EXPIRED\`) and against the client address: past ${DEFAULT_COMPLETION_FAILURE_POLICY.maxFailures} failures in ${DEFAULT_COMPLETION_FAILURE_POLICY.windowSeconds} s, 429 \`TOO_MANY_REQUESTS\` with \`Retry-After\` before anything is decrypted.`,
     request: { action: 'tokenize_card', result: { enc_payload: 'eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIiwia2lkIjoiay0yMDI2LTExLTMwIn0.…' } },
     response: { status: 'success', data: { token_id: TOKEN_ID } },
   },
@@ -242,7 +279,8 @@ export const OPERATION_DOCS: Record<string, OperationDoc> = {
     },
   },
   'post /api/admin/webhooks': {
-    description: 'Subscribes a URL to events. The vault POSTs each event (see `webhooks` in this document) with `x-hmac-signature`, retrying with backoff for up to three days; `hmac_key` is shown only here.',
+    description:
+      'Subscribes a URL to events. The vault POSTs each event (see `webhooks` in this document) with `x-hmac-signature`, retrying with backoff for up to three days; `hmac_key` is shown only here.',
     request: { url: WEBHOOK_VIEW.url, events: WEBHOOK_VIEW.events },
     response: { ...WEBHOOK_VIEW, hmac_key: 'whk_9Qk2mLp4rT7vX0zB3dF6hJ8' },
   },
@@ -297,7 +335,7 @@ const errorBody = (code: number, classifier: string, message: string) => ({
 /** A 429 with Retry-After whose example is the body the vault sends. */
 function tooManyRequests(description: string, example: ApiError, retryAfter: string) {
   const body = errorBody(429, 'TOO_MANY_REQUESTS', description);
-  body.content['application/json'].example = example.toJSON() as typeof body.content['application/json']['example'];
+  body.content['application/json'].example = example.toJSON() as (typeof body.content)['application/json']['example'];
   return { ...body, headers: { 'Retry-After': { description: retryAfter, schema: { type: 'integer' } } } };
 }
 

@@ -24,9 +24,7 @@ export function parseTrustProxy(raw: string | undefined): string[] {
     try {
       ipaddr.parseCIDR(entry);
     } catch {
-      throw new TrustProxyError(
-        `CARDFRAME_TRUST_PROXY: "${entry}" is not an IP address, a CIDR range, or one of loopback, linklocal, uniquelocal`,
-      );
+      throw new TrustProxyError(`CARDFRAME_TRUST_PROXY: "${entry}" is not an IP address, a CIDR range, or one of loopback, linklocal, uniquelocal`);
     }
   }
   return entries;

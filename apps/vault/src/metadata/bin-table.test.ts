@@ -10,12 +10,30 @@ describe('parseBinTable', () => {
     expect(rejected).toEqual([]);
     expect(ranges).toEqual([
       {
-        line: 2, start: '41111111', end: '41111111', scheme: 'visa', type: 'credit', segment: 'consumer', issuer_name: 'Bank, Test',
-        issuer_country_code: 'DE', currency_code: 'EUR', product_code: 'F', product_name: 'Visa Classic',
+        line: 2,
+        start: '41111111',
+        end: '41111111',
+        scheme: 'visa',
+        type: 'credit',
+        segment: 'consumer',
+        issuer_name: 'Bank, Test',
+        issuer_country_code: 'DE',
+        currency_code: 'EUR',
+        product_code: 'F',
+        product_name: 'Visa Classic',
       },
       {
-        line: 3, start: '555555', end: '555555', scheme: 'mastercard', type: null, segment: null, issuer_name: null,
-        issuer_country_code: null, currency_code: null, product_code: null, product_name: null,
+        line: 3,
+        start: '555555',
+        end: '555555',
+        scheme: 'mastercard',
+        type: null,
+        segment: null,
+        issuer_name: null,
+        issuer_country_code: null,
+        currency_code: null,
+        product_code: null,
+        product_name: null,
       },
     ]);
     const json = parseBinTable(JSON.stringify([{ start: '378282', scheme: 'americanexpress' }]), 'json');
@@ -67,11 +85,20 @@ describe('parseBinTable', () => {
 
 describe('flattenRanges', () => {
   const range = (start: string, end = start): BinRange => ({
-    line: 0, start, end, scheme: null, type: null, segment: null, issuer_name: null, issuer_country_code: null, currency_code: null, product_code: null, product_name: null,
+    line: 0,
+    start,
+    end,
+    scheme: null,
+    type: null,
+    segment: null,
+    issuer_name: null,
+    issuer_country_code: null,
+    currency_code: null,
+    product_code: null,
+    product_name: null,
   });
   /** The range index owning a 12-digit key, by brute force over the segments. */
-  const owner = (segments: ReturnType<typeof flattenRanges>, key: string) =>
-    segments.find((s) => s.low <= Number(key) && Number(key) <= s.high)?.range;
+  const owner = (segments: ReturnType<typeof flattenRanges>, key: string) => segments.find((s) => s.low <= Number(key) && Number(key) <= s.high)?.range;
 
   it('longest prefix first, then the narrower range, then the earlier row; gaps stay unowned', () => {
     const ranges = [range('400000', '499999'), range('41111111'), range('411100', '411199'), range('411100', '411199'), range('52000000', '52999999')];

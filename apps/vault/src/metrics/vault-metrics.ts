@@ -23,7 +23,11 @@ const PROBE_TIMEOUT_MS = 2000;
 const within = <T>(promise: Promise<T>): Promise<T> =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS).unref())]);
 
-const up = async (probe: () => Promise<unknown>): Promise<number> => within(probe()).then(() => 1, () => 0);
+const up = async (probe: () => Promise<unknown>): Promise<number> =>
+  within(probe()).then(
+    () => 1,
+    () => 0,
+  );
 
 /**
  * The vault's Prometheus metrics, in a registry of its own (several apps in one test process never collide).
@@ -79,7 +83,9 @@ export function createVaultMetrics(deps: VaultDeps, options: MetricsOptions = {}
         deps.db
           .selectFrom('sessions')
           .select((eb) => [
-            sql<string>`case when ${eb.ref('status')} = 'completed' then 'completed' when ${eb.ref('expires_at')} <= ${now} then 'expired' else 'open' end`.as('state'),
+            sql<string>`case when ${eb.ref('status')} = 'completed' then 'completed' when ${eb.ref('expires_at')} <= ${now} then 'expired' else 'open' end`.as(
+              'state',
+            ),
             eb.fn.countAll<number>().as('count'),
           ])
           .groupBy('state')
@@ -161,7 +167,10 @@ export function createVaultMetrics(deps: VaultDeps, options: MetricsOptions = {}
         authFailures.inc({ credential, status_code: status });
       }
       if (route === '/api/pci/tokens/:id/forward' && request.method === 'POST') {
-        forwardDuration.observe({ destination_host: destinationHost(request.headers['x-destination-url']), status_class: `${Math.floor(status / 100)}xx` }, seconds);
+        forwardDuration.observe(
+          { destination_host: destinationHost(request.headers['x-destination-url']), status_class: `${Math.floor(status / 100)}xx` },
+          seconds,
+        );
       }
     },
   };

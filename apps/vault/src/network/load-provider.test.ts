@@ -35,8 +35,19 @@ describe('the real-provider slot', () => {
   it.each([
     ['a missing file', path.join(dir, 'absent.mjs'), /could not be loaded/],
     ['no factory', write('none.mjs', 'export const x = 1;'), /must export a function createTokenServiceProvider/],
-    ['a provider without cryptogram', write('half.mjs', `export const createTokenServiceProvider = () => ({ name: 'x', provision() {}, status() {}, delete() {}, onLifecycle() {} });`), /cryptogram/],
-    ['a provider posing as the sandbox', write('fake.mjs', `export const createTokenServiceProvider = () => ({ name: 'sandbox', provision() {}, status() {}, cryptogram() {}, delete() {}, onLifecycle() {} });`), /other than "sandbox"/],
+    [
+      'a provider without cryptogram',
+      write('half.mjs', `export const createTokenServiceProvider = () => ({ name: 'x', provision() {}, status() {}, delete() {}, onLifecycle() {} });`),
+      /cryptogram/,
+    ],
+    [
+      'a provider posing as the sandbox',
+      write(
+        'fake.mjs',
+        `export const createTokenServiceProvider = () => ({ name: 'sandbox', provision() {}, status() {}, cryptogram() {}, delete() {}, onLifecycle() {} });`,
+      ),
+      /other than "sandbox"/,
+    ],
   ])('stops at startup for %s', async (_name, file, message) => {
     await expect(loadProviderModule(file, { env: {} })).rejects.toThrow(message);
   });

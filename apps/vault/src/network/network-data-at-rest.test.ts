@@ -19,7 +19,14 @@ describe.skipIf(backend !== 'sqlite')('network tokens: no card data in logs or d
       for (const pan of PANS) {
         const source = { type: 'pan', account_number: pan, expiry_month: 4, expiry_year: FUTURE_YEAR };
         const token = (await vault.app.inject({ method: 'POST', url: '/api/network/tokens', headers: admin, payload: { source } })).json();
-        const inline = (await vault.app.inject({ method: 'POST', url: `/api/network/tokens/${token.id}/cryptograms`, headers: admin, payload: { amount: 100, currency: 'EUR' } })).json();
+        const inline = (
+          await vault.app.inject({
+            method: 'POST',
+            url: `/api/network/tokens/${token.id}/cryptograms`,
+            headers: admin,
+            payload: { amount: 100, currency: 'EUR' },
+          })
+        ).json();
         secrets.push(inline.number, inline.cryptogram ?? inline.dynamic_cvv);
         const reference = await vault.app.inject({
           method: 'POST',
@@ -28,7 +35,12 @@ describe.skipIf(backend !== 'sqlite')('network tokens: no card data in logs or d
           payload: { amount: 100, currency: 'EUR', mode: 'reference' },
         });
         expect(reference.statusCode).toBe(200);
-        await vault.app.inject({ method: 'POST', url: '/api/metadata/inquiries', headers: admin, payload: { source: { type: 'network_token', network_token_id: token.id } } });
+        await vault.app.inject({
+          method: 'POST',
+          url: '/api/metadata/inquiries',
+          headers: admin,
+          payload: { source: { type: 'network_token', network_token_id: token.id } },
+        });
         await vault.app.inject({ method: 'POST', url: `/api/sandbox/network/tokens/${token.id}/lifecycle`, headers: admin, payload: { event: 'suspend' } });
         const row = await vault.deps.db.selectFrom('network_tokens').select('provider_ref').where('id', '=', token.id).executeTakeFirstOrThrow();
         secrets.push((await (vault.deps.tokenServiceProvider as SandboxProvider).cryptogramKey(row.provider_ref)).toString('base64'));

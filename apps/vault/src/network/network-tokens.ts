@@ -133,9 +133,7 @@ export async function provisionNetworkToken(
   record: (row: NetworkTokensTable) => Promise<void> = (row) => insertNetworkToken(deps.db, row),
 ): Promise<NetworkTokensTable> {
   const scheme = requireNetworkScheme(input.card.scheme, '$.source.account_number');
-  const provisioned = await callProvider(deps, (signal) =>
-    deps.tokenServiceProvider.provision({ ...input.card, scheme }, signal),
-  );
+  const provisioned = await callProvider(deps, (signal) => deps.tokenServiceProvider.provision({ ...input.card, scheme }, signal));
   const row = buildNetworkTokenRow(deps, input, provisioned);
   try {
     await record(row);
@@ -179,7 +177,11 @@ export async function findNetworkToken(deps: VaultDeps, id: string): Promise<Net
 
 /** Keyset pagination by id, as for PCI tokens (ADR 0004). */
 export async function listNetworkTokens(deps: VaultDeps, limit: number, after: string | undefined) {
-  let query = deps.db.selectFrom('network_tokens').selectAll().orderBy('id').limit(limit + 1);
+  let query = deps.db
+    .selectFrom('network_tokens')
+    .selectAll()
+    .orderBy('id')
+    .limit(limit + 1);
   if (after) query = query.where('id', '>', after);
   const rows = await query.execute();
   return { page: rows.slice(0, limit), hasMore: rows.length > limit };

@@ -62,7 +62,8 @@ describe('the provider boundary', () => {
       vault.deps.db = new Proxy(original, {
         get(target, prop, receiver) {
           if (prop === 'insertInto') {
-            return (table: string) => (table === 'network_tokens' ? { values: () => ({ execute: () => Promise.reject(new Error('disk full')) }) } : target.insertInto(table as never));
+            return (table: string) =>
+              table === 'network_tokens' ? { values: () => ({ execute: () => Promise.reject(new Error('disk full')) }) } : target.insertInto(table as never);
           }
           return Reflect.get(target, prop, receiver);
         },

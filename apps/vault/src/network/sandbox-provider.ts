@@ -14,9 +14,7 @@ import {
 } from './token-service-provider.ts';
 
 /** What a scheme's test environment lets a tester trigger. */
-export type SandboxLifecycleChange =
-  | { event: 'suspend' | 'resume' | 'delete' }
-  | { event: 'card_updated'; expiry_month: number; expiry_year: number };
+export type SandboxLifecycleChange = { event: 'suspend' | 'resume' | 'delete' } | { event: 'card_updated'; expiry_month: number; expiry_year: number };
 
 export interface SandboxProvider extends TokenServiceProvider {
   /** Changes a token as the scheme would, then calls the lifecycle handler. */
@@ -59,12 +57,7 @@ export function createSandboxProvider(options: SandboxOptions): SandboxProvider 
   }
 
   async function setStatus(ref: string, from: NetworkTokenStatus[], to: NetworkTokenStatus) {
-    const result = await db
-      .updateTable('sandbox_tsp_tokens')
-      .set({ status: to })
-      .where('ref', '=', ref)
-      .where('status', 'in', from)
-      .executeTakeFirst();
+    const result = await db.updateTable('sandbox_tsp_tokens').set({ status: to }).where('ref', '=', ref).where('status', 'in', from).executeTakeFirst();
     if (result.numUpdatedRows !== 1n) {
       await load(ref);
       throw new TokenServiceError('NOT_ACTIVE', `The token cannot become ${to} from its current status`);

@@ -38,7 +38,13 @@ describe('API keys', () => {
     expect(created.masked_key_value).toBe(`${created.key_value.slice(0, 7)}xxxx`);
     expect(Date.parse(created.expires_at!) - Date.parse(created.created_at)).toBe(7_776_000_000);
     const got = await vault.app.inject({ method: 'GET', url: `/api/admin/api-keys/${created.id}`, headers: admin });
-    expect(got.json()).toEqual({ id: created.id, created_at: created.created_at, expires_at: created.expires_at, masked_key_value: created.masked_key_value, scopes: ['pci:tokens:read'] });
+    expect(got.json()).toEqual({
+      id: created.id,
+      created_at: created.created_at,
+      expires_at: created.expires_at,
+      masked_key_value: created.masked_key_value,
+      scopes: ['pci:tokens:read'],
+    });
     expect(got.body).not.toContain(created.key_value);
     const row = await vault.deps.db.selectFrom('api_keys').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(created.key_value.slice(4 + 12));
@@ -56,7 +62,12 @@ describe('API keys', () => {
     const list = (await vault.app.inject({ method: 'GET', url: '/api/admin/api-keys?limit=100', headers: admin })).json();
     expect(list.data.map((k: { id: string }) => k.id)).toContain(created.id);
     expect(list.links).toEqual({ next: null });
-    const patched = await vault.app.inject({ method: 'PATCH', url: `/api/admin/api-keys/${created.id}`, headers: admin, payload: { scopes: ['pci:tokens:create'] } });
+    const patched = await vault.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/api-keys/${created.id}`,
+      headers: admin,
+      payload: { scopes: ['pci:tokens:create'] },
+    });
     expect(patched.json().scopes).toEqual(['pci:tokens:create']);
     const useKey = { 'x-api-key': created.key_value };
     expect((await vault.app.inject({ method: 'GET', url: '/api/pci/tokens', headers: useKey })).statusCode).toBe(403);
@@ -81,11 +92,21 @@ describe('API keys', () => {
   it.each(ROUTES)('$method $url needs $scope: 403 without it, not 403 with it', async (route) => {
     const others = SCOPES.filter((s) => s !== route.scope) as Scope[];
     const without = await newKey(others);
-    const denied = await vault.app.inject({ method: route.method, url: route.url, headers: { 'x-api-key': without.key_value }, ...(route.payload ? { payload: route.payload } : {}) });
+    const denied = await vault.app.inject({
+      method: route.method,
+      url: route.url,
+      headers: { 'x-api-key': without.key_value },
+      ...(route.payload ? { payload: route.payload } : {}),
+    });
     expect(denied.statusCode).toBe(403);
     expect(denied.json()).toEqual({ code: 403, classifier: 'FORBIDDEN', message: 'Not allowed to access this resource or feature' });
     const withScope = await newKey([route.scope]);
-    const allowed = await vault.app.inject({ method: route.method, url: route.url, headers: { 'x-api-key': withScope.key_value }, ...(route.payload ? { payload: route.payload } : {}) });
+    const allowed = await vault.app.inject({
+      method: route.method,
+      url: route.url,
+      headers: { 'x-api-key': withScope.key_value },
+      ...(route.payload ? { payload: route.payload } : {}),
+    });
     expect([200, 204, 404]).toContain(allowed.statusCode);
     const anon = await vault.app.inject({ method: route.method, url: route.url, ...(route.payload ? { payload: route.payload } : {}) });
     expect(anon.statusCode).toBe(401);
@@ -95,7 +116,9 @@ describe('API keys', () => {
     const key = await newKey(['pci:tokens:create', 'pci:tokens:read']);
     const headers = { 'x-api-key': key.key_value };
     const created = await vault.app.inject({
-      method: 'POST', url: '/api/pci/tokens', headers,
+      method: 'POST',
+      url: '/api/pci/tokens',
+      headers,
       payload: { source: { type: 'pan', account_number: VISA, expiry_month: 1, expiry_year: FUTURE_YEAR } },
     });
     expect(created.statusCode).toBe(200);
@@ -123,12 +146,22 @@ describe('API keys', () => {
     expect(self.statusCode).toBe(403);
     expect(self.json().message).toBe('An API key may not change its own scopes');
     const victim = await newKey(['pci:tokens:read']);
-    const raise = await vault.app.inject({ method: 'PATCH', url: `/api/admin/api-keys/${victim.id}`, headers, payload: { scopes: ['pci:tokens:read', 'pci:tokens:forward'] } });
+    const raise = await vault.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/api-keys/${victim.id}`,
+      headers,
+      payload: { scopes: ['pci:tokens:read', 'pci:tokens:forward'] },
+    });
     expect(raise.statusCode).toBe(403);
     const stored = (await vault.app.inject({ method: 'GET', url: `/api/admin/api-keys/${updater.id}`, headers: admin })).json();
     expect(stored.scopes).toEqual(['admin:api-keys:update']);
     // Narrowing another key to scopes the caller holds is allowed; the admin token may grant anything.
-    expect((await vault.app.inject({ method: 'PATCH', url: `/api/admin/api-keys/${victim.id}`, headers, payload: { scopes: ['admin:api-keys:update'] } })).statusCode).toBe(200);
-    expect((await vault.app.inject({ method: 'PATCH', url: `/api/admin/api-keys/${updater.id}`, headers: admin, payload: { scopes: [...SCOPES] } })).statusCode).toBe(200);
+    expect(
+      (await vault.app.inject({ method: 'PATCH', url: `/api/admin/api-keys/${victim.id}`, headers, payload: { scopes: ['admin:api-keys:update'] } }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await vault.app.inject({ method: 'PATCH', url: `/api/admin/api-keys/${updater.id}`, headers: admin, payload: { scopes: [...SCOPES] } })).statusCode,
+    ).toBe(200);
   });
 });

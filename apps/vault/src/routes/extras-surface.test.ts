@@ -34,7 +34,12 @@ async function newKey(scopes: Scope[]) {
 describe('scopes', () => {
   it.each(ROUTES)('$method $url needs $scope: 401 anonymous, 403 FORBIDDEN without it, let through with it', async (route) => {
     const send = (headers: Record<string, string>) =>
-      vault.app.inject({ method: route.method, url: route.url, headers: { ...route.headers, ...headers }, ...(route.payload ? { payload: route.payload } : {}) });
+      vault.app.inject({
+        method: route.method,
+        url: route.url,
+        headers: { ...route.headers, ...headers },
+        ...(route.payload ? { payload: route.payload } : {}),
+      });
     expect((await send({})).statusCode).toBe(401);
     const denied = await send({ 'x-api-key': await newKey(SCOPES.filter((s) => s !== route.scope)) });
     expect(denied.statusCode).toBe(403);
@@ -60,7 +65,9 @@ describe('/openapi.json', () => {
     const op = (path: string, method: string) => doc.paths[path]?.[method];
     expect(op('/api/generic/tokens', 'post')).toMatchObject({ operationId: 'generic_token_create', tags: ['generic'] });
     expect(op('/api/generic/tokens', 'post').requestBody.content['application/json'].schema.required).toEqual(['payload']);
-    expect(op('/api/generic/tokens', 'get').parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['type_id', 'schema_id', 'limit', 'after']));
+    expect(op('/api/generic/tokens', 'get').parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['type_id', 'schema_id', 'limit', 'after']),
+    );
     expect(op('/api/generic/tokens/{id}', 'get').operationId).toBe('generic_token_get');
     expect(op('/api/generic/tokens/{id}', 'delete').operationId).toBe('generic_token_delete');
     expect(op('/api/admin/types', 'post').requestBody.content['application/json'].schema.required).toEqual(['name', 'schema']);

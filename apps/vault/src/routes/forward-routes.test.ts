@@ -29,7 +29,15 @@ afterAll(async () => {
 });
 
 async function token(extra: object = {}) {
-  const source = { type: 'pan', account_number: VISA, expiry_month: 3, expiry_year: FUTURE_YEAR, cardholder_name: 'Zoë "Z" Doe', security_code: '012', ...extra };
+  const source = {
+    type: 'pan',
+    account_number: VISA,
+    expiry_month: 3,
+    expiry_year: FUTURE_YEAR,
+    cardholder_name: 'Zoë "Z" Doe',
+    security_code: '012',
+    ...extra,
+  };
   return (await vault.app.inject({ method: 'POST', url: '/api/pci/tokens', headers: admin, payload: { source } })).json().id as string;
 }
 
@@ -43,11 +51,37 @@ describe('POST /api/pci/tokens/{id}/forward', () => {
   it('delivers exactly the rendered bytes and headers, and relays status, headers and body as they came', async () => {
     const id = await token();
     psp.respond((_req, res) => {
-      res.writeHead(201, 'Created', ['Content-Type', 'application/vnd.psp+json', 'X-Psp-Ref', 'r-1', 'Set-Cookie', 'a=1', 'Set-Cookie', 'b=2', 'Connection', 'X-Hop', 'X-Hop', 'only-for-this-hop', 'Keep-Alive', 'timeout=5']);
+      res.writeHead(201, 'Created', [
+        'Content-Type',
+        'application/vnd.psp+json',
+        'X-Psp-Ref',
+        'r-1',
+        'Set-Cookie',
+        'a=1',
+        'Set-Cookie',
+        'b=2',
+        'Connection',
+        'X-Hop',
+        'X-Hop',
+        'only-for-this-hop',
+        'Keep-Alive',
+        'timeout=5',
+      ]);
       res.end('{"status":"authorized"}');
     });
-    const template = '{"number":"{{ account_number }}", "name":"{{ cardholder_name }}","cvc":"{{ security_code }}",\n"expiry":{"month":"{{ expiry_month | unwrap }}","year":"{{ expiry_year | unwrap }}","mm":"{{ expiry_month }}"},"amount":100}';
-    const res = await forward(id, { 'content-type': 'application/json', 'x-destination-url': `${psp.origin}/v1/payments?ref=9`, Authorization: 'Bearer psp-secret', 'X-Trace': 't1', 'x-idempotency-key': 'idem-1' }, template);
+    const template =
+      '{"number":"{{ account_number }}", "name":"{{ cardholder_name }}","cvc":"{{ security_code }}",\n"expiry":{"month":"{{ expiry_month | unwrap }}","year":"{{ expiry_year | unwrap }}","mm":"{{ expiry_month }}"},"amount":100}';
+    const res = await forward(
+      id,
+      {
+        'content-type': 'application/json',
+        'x-destination-url': `${psp.origin}/v1/payments?ref=9`,
+        Authorization: 'Bearer psp-secret',
+        'X-Trace': 't1',
+        'x-idempotency-key': 'idem-1',
+      },
+      template,
+    );
 
     expect(res.statusCode).toBe(201);
     expect(res.body).toBe('{"status":"authorized"}');
@@ -78,7 +112,11 @@ describe('POST /api/pci/tokens/{id}/forward', () => {
   it('sends a reserved header through x-own-header-name/-value', async () => {
     const id = await token();
     psp.respond((_req, res) => res.end('ok'));
-    const res = await forward(id, { 'x-destination-url': `${psp.origin}/v1`, 'x-own-header-name': 'x-api-key', 'x-own-header-value': 'psp-key-123', 'content-type': 'text/plain' }, 'pan={{ account_number }}');
+    const res = await forward(
+      id,
+      { 'x-destination-url': `${psp.origin}/v1`, 'x-own-header-name': 'x-api-key', 'x-own-header-value': 'psp-key-123', 'content-type': 'text/plain' },
+      'pan={{ account_number }}',
+    );
     expect(res.statusCode).toBe(200);
     const got = psp.received.at(-1)!;
     expect(got.body.toString()).toBe(`pan=${VISA}`);
@@ -93,8 +131,10 @@ describe('POST /api/pci/tokens/{id}/forward', () => {
     const id = await token();
     const bytes = Buffer.from([0, 1, 2, 0xff, 0xfe, 0x7b, 0x7b]);
     const res = await vault.app.inject({
-      method: 'POST', url: `/api/pci/tokens/${id}/forward`,
-      headers: { ...admin, 'content-type': 'application/octet-stream', 'x-destination-url': `${psp.origin}/v1/raw` }, payload: bytes,
+      method: 'POST',
+      url: `/api/pci/tokens/${id}/forward`,
+      headers: { ...admin, 'content-type': 'application/octet-stream', 'x-destination-url': `${psp.origin}/v1/raw` },
+      payload: bytes,
     });
     expect(res.statusCode).toBe(200);
     expect(psp.received.at(-1)!.body.equals(bytes)).toBe(true);
@@ -150,7 +190,9 @@ describe('POST /api/pci/tokens/{id}/forward', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ classifier: 'SECURITY_CODE_NOT_AVAILABLE' });
     // The rest of the card still forwards without the CVC.
-    expect((await forward(id, { 'x-destination-url': `${psp.origin}/v1`, 'content-type': 'application/json' }, '{"n":"{{ account_number }}"}')).statusCode).toBe(200);
+    expect(
+      (await forward(id, { 'x-destination-url': `${psp.origin}/v1`, 'content-type': 'application/json' }, '{"n":"{{ account_number }}"}')).statusCode,
+    ).toBe(200);
     const anonymous = await token({ cardholder_name: undefined });
     const noName = await forward(anonymous, { 'x-destination-url': `${psp.origin}/v1`, 'content-type': 'application/json' }, '{"h":"{{ cardholder_name }}"}');
     expect(noName.json()).toMatchObject({ code: 409, classifier: 'CARDHOLDER_NAME_NOT_AVAILABLE' });
@@ -172,7 +214,12 @@ describe('POST /api/pci/tokens/{id}/forward', () => {
     await closed.close();
     const refusing = await createTestVault({ peerOf: vault, forwardAllowlist: parseForwardAllowlist(origin) });
     try {
-      const refused = await refusing.app.inject({ method: 'POST', url: `/api/pci/tokens/${id}/forward`, headers: { ...admin, 'x-destination-url': `${origin}/x` }, payload: 'x' });
+      const refused = await refusing.app.inject({
+        method: 'POST',
+        url: `/api/pci/tokens/${id}/forward`,
+        headers: { ...admin, 'x-destination-url': `${origin}/x` },
+        payload: 'x',
+      });
       expect(refused.statusCode).toBe(502);
       expect(refused.json()).toEqual({ code: 502, classifier: 'BAD_GATEWAY', message: expect.any(String) });
     } finally {
@@ -183,7 +230,12 @@ describe('POST /api/pci/tokens/{id}/forward', () => {
   it('needs pci:tokens:forward', async () => {
     const id = await token();
     const key = (await vault.app.inject({ method: 'POST', url: '/api/admin/api-keys', headers: admin, payload: { scopes: ['pci:tokens:read'] } })).json();
-    const res = await vault.app.inject({ method: 'POST', url: `/api/pci/tokens/${id}/forward`, headers: { 'x-api-key': key.key_value, 'x-destination-url': `${psp.origin}/v1` }, payload: 'x' });
+    const res = await vault.app.inject({
+      method: 'POST',
+      url: `/api/pci/tokens/${id}/forward`,
+      headers: { 'x-api-key': key.key_value, 'x-destination-url': `${psp.origin}/v1` },
+      payload: 'x',
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().classifier).toBe('FORBIDDEN');
   });

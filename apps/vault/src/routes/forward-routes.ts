@@ -60,7 +60,7 @@ export function forwardRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const destination = allowedDestination(deps.forwardAllowlist, request.headers['x-destination-url'] as string);
         if (!destination) {
-          throw new ApiError(403, 'DESTINATION_NOT_ALLOWED', 'x-destination-url is not an http(s) URL on this vault\'s forward allowlist');
+          throw new ApiError(403, 'DESTINATION_NOT_ALLOWED', "x-destination-url is not an http(s) URL on this vault's forward allowlist");
         }
         const headers = outgoingHeaders(request.raw.rawHeaders);
         const row = await findToken(deps, request.params.id);
@@ -109,9 +109,7 @@ export function forwardRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
         }
 
         // Whatever the destination echoes of the card data is masked before it reaches the caller.
-        const secrets = [values.account_number?.text, values.cardholder_name?.text, values.security_code?.text].filter(
-          (v): v is string => v !== undefined,
-        );
+        const secrets = [values.account_number?.text, values.cardholder_name?.text, values.security_code?.text].filter((v): v is string => v !== undefined);
         const upstream = maskEchoes(await sendUpstream(destination, headers, body, deps.forwardTimeoutMs), secrets);
         // Every forward is an access to card data (PCI DSS 10.2.1.1): who, where to, which fields, how it ended.
         request.audited = true;

@@ -10,17 +10,22 @@ afterAll(async () => vault.close());
 
 const IBAN = 'DE89370400440532013000';
 const sepa = { iban: IBAN, bic: 'COBADEFFXXX', account_holder_name: 'John Doe' };
-const post = (payload: object, headers: Record<string, string> = admin) =>
-  vault.app.inject({ method: 'POST', url: '/api/generic/tokens', headers, payload });
+const post = (payload: object, headers: Record<string, string> = admin) => vault.app.inject({ method: 'POST', url: '/api/generic/tokens', headers, payload });
 const sepaType = async () =>
   (
     await vault.app.inject({
-      method: 'POST', url: '/api/admin/types', headers: admin,
+      method: 'POST',
+      url: '/api/admin/types',
+      headers: admin,
       payload: {
         name: 'SEPA',
         schema: {
           type: 'object',
-          properties: { iban: { type: 'string', pattern: '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$' }, bic: { type: 'string' }, account_holder_name: { type: 'string' } },
+          properties: {
+            iban: { type: 'string', pattern: '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$' },
+            bic: { type: 'string' },
+            account_holder_name: { type: 'string' },
+          },
           required: ['iban', 'bic'],
           additionalProperties: false,
         },
@@ -33,7 +38,12 @@ describe('POST /api/generic/tokens', () => {
     const res = await post({ payload: sepa, metadata: { order: '7' }, expiration_time: 60 });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), created_at: expect.any(String), expires_at: expect.any(String), metadata: { order: '7' } });
+    expect(body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      created_at: expect.any(String),
+      expires_at: expect.any(String),
+      metadata: { order: '7' },
+    });
     expect(Date.parse(body.expires_at) - Date.parse(body.created_at)).toBe(60_000);
     expect(res.body).not.toContain(IBAN);
     const got = await vault.app.inject({ method: 'GET', url: `/api/generic/tokens/${body.id}`, headers: admin });
@@ -100,10 +110,16 @@ describe('list, filter, expiry and delete', () => {
   it('filters by type_id (and schema_id) and pages with links.next', async () => {
     const fresh = await createTestVault();
     try {
-      const type = (await fresh.app.inject({ method: 'POST', url: '/api/admin/types', headers: admin, payload: { name: 'any', schema: { type: 'object' } } })).json();
+      const type = (
+        await fresh.app.inject({ method: 'POST', url: '/api/admin/types', headers: admin, payload: { name: 'any', schema: { type: 'object' } } })
+      ).json();
       const typed: string[] = [];
       for (let i = 0; i < 3; i++) {
-        typed.push((await fresh.app.inject({ method: 'POST', url: '/api/generic/tokens', headers: admin, payload: { payload: { i: String(i) }, type_id: type.id } })).json().id);
+        typed.push(
+          (
+            await fresh.app.inject({ method: 'POST', url: '/api/generic/tokens', headers: admin, payload: { payload: { i: String(i) }, type_id: type.id } })
+          ).json().id,
+        );
       }
       await fresh.app.inject({ method: 'POST', url: '/api/generic/tokens', headers: admin, payload: { payload: { untyped: 'y' } } });
       const all = (await fresh.app.inject({ method: 'GET', url: '/api/generic/tokens', headers: admin })).json();
@@ -115,7 +131,8 @@ describe('list, filter, expiry and delete', () => {
         while (url) {
           const page: { data: { id: string }[]; links: { next: string | null } } = (await fresh.app.inject({ method: 'GET', url, headers: admin })).json();
           seen.push(...page.data.map((t) => t.id));
-          if (page.links.next) expect(page.links.next).toMatch(new RegExp(`^https://vault\\.test/api/generic/tokens\\?type_id=${type.id}&after=[0-9a-f-]{36}&limit=2$`));
+          if (page.links.next)
+            expect(page.links.next).toMatch(new RegExp(`^https://vault\\.test/api/generic/tokens\\?type_id=${type.id}&after=[0-9a-f-]{36}&limit=2$`));
           url = page.links.next?.replace('https://vault.test', '') ?? null;
         }
         expect(seen.sort()).toEqual([...typed].sort());
@@ -137,7 +154,9 @@ describe('list, filter, expiry and delete', () => {
     const del = await vault.app.inject({ method: 'DELETE', url: `/api/generic/tokens/${live.id}`, headers: admin });
     expect(del.statusCode).toBe(204);
     expect((await vault.app.inject({ method: 'GET', url: `/api/generic/tokens/${live.id}`, headers: admin })).json()).toEqual({
-      code: 404, classifier: 'NOT_FOUND', message: 'The requested resource was not found.',
+      code: 404,
+      classifier: 'NOT_FOUND',
+      message: 'The requested resource was not found.',
     });
     expect((await vault.app.inject({ method: 'DELETE', url: `/api/generic/tokens/${live.id}`, headers: admin })).statusCode).toBe(404);
   });

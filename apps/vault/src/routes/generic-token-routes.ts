@@ -1,13 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { VaultDeps } from '../domain/vault-deps.ts';
-import {
-  createGenericToken,
-  deleteGenericToken,
-  findGenericToken,
-  listGenericTokens,
-  toGenericTokenView,
-} from '../generic/generic-tokens.ts';
+import { createGenericToken, deleteGenericToken, findGenericToken, listGenericTokens, toGenericTokenView } from '../generic/generic-tokens.ts';
 import { GenericToken, GenericTokenCreateRequest, GenericTokenListQuery } from '../generic/generic-schemas.ts';
 import type { TypeRegistry } from '../generic/type-registry.ts';
 import { errors } from '../http/api-error.ts';

@@ -120,7 +120,12 @@ describe('schemes in session data', () => {
   });
 
   it('refuses an unknown scheme in allowed_schemes', async () => {
-    const res = await vault.app.inject({ method: 'POST', url: '/api/pci/tokens', headers: admin, payload: { source: { type: 'session', allowed_schemes: ['maestro'] } } });
+    const res = await vault.app.inject({
+      method: 'POST',
+      url: '/api/pci/tokens',
+      headers: admin,
+      payload: { source: { type: 'session', allowed_schemes: ['maestro'] } },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().validation_errors[0].path).toMatch(/^\$\.source/);
   });

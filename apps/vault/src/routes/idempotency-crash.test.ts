@@ -26,7 +26,15 @@ beforeAll(async () => {
 afterAll(async () => vault.close());
 
 const card = { type: 'pan', account_number: VISA, expiry_month: 3, expiry_year: FUTURE_YEAR };
-const countTokens = async () => Number((await vault.deps.db.selectFrom('tokens').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countTokens = async () =>
+  Number(
+    (
+      await vault.deps.db
+        .selectFrom('tokens')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const post = (headers: Record<string, string>, payload: object) =>
   vault.app.inject({ method: 'POST', url: '/api/pci/tokens', headers: { ...admin, ...headers }, payload });
 
@@ -110,7 +118,11 @@ describe('a security-code store failure after the token insert', () => {
     const sessionId = await createSessionId(vault.app);
     const jwe = await encryptForSession(vault.app, sessionId, { account_number: VISA, expiry_month: 2, expiry_year: FUTURE_YEAR, security_code: '321' });
     const complete = () =>
-      vault.app.inject({ method: 'POST', url: `/api/sessions/${sessionId}/complete-action`, payload: { action: 'tokenize_card', result: { enc_payload: jwe } } });
+      vault.app.inject({
+        method: 'POST',
+        url: `/api/sessions/${sessionId}/complete-action`,
+        payload: { action: 'tokenize_card', result: { enc_payload: jwe } },
+      });
     const before = await countTokens();
     storeFails = true;
     try {
@@ -130,7 +142,11 @@ describe('a security-code store failure after the token insert', () => {
     const refresh = (await vault.app.inject({ method: 'POST', url: `/api/pci/tokens/${tokenId}/security-code`, headers: admin })).json().session_id as string;
     const cvcJwe = await encryptForSession(vault.app, refresh, { security_code: '999' });
     const completeRefresh = () =>
-      vault.app.inject({ method: 'POST', url: `/api/sessions/${refresh}/complete-action`, payload: { action: 'refresh_security_code', result: { enc_payload: cvcJwe } } });
+      vault.app.inject({
+        method: 'POST',
+        url: `/api/sessions/${refresh}/complete-action`,
+        payload: { action: 'refresh_security_code', result: { enc_payload: cvcJwe } },
+      });
     storeFails = true;
     try {
       expect((await completeRefresh()).statusCode).toBe(503);

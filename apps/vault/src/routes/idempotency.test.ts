@@ -19,7 +19,10 @@ describe('x-idempotency-key', () => {
     expect(first.statusCode).toBe(200);
     expect(second.statusCode).toBe(200);
     expect(second.body).toBe(first.body);
-    const count = await vault.deps.db.selectFrom('tokens').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const count = await vault.deps.db
+      .selectFrom('tokens')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
     const changed = await post('order_1_retry', { ...pan, metadata: { a: 'b' } });
     expect(changed.statusCode).toBe(422);
@@ -29,7 +32,12 @@ describe('x-idempotency-key', () => {
   it('replays session creation and API-key creation (same plaintext key, stored encrypted)', async () => {
     const a = await post('sess-1', { source: { type: 'session' } });
     expect((await post('sess-1', { source: { type: 'session' } })).json()).toEqual(a.json());
-    const k = { method: 'POST' as const, url: '/api/admin/api-keys', headers: { ...admin, 'x-idempotency-key': 'key-1' }, payload: { scopes: ['pci:tokens:read'] } };
+    const k = {
+      method: 'POST' as const,
+      url: '/api/admin/api-keys',
+      headers: { ...admin, 'x-idempotency-key': 'key-1' },
+      payload: { scopes: ['pci:tokens:read'] },
+    };
     const k1 = await vault.app.inject(k);
     const k2 = await vault.app.inject(k);
     expect(k2.json()).toEqual(k1.json());
@@ -38,9 +46,8 @@ describe('x-idempotency-key', () => {
   });
 
   it('is scoped per caller', async () => {
-    const key = (
-      await vault.app.inject({ method: 'POST', url: '/api/admin/api-keys', headers: admin, payload: { scopes: ['pci:tokens:create'] } })
-    ).json().key_value;
+    const key = (await vault.app.inject({ method: 'POST', url: '/api/admin/api-keys', headers: admin, payload: { scopes: ['pci:tokens:create'] } })).json()
+      .key_value;
     const mine = await post('shared-key', pan);
     const theirs = await post('shared-key', pan, { 'x-api-key': key });
     expect(theirs.statusCode).toBe(200);

@@ -70,7 +70,9 @@ export function keyRotationRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
           throw error;
         }
         // In the background; a crash leaves it to resumeRotations in any process.
-        void runRotation(deps, row.id).catch((error: Error) => request.log.error({ err: { type: error.name } }, 'key rotation stopped; it resumes at the next sweep'));
+        void runRotation(deps, row.id).catch((error: Error) =>
+          request.log.error({ err: { type: error.name } }, 'key rotation stopped; it resumes at the next sweep'),
+        );
         return reply.code(202).send(view(deps, row));
       },
     );

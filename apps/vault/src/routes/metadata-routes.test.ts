@@ -48,7 +48,13 @@ describe('metadata inquiries', () => {
 
   it('leaves out what the table does not know, never inventing it', async () => {
     expect((await inquire(pan('4242424242424242'))).json()).toEqual({ bin: '42424242', scheme: 'visa' });
-    expect((await inquire(pan(MASTERCARD))).json()).toEqual({ bin: '55555555', scheme: 'mastercard', type: 'debit', segment: 'commercial', issuer_country_code: 'GB' });
+    expect((await inquire(pan(MASTERCARD))).json()).toEqual({
+      bin: '55555555',
+      scheme: 'mastercard',
+      type: 'debit',
+      segment: 'commercial',
+      issuer_country_code: 'GB',
+    });
     // No range at all: only what the number itself says.
     expect((await inquire(pan('378282246310005'))).json()).toEqual({ bin: '378282', scheme: 'american express' });
   });

@@ -35,8 +35,7 @@ const ForwardHeaders = Type.Object({
   'x-own-header-value': Type.Optional(Type.String()),
 });
 
-const notAvailable = (name: string) =>
-  new ApiError(409, 'PLACEHOLDER_NOT_AVAILABLE', `{{ ${name} }} has no value for this cryptogram or network token`);
+const notAvailable = (name: string) => new ApiError(409, 'PLACEHOLDER_NOT_AVAILABLE', `{{ ${name} }} has no value for this cryptogram or network token`);
 
 /**
  * `POST /api/network/tokens/{id}/forward`: like the PCI forward proxy, with the network token's

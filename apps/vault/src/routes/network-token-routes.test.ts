@@ -221,7 +221,9 @@ describe('cryptograms', () => {
   it('inline for Amex: a 4-digit dynamic CVV that verifies', async () => {
     const token = await provision(AMEX);
     const { row, number } = await numberOf(token.id);
-    const body = (await withInline(() => inject('POST', `/api/network/tokens/${token.id}/cryptograms`, { amount: 500, currency: 'USD', mode: 'inline' }))).json();
+    const body = (
+      await withInline(() => inject('POST', `/api/network/tokens/${token.id}/cryptograms`, { amount: 500, currency: 'USD', mode: 'inline' }))
+    ).json();
     expect(body.dynamic_cvv).toMatch(/^\d{4}$/);
     const key = await sandbox().cryptogramKey(row.provider_ref);
     expect(verifyDynamicCvv(key, { number, amount: 500, currency: 'USD' }, 'american express', body.dynamic_cvv, vault.deps.now())).toBe(true);
@@ -317,10 +319,11 @@ describe('lifecycle: scheme changes raise network.token.updated through the outb
   it('suspend, cryptograms refused, resume, card updated, scheme delete', async () => {
     const hook = (await inject('POST', '/api/admin/webhooks', { events: ['network.token.updated'], url: 'https://merchant.example/hooks' })).json();
     const token = await provision(MASTERCARD);
-    const lifecycle = (payload: object, headers: Record<string, string> = admin) => inject('POST', `/api/sandbox/network/tokens/${token.id}/lifecycle`, payload, headers);
+    const lifecycle = (payload: object, headers: Record<string, string> = admin) =>
+      inject('POST', `/api/sandbox/network/tokens/${token.id}/lifecycle`, payload, headers);
     const events = async () =>
-      (await vault.deps.db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', hook.id).orderBy('created_at').execute()).map(
-        (d) => JSON.parse(d.body),
+      (await vault.deps.db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', hook.id).orderBy('created_at').execute()).map((d) =>
+        JSON.parse(d.body),
       );
 
     const suspended = await lifecycle({ event: 'suspend' });
@@ -381,7 +384,12 @@ describe('scopes and OpenAPI', () => {
 
   it.each(ROUTES)('$method $url needs $scope', async (route) => {
     const send = (headers: Record<string, string>) =>
-      vault.app.inject({ method: route.method, url: route.url, headers: { ...route.headers, ...headers }, ...(route.payload ? { payload: route.payload } : {}) });
+      vault.app.inject({
+        method: route.method,
+        url: route.url,
+        headers: { ...route.headers, ...headers },
+        ...(route.payload ? { payload: route.payload } : {}),
+      });
     expect((await send({})).statusCode).toBe(401);
     const denied = await send({ 'x-api-key': await newKey(SCOPES.filter((s) => s !== route.scope)) });
     expect(denied.statusCode).toBe(403);
@@ -397,7 +405,14 @@ describe('scopes and OpenAPI', () => {
       .filter((op) => op.tags?.includes('network'))
       .map((op) => op.operationId)
       .sort();
-    expect(ops).toEqual(['network_token_create', 'network_token_cryptogram', 'network_token_delete', 'network_token_forward', 'network_token_get', 'network_token_list']);
+    expect(ops).toEqual([
+      'network_token_create',
+      'network_token_cryptogram',
+      'network_token_delete',
+      'network_token_forward',
+      'network_token_get',
+      'network_token_list',
+    ]);
     const create = doc.paths['/api/network/tokens'].post;
     expect(create.requestBody.content['application/json'].schema.properties.source.anyOf).toHaveLength(3);
     const forward = doc.paths['/api/network/tokens/{id}/forward'].post;

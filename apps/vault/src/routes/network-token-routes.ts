@@ -10,13 +10,7 @@ import { idempotent } from '../http/idempotent.ts';
 /** Provider calls run outside a database transaction (see idempotent). */
 const NOT_ATOMIC = { atomic: false } as const;
 import { ErrorGeneric, ErrorValidation, IdempotencyHeaders, IdParams, Links, PageQuery, SessionCreated } from '../http/schemas.ts';
-import {
-  CryptogramRequest,
-  CryptogramResponse,
-  NetworkToken,
-  NetworkTokenCreateRequest,
-  SandboxLifecycleRequest,
-} from '../network/network-schemas.ts';
+import { CryptogramRequest, CryptogramResponse, NetworkToken, NetworkTokenCreateRequest, SandboxLifecycleRequest } from '../network/network-schemas.ts';
 import {
   deleteNetworkToken,
   findNetworkToken,
@@ -65,37 +59,43 @@ export function networkTokenRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const body = request.body;
         checkMetadataKeys(body.metadata);
-        return idempotent(deps, request, reply, async () => {
-          const source = body.source;
-          const owner = request.caller!.id;
-          if (source.type === 'session') {
-            const sessionId = await createSession(deps, {
-              kind: 'network',
-              owner,
-              metadata: body.metadata,
-              allowedSchemes: source.allowed_schemes?.map((name) => schemeFromSessionName(name)!),
-            });
-            return { status: 200, body: { session_id: sessionId } };
-          }
-          if (source.type === 'pan') {
-            const scheme = validateCard(source, '$.source', { notExpiredAt: new Date(deps.now()) });
-            requireNetworkScheme(scheme, '$.source.account_number');
-            const row = await provisionNetworkToken(deps, { card: { ...source, scheme }, owner, metadata: body.metadata });
+        return idempotent(
+          deps,
+          request,
+          reply,
+          async () => {
+            const source = body.source;
+            const owner = request.caller!.id;
+            if (source.type === 'session') {
+              const sessionId = await createSession(deps, {
+                kind: 'network',
+                owner,
+                metadata: body.metadata,
+                allowedSchemes: source.allowed_schemes?.map((name) => schemeFromSessionName(name)!),
+              });
+              return { status: 200, body: { session_id: sessionId } };
+            }
+            if (source.type === 'pan') {
+              const scheme = validateCard(source, '$.source', { notExpiredAt: new Date(deps.now()) });
+              requireNetworkScheme(scheme, '$.source.account_number');
+              const row = await provisionNetworkToken(deps, { card: { ...source, scheme }, owner, metadata: body.metadata });
+              return { status: 200, body: toNetworkTokenView(deps, row) };
+            }
+            const pci = await findToken(deps, source.pci_token_id);
+            if (!pci) throw errors.validation([{ path: '$.source.pci_token_id', message: 'no such PCI token' }]);
+            requireNetworkScheme(pci.scheme as Scheme, '$.source.pci_token_id');
+            const card = {
+              account_number: deps.cipher.decrypt(pci.pan_ct, `tokens:${pci.id}:pan`),
+              expiry_month: pci.expiry_month,
+              expiry_year: pci.expiry_year,
+              cardholder_name: pci.holder_ct !== null ? deps.cipher.decrypt(pci.holder_ct, `tokens:${pci.id}:holder`) : undefined,
+              scheme: pci.scheme as Scheme,
+            };
+            const row = await provisionNetworkToken(deps, { card, owner, metadata: body.metadata, pciTokenId: pci.id });
             return { status: 200, body: toNetworkTokenView(deps, row) };
-          }
-          const pci = await findToken(deps, source.pci_token_id);
-          if (!pci) throw errors.validation([{ path: '$.source.pci_token_id', message: 'no such PCI token' }]);
-          requireNetworkScheme(pci.scheme as Scheme, '$.source.pci_token_id');
-          const card = {
-            account_number: deps.cipher.decrypt(pci.pan_ct, `tokens:${pci.id}:pan`),
-            expiry_month: pci.expiry_month,
-            expiry_year: pci.expiry_year,
-            cardholder_name: pci.holder_ct !== null ? deps.cipher.decrypt(pci.holder_ct, `tokens:${pci.id}:holder`) : undefined,
-            scheme: pci.scheme as Scheme,
-          };
-          const row = await provisionNetworkToken(deps, { card, owner, metadata: body.metadata, pciTokenId: pci.id });
-          return { status: 200, body: toNetworkTokenView(deps, row) };
-        }, NOT_ATOMIC);
+          },
+          NOT_ATOMIC,
+        );
       },
     );
 
@@ -205,14 +205,20 @@ export function networkTokenRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
         }
         const row = await findNetworkToken(deps, request.params.id);
         if (!row) throw errors.notFound();
-        return idempotent(deps, request, reply, async () => {
-          const cryptogram = await requestCryptogram(deps, row, body.amount, body.currency);
-          if (mode === 'reference') {
-            return { status: 200, body: { cryptogram_reference: await storeCryptogramReference(deps, row, cryptogram, request.caller!.id) } };
-          }
-          const { kind: _kind, ...values } = cryptogram;
-          return { status: 200, body: { ...values, ...(body.metadata ? { metadata: body.metadata } : {}) } };
-        }, NOT_ATOMIC);
+        return idempotent(
+          deps,
+          request,
+          reply,
+          async () => {
+            const cryptogram = await requestCryptogram(deps, row, body.amount, body.currency);
+            if (mode === 'reference') {
+              return { status: 200, body: { cryptogram_reference: await storeCryptogramReference(deps, row, cryptogram, request.caller!.id) } };
+            }
+            const { kind: _kind, ...values } = cryptogram;
+            return { status: 200, body: { ...values, ...(body.metadata ? { metadata: body.metadata } : {}) } };
+          },
+          NOT_ATOMIC,
+        );
       },
     );
 

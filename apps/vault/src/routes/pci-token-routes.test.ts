@@ -32,7 +32,9 @@ describe('POST /api/pci/tokens', () => {
 
   it('applies expires_in (and expiration_time) and metadata', async () => {
     const res = await vault.app.inject({
-      method: 'POST', url: '/api/pci/tokens', headers: admin,
+      method: 'POST',
+      url: '/api/pci/tokens',
+      headers: admin,
       payload: { ...pan(), expiration_time: 60, metadata: { order: '42' } },
     });
     const body = res.json();
@@ -84,7 +86,10 @@ describe('POST /api/pci/tokens', () => {
     const res = await vault.app.inject({ method: 'POST', url: '/api/pci/tokens', headers: admin, payload: { nope: 1 } });
     expect(res.statusCode).toBe(422);
     expect(res.json().validation_errors).toEqual(
-      expect.arrayContaining([{ path: '$.source', message: 'is required' }, { path: '$.nope', message: 'is not allowed' }]),
+      expect.arrayContaining([
+        { path: '$.source', message: 'is required' },
+        { path: '$.nope', message: 'is not allowed' },
+      ]),
     );
   });
 
@@ -101,12 +106,19 @@ describe('POST /api/pci/tokens', () => {
     expect(text.statusCode).toBe(415);
     expect(text.json()).toMatchObject({ code: 415, classifier: expect.any(String), message: expect.any(String) });
     const big = await vault.app.inject({
-      method: 'POST', url: '/api/pci/tokens', headers: { ...admin, 'content-type': 'application/json' },
+      method: 'POST',
+      url: '/api/pci/tokens',
+      headers: { ...admin, 'content-type': 'application/json' },
       payload: JSON.stringify({ source: { type: 'session' }, metadata: { a: 'x'.repeat(70_000) } }),
     });
     expect(big.statusCode).toBe(413);
     expect(big.json().code).toBe(413);
-    const bad = await vault.app.inject({ method: 'POST', url: '/api/pci/tokens', headers: { ...admin, 'content-type': 'application/json' }, payload: '{"source":' });
+    const bad = await vault.app.inject({
+      method: 'POST',
+      url: '/api/pci/tokens',
+      headers: { ...admin, 'content-type': 'application/json' },
+      payload: '{"source":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 400, classifier: 'BAD_REQUEST' });
   });
@@ -160,9 +172,7 @@ describe('GET/DELETE /api/pci/tokens/{id} and list', () => {
       let url: string | null = '/api/pci/tokens?limit=2';
       let pages = 0;
       while (url) {
-        const page: { data: { id: string }[]; links: { next: string | null } } = (
-          await fresh.app.inject({ method: 'GET', url, headers: admin })
-        ).json();
+        const page: { data: { id: string }[]; links: { next: string | null } } = (await fresh.app.inject({ method: 'GET', url, headers: admin })).json();
         seen.push(...page.data.map((t) => t.id));
         pages++;
         if (page.links.next) expect(page.links.next).toMatch(/^https:\/\/vault\.test\/api\/pci\/tokens\?after=[0-9a-f-]{36}&limit=2$/);

@@ -36,7 +36,13 @@ describe('session protocol', () => {
     expect(res.json()).toEqual({ status: 'success', data: { token_id: tokenId } });
 
     const token = (await vault.app.inject({ method: 'GET', url: `/api/pci/tokens/${tokenId}`, headers: admin })).json();
-    expect(token.card).toEqual({ cardholder_name: 'Jane Roe', expiry_month: 12, expiry_year: FUTURE_YEAR, masked_account_number: '411111******1111', scheme: 'visa' });
+    expect(token.card).toEqual({
+      cardholder_name: 'Jane Roe',
+      expiry_month: 12,
+      expiry_year: FUTURE_YEAR,
+      masked_account_number: '411111******1111',
+      scheme: 'visa',
+    });
     expect(token.metadata).toEqual({ order: '7' });
     expect(Date.parse(token.expires_at) - Date.parse(token.created_at)).toBe(3_600_000);
     const cvc = await vault.app.inject({ method: 'GET', url: `/api/pci/tokens/${tokenId}/security-code`, headers: admin });
@@ -108,7 +114,8 @@ describe('session protocol', () => {
     const jwe = await encryptForSession(vault.app, sessionId, card);
     expect((await complete(sessionId, jwe, 'refresh_security_code')).json().validation_errors[0].path).toBe('$.action');
     const extra = await vault.app.inject({
-      method: 'POST', url: `/api/sessions/${sessionId}/complete-action`,
+      method: 'POST',
+      url: `/api/sessions/${sessionId}/complete-action`,
       payload: { action: 'tokenize_card', result: { enc_payload: jwe, account_number: VISA } },
     });
     expect(extra.statusCode).toBe(422);
@@ -130,7 +137,9 @@ describe('session protocol', () => {
   it('refreshes the security code through a refresh session and returns the same token id', async () => {
     const created = (
       await vault.app.inject({
-        method: 'POST', url: '/api/pci/tokens', headers: admin,
+        method: 'POST',
+        url: '/api/pci/tokens',
+        headers: admin,
         payload: { source: { type: 'pan', account_number: VISA, expiry_month: 12, expiry_year: FUTURE_YEAR } },
       })
     ).json();
@@ -143,8 +152,13 @@ describe('session protocol', () => {
     expect(state.next_action).toBe('refresh_security_code');
     // Finding 8: only what the CVC form needs; no BIN, no length, to whoever holds the session id.
     expect(state.data).toEqual({
-      jwk: expect.any(Object), scheme: 'visa', masked_account_number: '••••1111', account_number_last_four: '1111',
-      expiry_month: 12, expiry_year: FUTURE_YEAR, expires_at: expect.any(String),
+      jwk: expect.any(Object),
+      scheme: 'visa',
+      masked_account_number: '••••1111',
+      account_number_last_four: '1111',
+      expiry_month: 12,
+      expiry_year: FUTURE_YEAR,
+      expires_at: expect.any(String),
     });
     expect(JSON.stringify(state)).not.toContain('411111');
     expect(JSON.stringify(state)).not.toMatch(/"account_number_length"|"issuer_identification_number"/);
@@ -156,7 +170,9 @@ describe('session protocol', () => {
     const del = await vault.app.inject({ method: 'DELETE', url, headers: admin });
     expect(del.statusCode).toBe(204);
     expect((await vault.app.inject({ method: 'GET', url, headers: admin })).json()).toEqual({ security_code_available: false });
-    expect((await vault.app.inject({ method: 'POST', url: '/api/pci/tokens/6f1c7a52-4a6f-4c55-9a53-2b7d9e8d1f00/security-code', headers: admin })).statusCode).toBe(404);
+    expect(
+      (await vault.app.inject({ method: 'POST', url: '/api/pci/tokens/6f1c7a52-4a6f-4c55-9a53-2b7d9e8d1f00/security-code', headers: admin })).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -171,7 +187,11 @@ describe('JWE key rotation', () => {
       const fresh = await createSessionId(v.app);
       const freshKid = (await v.app.inject({ method: 'GET', url: `/api/sessions/${fresh}` })).json().data.jwk.kid;
       expect(freshKid).not.toBe(oldKid);
-      const res = await v.app.inject({ method: 'POST', url: `/api/sessions/${old}/complete-action`, payload: { action: 'tokenize_card', result: { enc_payload: oldJwe } } });
+      const res = await v.app.inject({
+        method: 'POST',
+        url: `/api/sessions/${old}/complete-action`,
+        payload: { action: 'tokenize_card', result: { enc_payload: oldJwe } },
+      });
       expect(res.statusCode).toBe(200);
       const rows = await v.deps.db.selectFrom('jwe_keys').select(['kid', 'private_ct']).execute();
       expect(rows).toHaveLength(2);

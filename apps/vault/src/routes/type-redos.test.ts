@@ -9,8 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => vault.close());
 
-const createType = (schema: object) =>
-  vault.app.inject({ method: 'POST', url: '/api/admin/types', headers: admin, payload: { name: 'attack', schema } });
+const createType = (schema: object) => vault.app.inject({ method: 'POST', url: '/api/admin/types', headers: admin, payload: { name: 'attack', schema } });
 const tokenize = (typeId: string, payload: Record<string, string>) =>
   vault.app.inject({ method: 'POST', url: '/api/generic/tokens', headers: admin, payload: { payload, type_id: typeId } });
 

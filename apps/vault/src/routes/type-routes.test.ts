@@ -44,11 +44,28 @@ it('answers 422 without name or schema', async () => {
 
 it('supports 2020-12 keywords and formats', async () => {
   const type = (
-    await create({ name: 'contact', schema: { type: 'object', properties: { email: { type: 'string', format: 'email' }, tags: { prefixItems: [{ type: 'string' }] } }, unevaluatedProperties: false } })
+    await create({
+      name: 'contact',
+      schema: {
+        type: 'object',
+        properties: { email: { type: 'string', format: 'email' }, tags: { prefixItems: [{ type: 'string' }] } },
+        unevaluatedProperties: false,
+      },
+    })
   ).json();
-  const ok = await vault.app.inject({ method: 'POST', url: '/api/generic/tokens', headers: admin, payload: { payload: { email: 'a@b.example' }, type_id: type.id } });
+  const ok = await vault.app.inject({
+    method: 'POST',
+    url: '/api/generic/tokens',
+    headers: admin,
+    payload: { payload: { email: 'a@b.example' }, type_id: type.id },
+  });
   expect(ok.statusCode).toBe(200);
-  const bad = await vault.app.inject({ method: 'POST', url: '/api/generic/tokens', headers: admin, payload: { payload: { email: 'nope', other: 'x' }, type_id: type.id } });
+  const bad = await vault.app.inject({
+    method: 'POST',
+    url: '/api/generic/tokens',
+    headers: admin,
+    payload: { payload: { email: 'nope', other: 'x' }, type_id: type.id },
+  });
   expect(bad.statusCode).toBe(422);
   expect(bad.json().validation_errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['$.payload.email']));
 });
@@ -67,7 +84,10 @@ it('refuses (409) to delete a type that a live token uses, and allows it once th
 
 it('validates with a type it did not create (another process sharing the database): compiles from storage', async () => {
   const id = '11111111-1111-4111-8111-111111111111';
-  await vault.deps.db.insertInto('types').values({ id, name: 'n', schema: JSON.stringify(schema), created_at: Date.now() }).execute();
+  await vault.deps.db
+    .insertInto('types')
+    .values({ id, name: 'n', schema: JSON.stringify(schema), created_at: Date.now() })
+    .execute();
   const bad = await vault.app.inject({ method: 'POST', url: '/api/generic/tokens', headers: admin, payload: { payload: { iban: 'x' }, type_id: id } });
   expect(bad.statusCode).toBe(422);
   expect(bad.json().validation_errors).toEqual([{ path: '$.payload.bic', message: 'is required' }]);
@@ -77,7 +97,12 @@ it('keeps types apart even when their schemas share an $id', async () => {
   const first = await create({ name: 'a', schema: { $id: 'https://example.com/iban', type: 'object', required: ['iban'] } });
   const second = await create({ name: 'b', schema: { $id: 'https://example.com/iban', type: 'object', required: ['bic'] } });
   expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
-  const res = await vault.app.inject({ method: 'POST', url: '/api/generic/tokens', headers: admin, payload: { payload: { iban: 'x' }, type_id: second.json().id } });
+  const res = await vault.app.inject({
+    method: 'POST',
+    url: '/api/generic/tokens',
+    headers: admin,
+    payload: { payload: { iban: 'x' }, type_id: second.json().id },
+  });
   expect(res.json().validation_errors).toEqual([{ path: '$.payload.bic', message: 'is required' }]);
   expect((await vault.app.inject({ method: 'DELETE', url: `/api/admin/types/${first.json().id}`, headers: admin })).statusCode).toBe(204);
 });

@@ -34,7 +34,9 @@ it('generates an HMAC key, shows it once, and only its mask afterwards', async (
 });
 
 it('keeps a caller-provided key and accepts both events', async () => {
-  const hook = (await create({ events: ['network.token.updated', 'pci.token.security-code.expired'], url: 'http://127.0.0.1:9/x', hmac_key: '123456789abcdefXYZ' })).json();
+  const hook = (
+    await create({ events: ['network.token.updated', 'pci.token.security-code.expired'], url: 'http://127.0.0.1:9/x', hmac_key: '123456789abcdefXYZ' })
+  ).json();
   expect(hook.hmac_key).toBe('123456789abcdefXYZ');
   expect(hook.masked_hmac_key).toBe('123xxxx');
 });
@@ -58,7 +60,16 @@ it('pages, deletes with 204 (dropping pending deliveries) and answers 404 after'
   try {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      ids.push((await fresh.app.inject({ method: 'POST', url: '/api/admin/webhooks', headers: admin, payload: { events: ['network.token.updated'], url: `https://m.example/${i}` } })).json().id);
+      ids.push(
+        (
+          await fresh.app.inject({
+            method: 'POST',
+            url: '/api/admin/webhooks',
+            headers: admin,
+            payload: { events: ['network.token.updated'], url: `https://m.example/${i}` },
+          })
+        ).json().id,
+      );
     }
     const first = (await fresh.app.inject({ method: 'GET', url: '/api/admin/webhooks?limit=2', headers: admin })).json();
     expect(first.data).toHaveLength(2);
@@ -67,10 +78,23 @@ it('pages, deletes with 204 (dropping pending deliveries) and answers 404 after'
     expect([...first.data, ...second.data].map((w: { id: string }) => w.id).sort()).toEqual([...ids].sort());
     expect(second.links.next).toBeNull();
 
-    await fresh.deps.db.insertInto('webhook_deliveries').values({
-      id: '22222222-2222-4222-8222-222222222222', webhook_id: ids[0]!, event_id: 'e', event_type: 'network.token.updated', body: '{}',
-      status: 'pending', attempts: 0, next_attempt_at: 0, locked_until: null, last_status: null, created_at: 0, finished_at: null,
-    }).execute();
+    await fresh.deps.db
+      .insertInto('webhook_deliveries')
+      .values({
+        id: '22222222-2222-4222-8222-222222222222',
+        webhook_id: ids[0]!,
+        event_id: 'e',
+        event_type: 'network.token.updated',
+        body: '{}',
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: 0,
+        locked_until: null,
+        last_status: null,
+        created_at: 0,
+        finished_at: null,
+      })
+      .execute();
     expect((await fresh.app.inject({ method: 'DELETE', url: `/api/admin/webhooks/${ids[0]}`, headers: admin })).statusCode).toBe(204);
     expect(await fresh.deps.db.selectFrom('webhook_deliveries').select('id').execute()).toEqual([]);
     expect((await fresh.app.inject({ method: 'GET', url: `/api/admin/webhooks/${ids[0]}`, headers: admin })).statusCode).toBe(404);

@@ -31,8 +31,12 @@ export const auditMigration: Migration = {
       await sql`create trigger audit_events_no_update before update on audit_events begin select raise(abort, 'audit events are append-only'); end`.execute(db);
       await sql`create trigger audit_events_no_delete before delete on audit_events begin select raise(abort, 'audit events are append-only'); end`.execute(db);
     } else {
-      await sql`create function audit_events_append_only() returns trigger language plpgsql as $$ begin raise exception 'audit events are append-only'; end $$`.execute(db);
-      await sql`create trigger audit_events_no_change before update or delete on audit_events for each row execute function audit_events_append_only()`.execute(db);
+      await sql`create function audit_events_append_only() returns trigger language plpgsql as $$ begin raise exception 'audit events are append-only'; end $$`.execute(
+        db,
+      );
+      await sql`create trigger audit_events_no_change before update or delete on audit_events for each row execute function audit_events_append_only()`.execute(
+        db,
+      );
     }
   },
 };

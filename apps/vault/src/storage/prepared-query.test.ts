@@ -23,7 +23,10 @@ const find = preparedQuery(2, (db, name: string, minCreated: number) =>
 
 it('binds each run’s values in place of the markers, keeping the builder’s own constants', async () => {
   const { db } = vault.deps;
-  await db.insertInto('settings').values([row('pq-a', 'one'), row('pq-b', 'two'), row('pq-c', 'fixed')]).execute();
+  await db
+    .insertInto('settings')
+    .values([row('pq-a', 'one'), row('pq-b', 'two'), row('pq-c', 'fixed')])
+    .execute();
   expect((await find.run(db, ['pq-a', 0])).rows).toEqual([{ name: 'pq-a', value: 'one' }]);
   expect((await find.run(db, ['pq-b', 1])).rows).toEqual([{ name: 'pq-b', value: 'two' }]);
   expect((await find.run(db, ['pq-b', 2])).rows).toEqual([]);

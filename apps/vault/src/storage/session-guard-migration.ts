@@ -16,6 +16,9 @@ export const sessionGuardMigration: Migration = {
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('used_ciphertexts_kid').on('used_ciphertexts').column('kid').execute();
-    await db.schema.alterTable('sessions').addColumn('failed_attempts', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('sessions')
+      .addColumn('failed_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
   },
 };

@@ -39,7 +39,12 @@ export async function readSeeded(v: TestVault, seeded: Seeded): Promise<void> {
   };
   if ((await get(`/api/pci/tokens/${seeded.pciToken}`)).card.cardholder_name !== 'Grace Hopper') throw new Error('holder name lost');
   if ((await get(`/api/network/tokens/${seeded.networkToken}`)).card.cardholder_name !== 'Grace Hopper') throw new Error('network token holder lost');
-  const cryptogram = await v.app.inject({ method: 'POST', url: `/api/network/tokens/${seeded.networkToken}/cryptograms`, headers: admin, payload: { amount: 100, currency: 'EUR', mode: 'reference' } });
+  const cryptogram = await v.app.inject({
+    method: 'POST',
+    url: `/api/network/tokens/${seeded.networkToken}/cryptograms`,
+    headers: admin,
+    payload: { amount: 100, currency: 'EUR', mode: 'reference' },
+  });
   if (cryptogram.statusCode !== 200) throw new Error(`cryptogram: ${cryptogram.statusCode} ${cryptogram.body}`);
   const generic = await v.deps.db.selectFrom('generic_tokens').selectAll().where('id', '=', seeded.genericToken).executeTakeFirstOrThrow();
   if (readGenericPayload(v.deps, generic).iban !== 'DE89370400440532013000') throw new Error('generic payload lost');

@@ -123,8 +123,7 @@ export async function createTestVault(options: TestVaultOptions = {}): Promise<T
       });
   await migrateToLatest(handle.db, backend === 'postgres' ? schema : undefined);
   const redisUrl = options.redisUrl ?? REDIS_URL;
-  const baseStore =
-    backend === 'postgres' ? createRedisSecurityCodeStore(redisUrl, `test:${schema}:cvc:`) : createMemorySecurityCodeStore(now);
+  const baseStore = backend === 'postgres' ? createRedisSecurityCodeStore(redisUrl, `test:${schema}:cvc:`) : createMemorySecurityCodeStore(now);
   const store = options.securityCodeStore ? options.securityCodeStore(baseStore) : baseStore;
   // As server.ts wires them: Redis shared, failing open to a per-process count.
   const completionPolicy = options.completionFailurePolicy ?? DEFAULT_COMPLETION_FAILURE_POLICY;

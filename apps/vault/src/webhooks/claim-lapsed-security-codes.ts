@@ -17,10 +17,7 @@ export async function claimLapsedSecurityCodes(deps: VaultDeps, batch = 500): Pr
     const now = deps.now();
     const claimed = await deps.db.transaction().execute(async (trx) => {
       const lapsed = (eb: ExpressionBuilder<Database, 'tokens'>) =>
-        eb.and([
-          eb('security_code_expires_at', '<=', now),
-          eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]),
-        ]);
+        eb.and([eb('security_code_expires_at', '<=', now), eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)])]);
       const rows = await trx
         .updateTable('tokens')
         .set({ security_code_expires_at: null })

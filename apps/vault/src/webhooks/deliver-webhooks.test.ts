@@ -67,7 +67,11 @@ it('fires again for the next lapse after a security-code refresh sets a new expi
   vault.advance(HOUR + 1000);
   expect(await claimLapsedSecurityCodes(vault.deps)).toBe(1);
   // What a completed refresh session does to the row (sessions.ts).
-  await vault.deps.db.updateTable('tokens').set({ security_code_expires_at: vault.deps.now() + HOUR }).where('id', '=', id).execute();
+  await vault.deps.db
+    .updateTable('tokens')
+    .set({ security_code_expires_at: vault.deps.now() + HOUR })
+    .where('id', '=', id)
+    .execute();
   vault.advance(HOUR + 1000);
   expect(await claimLapsedSecurityCodes(vault.deps)).toBe(1);
 });
@@ -157,7 +161,10 @@ it('a row leased by a process that died is picked up once the lease lapses', asy
   vault.advance(HOUR + 1000);
   await claimLapsedSecurityCodes(vault.deps);
   // A claim whose process never came back: leased, attempt counted, not sent.
-  await vault.deps.db.updateTable('webhook_deliveries').set({ locked_until: vault.deps.now() + 40_000, attempts: 1 }).execute();
+  await vault.deps.db
+    .updateTable('webhook_deliveries')
+    .set({ locked_until: vault.deps.now() + 40_000, attempts: 1 })
+    .execute();
   expect(await deliverDueWebhooks(vault.deps)).toEqual({ delivered: 0, retrying: 0, failed: 0 });
   vault.advance(40_001);
   expect(await deliverDueWebhooks(vault.deps)).toEqual({ delivered: 1, retrying: 0, failed: 0 });

@@ -46,11 +46,7 @@ export async function deliverDueWebhooks(deps: VaultDeps, options: Partial<Deliv
   const now = deps.now();
   const lease = now + o.timeoutMs + 30_000;
   const due = (eb: ExpressionBuilder<Database, 'webhook_deliveries'>) =>
-    eb.and([
-      eb('status', '=', 'pending'),
-      eb('next_attempt_at', '<=', now),
-      eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]),
-    ]);
+    eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now), eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)])]);
   const claimed = await deps.db
     .updateTable('webhook_deliveries')
     .set((eb) => ({ locked_until: lease, attempts: eb('attempts', '+', 1) }))

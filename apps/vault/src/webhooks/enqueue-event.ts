@@ -15,9 +15,7 @@ export async function enqueueEvents(
   events: readonly Omit<TinyEvent, 'type' | 'created_at' | 'id'>[],
 ): Promise<number> {
   if (events.length === 0) return 0;
-  const hooks = (await db.selectFrom('webhooks').select(['id', 'events']).execute()).filter((h) =>
-    (JSON.parse(h.events) as string[]).includes(type),
-  );
+  const hooks = (await db.selectFrom('webhooks').select(['id', 'events']).execute()).filter((h) => (JSON.parse(h.events) as string[]).includes(type));
   const rows: WebhookDeliveriesTable[] = [];
   for (const event of events) {
     const tiny: TinyEvent = { id: randomUUID(), created_at: new Date(now).toISOString(), type, ...event };
@@ -40,6 +38,10 @@ export async function enqueueEvents(
     }
   }
   // Chunks keep every insert under SQLite's bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 50) await db.insertInto('webhook_deliveries').values(rows.slice(i, i + 50)).execute();
+  for (let i = 0; i < rows.length; i += 50)
+    await db
+      .insertInto('webhook_deliveries')
+      .values(rows.slice(i, i + 50))
+      .execute();
   return rows.length;
 }

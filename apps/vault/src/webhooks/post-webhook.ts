@@ -8,13 +8,7 @@ import { guardedLookup, isPublicAddress, type WebhookNetworkPolicy } from './web
  * connection goes through {@link guardedLookup}: the address that is checked is the address
  * that is connected to. Redirects are not followed; the receiver's body is discarded unread.
  */
-export function postWebhook(
-  url: string,
-  headers: Record<string, string>,
-  body: string,
-  timeoutMs: number,
-  policy: WebhookNetworkPolicy,
-): Promise<number> {
+export function postWebhook(url: string, headers: Record<string, string>, body: string, timeoutMs: number, policy: WebhookNetworkPolicy): Promise<number> {
   const target = new URL(url);
   const host = target.hostname.replace(/^\[|\]$/g, '');
   // Sockets skip `lookup` for IP literals, so those are judged here.

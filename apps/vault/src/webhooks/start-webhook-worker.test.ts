@@ -17,7 +17,12 @@ afterAll(async () => {
 });
 
 it('the worker claims lapsed CVCs and delivers on its own, and stops cleanly', async () => {
-  await vault.app.inject({ method: 'POST', url: '/api/admin/webhooks', headers: admin, payload: { events: ['pci.token.security-code.expired'], url: `${receiver.origin}/w` } });
+  await vault.app.inject({
+    method: 'POST',
+    url: '/api/admin/webhooks',
+    headers: admin,
+    payload: { events: ['pci.token.security-code.expired'], url: `${receiver.origin}/w` },
+  });
   const source = { type: 'pan', account_number: VISA, expiry_month: 1, expiry_year: FUTURE_YEAR, security_code: '123' };
   const token = (await vault.app.inject({ method: 'POST', url: '/api/pci/tokens', headers: admin, payload: { source } })).json();
   vault.advance(60 * 60 * 1000 + 1000);

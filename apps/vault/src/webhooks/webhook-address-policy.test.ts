@@ -41,7 +41,8 @@ describe('isPublicAddress', () => {
   ])('refuses %s', (address) => expect(isPublicAddress(address)).toBe(false));
 
   it.each(['93.184.216.34', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '::ffff:808:808', '2001:4860:4860::8888'])('allows %s', (address) =>
-    expect(isPublicAddress(address)).toBe(true));
+    expect(isPublicAddress(address)).toBe(true),
+  );
 });
 
 describe('webhookUrlProblem', () => {
@@ -53,10 +54,7 @@ describe('webhookUrlProblem', () => {
     'http://[::ffff:a9fe:a9fe]/latest/meta-data',
     'http://[64:ff9b::7f00:1]/hook',
     'http://[2002:7f00:1::1]/hook',
-  ])(
-    'refuses %s under public-only',
-    async (url) => expect(await webhookUrlProblem(url, 'public-only')).toMatch(/private, loopback or link-local/),
-  );
+  ])('refuses %s under public-only', async (url) => expect(await webhookUrlProblem(url, 'public-only')).toMatch(/private, loopback or link-local/));
 
   it('allows a public address, and anything under the "any" policy', async () => {
     expect(await webhookUrlProblem('https://93.184.216.34/hook', 'public-only')).toBeUndefined();

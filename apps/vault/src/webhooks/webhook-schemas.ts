@@ -7,9 +7,7 @@ export const WebhookCreateRequest = Type.Object(
   {
     events: Events,
     url: Type.String({ format: 'uri', maxLength: 2048, description: 'An http(s) URL that receives the events' }),
-    hmac_key: Type.Optional(
-      Type.String({ minLength: 16, maxLength: 256, description: 'Signing key; generated (64 hex characters) when absent' }),
-    ),
+    hmac_key: Type.Optional(Type.String({ minLength: 16, maxLength: 256, description: 'Signing key; generated (64 hex characters) when absent' })),
   },
   { additionalProperties: false },
 );

@@ -57,7 +57,11 @@ export async function findWebhook(deps: VaultDeps, id: string): Promise<Webhooks
 }
 
 export async function listWebhooks(deps: VaultDeps, limit: number, after: string | undefined) {
-  let query = deps.db.selectFrom('webhooks').selectAll().orderBy('id').limit(limit + 1);
+  let query = deps.db
+    .selectFrom('webhooks')
+    .selectAll()
+    .orderBy('id')
+    .limit(limit + 1);
   if (after) query = query.where('id', '>', after);
   const rows = await query.execute();
   return { page: rows.slice(0, limit), hasMore: rows.length > limit };
