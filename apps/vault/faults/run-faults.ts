@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { startTcpProxy, type TcpProxy } from '../src/test/tcp-proxy.ts';
+import { throwawaySchema } from '../src/test/throwaway-schema.ts';
 import { freePort } from '../src/test/server-process.ts';
 import { kill, printTable, readyz, refusal, restart, sleep, startLoad, startVault, tally, waitFor, type Row, type Vault } from './harness.ts';
 
@@ -243,14 +243,8 @@ async function sqliteSuite() {
 }
 
 async function postgresSuite() {
-  const schema = `faults_${runId()}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  cleanups.push(async () => {
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
-  });
+  const { drop, databaseUrl } = await throwawaySchema(PG_URL, 'faults');
+  cleanups.push(drop);
   const pgTarget = new URL(PG_URL);
   const redisTarget = new URL(REDIS_URL);
   const pgProxy = await startTcpProxy(pgTarget.hostname, Number(pgTarget.port || 5432));
@@ -259,11 +253,9 @@ async function postgresSuite() {
     () => pgProxy.close(),
     () => redisProxy.close(),
   );
-  const databaseUrl = new URL(pgProxy.url(PG_URL));
-  databaseUrl.searchParams.set('options', `-c search_path=${schema}`);
   const masterKey = randomBytes(32).toString('base64');
   const env = (name: string) => ({
-    DATABASE_URL: databaseUrl.toString(),
+    DATABASE_URL: databaseUrl(pgProxy.url(PG_URL)),
     REDIS_URL: redisProxy.url(REDIS_URL),
     CARDFRAME_MASTER_KEY: masterKey,
     CARDFRAME_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), `cardframe-faults-${name}-`)),

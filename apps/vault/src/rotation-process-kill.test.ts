@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { freePort, startServer, type ServerProcess } from './test/server-process.ts';
+import { throwawaySchema } from './test/throwaway-schema.ts';
 import { backend, FUTURE_YEAR, MASTERCARD, PG_URL, VISA } from './test/test-vault.ts';
 
 // Issue 13 §2: "a crash mid-rotation loses nothing and resumes", shown on a real vault process
@@ -45,18 +45,10 @@ async function openStorage(): Promise<{ env: Record<string, string>; read(): Pro
       },
     };
   }
-  const schema = `t_kill_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  cleanups.push(async () => {
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
-  });
-  const url = new URL(PG_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
+  const { schema, admin, databaseUrl, drop } = await throwawaySchema(PG_URL, 't_kill');
+  cleanups.push(drop);
   return {
-    env: { CARDFRAME_DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    env: { CARDFRAME_DATA_DIR: dataDir, DATABASE_URL: databaseUrl() },
     async read() {
       const tokens = (await admin.query(`${tokensSql.replace('tokens', `${schema}.tokens`)}`)).rows as Stored['tokens'];
       const rotation = (await admin.query(rotationSql.replace('key_rotations', `${schema}.key_rotations`))).rows[0] as Stored['rotation'];

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, spawnServer, startServer, type ServerProcess } from './test/server-process.ts';
-import pg from 'pg';
+import { throwawaySchema } from './test/throwaway-schema.ts';
 import { startTcpProxy } from './test/tcp-proxy.ts';
 import { backend, FUTURE_YEAR, PG_URL, REDIS_URL, VISA } from './test/test-vault.ts';
 
@@ -140,23 +140,18 @@ describe.skipIf(backend !== 'sqlite')('the server process under faults', () => {
 
 describe.skipIf(backend !== 'postgres')('the server process while Postgres is down at start', () => {
   it('waits for the database instead of exiting, and serves once it is back', async () => {
-    const schema = `t_start_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
+    const { databaseUrl, drop } = await throwawaySchema(PG_URL, 't_start');
     const target = new URL(PG_URL);
     const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
     try {
       proxy.cut();
-      const databaseUrl = new URL(proxy.url(PG_URL));
-      databaseUrl.searchParams.set('options', `-c search_path=${schema}`);
       const port = await freePort();
       const server = spawnServer({
         PORT: String(port),
         CARDFRAME_DATA_DIR: tempDir(),
         CARDFRAME_ADMIN_TOKEN: ADMIN,
         CARDFRAME_MASTER_KEY: randomBytes(32).toString('base64'),
-        DATABASE_URL: databaseUrl.toString(),
+        DATABASE_URL: databaseUrl(proxy.url(PG_URL)),
         REDIS_URL: `${REDIS_URL}/14`,
       });
       servers.push(server);
@@ -171,8 +166,7 @@ describe.skipIf(backend !== 'postgres')('the server process while Postgres is do
       expect(await server.exited).toBe(0);
     } finally {
       await proxy.close();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
+      await drop();
     }
   }, 120_000);
 });
