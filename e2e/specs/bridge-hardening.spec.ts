@@ -26,6 +26,11 @@ test.describe('over HTTP, no browser involved', () => {
     expect(fetchDirectives.filter((directive) => directive.includes(sites.harness.origin))).toEqual([`font-src 'self' ${sites.harness.origin}`]);
     expect(csp).toContain("style-src 'self';");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    // Exactly one inline script (early-session.ts, ADR 0042), allowed by the hash of the text served.
+    const inline = [...(await response.clone().text()).matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline).toHaveLength(1);
+    const digest = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(inline[0]))).toString('base64');
+    expect(csp).toContain(`script-src 'self' 'sha256-${digest}';`);
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('cache-control')).toContain('no-store');
@@ -273,6 +278,21 @@ test('the merchant page cannot read into the card frame', async ({ tab }) => {
     }
   }, undefined);
   expect(reach).toBe('SecurityError');
+});
+
+test("the frame's inline script runs under its CSP and its session request is the frame's only one", async ({ tab }) => {
+  await tab.goto(sites.shop.origin);
+  await expect.poll(async () => (await field(tab, 'Card number', CARD_FRAME)).editable, { timeout: 15_000 }).toBe(true);
+  const seen = await tab.evaluate(
+    () => {
+      const sessions = performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname.startsWith('/api/sessions/'));
+      // Set only by the inline script: a CSP that blocked it would leave the frame to fetch the session itself.
+      return { early: typeof (window as { cardframeEarlySession?: unknown }).cardframeEarlySession, sessionRequests: sessions.length };
+    },
+    undefined,
+    CARD_FRAME,
+  );
+  expect(seen).toEqual({ early: 'object', sessionRequests: 1 });
 });
 
 test('a brand font from an origin the vault does not list is blocked by the CSP, reported, and never requested', async ({ tab, engine }) => {

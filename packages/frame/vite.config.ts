@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import type { Plugin } from 'vite';
+import { minify } from 'terser';
+import { transformWithOxc, type Plugin } from 'vite';
 import { SUPPORTED_LOCALES } from '../protocol/src/locales.ts';
 import { defineProject } from 'vitest/config';
 import { precompress } from '../../tools/precompress.ts';
@@ -10,9 +11,39 @@ import { chromiumBrowserMode } from '../../tools/vitest-browser.ts';
 import { CARD_FORM_PREBUNDLED_DEPS } from '../card-form/prebundled-deps.ts';
 
 /**
+ * Writes src/early-session.ts into card.html as its one inline script, after the allowlist
+ * meta it reads and before the module entry (ADR 0042). It is compiled on its own and
+ * minified, and it must import nothing. The vault hashes every bare `<script>` of the HTML it
+ * serves into the frame's `script-src`, so the hash always matches what is served.
+ */
+function inlineEarlySession(): Plugin {
+  const file = fileURLToPath(new URL('./src/early-session.ts', import.meta.url));
+  return {
+    name: 'cardframe-inline-early-session',
+    apply: 'build',
+    async transformIndexHtml(html, context) {
+      if (!context.filename.endsWith('/card.html')) return html;
+      const source = readFileSync(file, 'utf8');
+      if (/^\s*import\s/m.test(source)) throw new Error('src/early-session.ts must import nothing: it runs alone, inlined in card.html');
+      const js = (await transformWithOxc(source, file, { lang: 'ts', target: 'es2020' })).code.replace(/^export /gm, '');
+      const { code } = await minify(`(()=>{${js}\nrequestSessionEarly(window)})()`, {
+        ecma: 2020,
+        compress: { passes: 2 },
+        format: { comments: false },
+      });
+      const meta = /<meta name="cardframe-allowed-origins"[^>]*>/.exec(html);
+      if (!meta || !code) throw new Error('card.html: no allowlist meta to put the early session script after');
+      return html.replace(meta[0], `${meta[0]}\n    <script>${code}</script>`);
+    },
+  };
+}
+
+/**
  * The frame runs under `script-src 'self'; style-src 'self'` with no 'unsafe-inline', so any
- * inline script, inline style, style attribute or event-handler attribute in the built HTML
- * would be dead (or a CSP report). Fail the build instead of shipping that.
+ * inline style, style attribute or event-handler attribute in the built HTML would be dead (or
+ * a CSP report), and so would an inline script the vault does not hash. Fail the build instead
+ * of shipping that: the one inline script is a bare `<script>` (early-session.ts), which the
+ * vault allows by hash; any other is refused.
  */
 function assertNothingInline(): Plugin {
   return {
@@ -24,7 +55,8 @@ function assertNothingInline(): Plugin {
         if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
         const html = String(file.source);
         const problems = [
-          [/<script\b(?![^>]*\bsrc=)[^>]*>/i, 'inline <script>'],
+          [/<script\b(?![^>]*\bsrc=)(?!>)[^>]*>/i, 'inline <script> with attributes'],
+          [/(?:<script>[\s\S]*?<\/script>[\s\S]*){2}/i, 'inline <script> besides early-session.ts'],
           [/<style\b/i, '<style> element'],
           [/\sstyle\s*=/i, 'style attribute'],
           [/\son[a-z]+\s*=/i, 'event-handler attribute'],
@@ -175,6 +207,7 @@ export default defineProject({
     // the accessibility rules inside the 25 KB budget. Build only; failOnError so a template
     // it cannot parse stops the build instead of shipping unminified.
     { ...minifyHtmlLiterals({ failOnError: true }), apply: 'build' as const },
+    inlineEarlySession(),
     localeChunks(),
     bareDynamicImports(),
     preloadDynamicChunks(),

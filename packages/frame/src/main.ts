@@ -1,6 +1,7 @@
 // The frame's only side-effect module: start the frame; the card form element is registered
 // by its own module, fetched in parallel (see FrameDeps.defineForm).
 import './frame.css';
+import type { EarlySessionWindow } from './early-session.ts';
 import { startFrame } from './start-frame.ts';
 
 /** Set by the build (vite.config.ts): the font loader's chunk file name. */
@@ -15,4 +16,5 @@ startFrame({
   // a third chunk both import.
   defineForm: () => import('@cardframe/card-form/define'),
   fontLoader: () => import(/* @vite-ignore */ __CARDFRAME_FONTS_CHUNK__),
+  earlySession: (window as EarlySessionWindow).cardframeEarlySession,
 });

@@ -104,4 +104,35 @@ describe('createSessionClient', () => {
     );
     await expect(expired.complete('tokenize_card', 'x')).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
   });
+
+  test("reads the inline script's early response once, then asks the vault itself", async () => {
+    const open = { next_action: 'tokenize_card', data: { jwk, allowed_schemes: ['visa'] } };
+    const requests: string[] = [];
+    const client = createSessionClient(
+      's1',
+      'https://vault.test',
+      async (input) => {
+        requests.push(String(input));
+        return Response.json({ next_action: null, status: 'success', data: { jwk } });
+      },
+      Promise.resolve(Response.json(open)),
+    );
+    await expect(client.load()).resolves.toMatchObject({ mode: 'card', allowedSchemes: ['visa'] });
+    expect(requests).toEqual([]);
+    // The body has been read: a second load is a request of its own, and here the session is done.
+    await expect(client.load()).rejects.toMatchObject({ code: 'SESSION_COMPLETED' });
+    expect(requests).toEqual(['https://vault.test/api/sessions/s1']);
+  });
+
+  test('an early response that failed or refused is reported like one the frame fetched', async () => {
+    const never = async (): Promise<Response> => {
+      throw new Error('the early response must be used');
+    };
+    const offline = createSessionClient('s1', 'https://vault.test', never, Promise.reject(new TypeError('Failed to fetch')));
+    await expect(offline.load()).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    const gone = Response.json({ code: 404, classifier: 'NOT_FOUND', message: 'The session was not found' }, { status: 404 });
+    await expect(createSessionClient('s1', 'https://vault.test', never, Promise.resolve(gone)).load()).rejects.toMatchObject({
+      code: 'SESSION_NOT_FOUND',
+    });
+  });
 });

@@ -95,14 +95,17 @@ export type SessionMode = FrameMode;
 
 /**
  * Talks to the vault's session API on the frame's own origin (`connect-src 'self'`): no
- * cookies, no referrer, no cache. The session id is the only credential.
+ * cookies, no referrer, no cache. The session id is the only credential. `early` is the same
+ * GET already in flight from card.html's inline script (early-session.ts): the first load()
+ * reads it instead of asking again.
  */
-export function createSessionClient(sessionId: string, vaultOrigin: string, fetchFn: typeof fetch): SessionClient {
+export function createSessionClient(sessionId: string, vaultOrigin: string, fetchFn: typeof fetch, early?: Promise<Response>): SessionClient {
   const base = `${vaultOrigin}/api/sessions/${encodeURIComponent(sessionId)}`;
-  const request = async (url: string, init: RequestInit): Promise<unknown> => {
+  let pending = early;
+  const request = async (url: string, init: RequestInit, sent?: Promise<Response>): Promise<unknown> => {
     let response: Response;
     try {
-      response = await fetchFn(url, { ...init, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+      response = await (sent ?? fetchFn(url, { ...init, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' }));
     } catch {
       throw sessionErrorData('NETWORK_ERROR');
     }
@@ -112,7 +115,9 @@ export function createSessionClient(sessionId: string, vaultOrigin: string, fetc
   };
   return {
     async load() {
-      const result = readSession(await request(base, { method: 'GET', headers: { accept: 'application/json' } }));
+      const sent = pending;
+      pending = undefined; // a response body reads once
+      const result = readSession(await request(base, { method: 'GET', headers: { accept: 'application/json' } }, sent));
       if (!result.ok) throw result.error;
       return result.session;
     },

@@ -125,6 +125,28 @@ describe('startFrame', () => {
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['ready', 'change', 'focus', 'blur']));
   });
 
+  test("the inline script's early session request is used for the fragment's session, and only for it", async () => {
+    for (const [earlyId, expectedRequests] of [
+      [SESSION, 0],
+      ['1c7e2a9b-0d4f-4e1a-9b3c-5d6e7f8a9b0c', 1],
+    ] as const) {
+      const { frameWindow } = frameWorld(location.origin);
+      const { fetchFn, requests } = await vault();
+      // What card.html's inline script leaves: the same GET, already sent (here answered by the same fake vault).
+      const early = { id: earlyId, response: fetchFn(`${location.origin}/api/sessions/${earlyId}`, { method: 'GET' }) };
+      requests.length = 0;
+      const { connected, events } = handshake(frameWindow);
+      startFrame({ window: frameWindow, document, fetch: fetchFn, defineForm: () => import('@cardframe/card-form/define'), fontLoader, earlySession: early });
+      const api = await connected;
+      await api.update({});
+      await vi.waitFor(() => expect(events.find((e) => e.type === 'ready')).toBeTruthy(), { timeout: 5000 });
+      expect(requests, `early request for ${earlyId}`).toHaveLength(expectedRequests);
+      if (expectedRequests) expect(requests[0]).toBe(`GET ${location.origin}/api/sessions/${SESSION}`);
+      document.body.replaceChildren();
+      document.head.querySelector('meta[name="cardframe-allowed-origins"]')?.remove();
+    }
+  });
+
   test('options in the URL: the form is created as configured and ready goes out at connect, with no update; their repeat is not applied twice', async () => {
     const options = {
       showCardholderName: true,

@@ -5,6 +5,7 @@ import { acceptConnection } from './accept-connection.ts';
 import { applyFrameLocale, COULD_NOT_LOAD, frameMessages, localizeError, type FrameLocale } from './frame-locale.ts';
 import { environmentProblem } from './browser-support.ts';
 import { createEventSink } from './event-sink.ts';
+import type { EarlySession } from './early-session.ts';
 import { createFrameApi } from './create-frame-api.ts';
 import { encryptCard } from './encrypt-card.ts';
 import { forwardFormEvents } from './forward-form-events.ts';
@@ -30,6 +31,8 @@ export interface FrameDeps {
   defineForm: () => Promise<unknown>;
   /** Loads the brand-font chunk (load-fonts.ts), only when a merchant passes `fonts`. */
   fontLoader: () => Promise<typeof import('./load-fonts.ts')>;
+  /** The session GET card.html's inline script started during parsing (early-session.ts), if it did. */
+  earlySession?: EarlySession | undefined;
 }
 
 /** A split field's group membership and the binding of its form to it (start-field-group.ts). */
@@ -47,7 +50,7 @@ const FIELD_TAKEN = 'This card field is already on the page.';
  * the form, then serve the allowlisted API on the handshake's port and post FrameEvents on
  * the other. `ready` goes out only once both the bridge is connected and the form rendered.
  */
-export function startFrame({ window: win, document: doc, fetch: fetchFn, defineForm, fontLoader }: FrameDeps): void {
+export function startFrame({ window: win, document: doc, fetch: fetchFn, defineForm, fontLoader, earlySession }: FrameDeps): void {
   const root = doc.getElementById('cardframe-root') ?? doc.body;
   const params = readFrameParams(win.location.hash);
   // The merchant's options, from the URL: the form is created as configured without waiting for the handshake.
@@ -80,7 +83,8 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
   // it loads neither the session nor the form.
   const problem = environmentProblem(win);
   const sink = createEventSink();
-  const session = createSessionClient(params.session, win.origin, fetchFn);
+  // The early request counts only for the session this fragment names, now that the fragment and the origin passed.
+  const session = createSessionClient(params.session, win.origin, fetchFn, earlySession?.id === params.session ? earlySession.response : undefined);
   /** A saved card's CVC refresh has no number, expiry or name to show: only a cvc field fits its session. */
   const fieldFits = (open: OpenSession): OpenSession => {
     if (taken) throw { code: 'ALREADY_MOUNTED', message: FIELD_TAKEN } satisfies CardframeErrorData;

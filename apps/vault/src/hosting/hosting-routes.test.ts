@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,9 @@ let missing: TestVault;
 let withFonts: TestVault;
 /** A woff2 file starts with the signature `wOF2`; the route serves bytes, it does not parse fonts. */
 const WOFF2 = Buffer.concat([Buffer.from('wOF2'), Buffer.alloc(44)]);
+/** Stands in for the build's one inline script (early-session.ts); its CSP hash, worked out here on its own. */
+const EARLY = "(()=>{window.early='é'})();";
+const EARLY_HASH = `'sha256-${createHash('sha256').update(Buffer.from(EARLY, 'utf8')).digest('base64')}'`;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'vault-dist-'));
@@ -17,7 +21,7 @@ beforeAll(async () => {
   mkdirSync(path.join(dir, 'sdk'), { recursive: true });
   writeFileSync(
     path.join(dir, 'frame/card.html'),
-    '<!doctype html><html><head><meta name="cardframe-allowed-origins" content=""><script type="module" src="/frame/v1/assets/card-abc123.js"></script></head><body></body></html>',
+    `<!doctype html><html><head><meta name="cardframe-allowed-origins" content=""><script>${EARLY}</script><script type="module" src="/frame/v1/assets/card-abc123.js"></script></head><body></body></html>`,
   );
   writeFileSync(path.join(dir, 'frame/assets/card-abc123.js'), 'export const x = 1;');
   writeFileSync(path.join(dir, 'sdk/cardframe.js'), 'window.Cardframe = {};');
@@ -64,7 +68,7 @@ describe('frame and SDK hosting', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<meta name="cardframe-allowed-origins" content="https://shop.test http://localhost:5173">');
     expect(res.headers['content-security-policy']).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+      `default-src 'none'; script-src 'self' ${EARLY_HASH}; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; ` +
         "frame-ancestors https://shop.test http://localhost:5173; form-action 'none'; base-uri 'none'; object-src 'none'; " +
         "require-trusted-types-for 'script'",
     );
@@ -83,7 +87,7 @@ describe('frame and SDK hosting', () => {
     expect(res.statusCode).toBe(200);
     const csp = res.headers['content-security-policy'] as string;
     expect(csp).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+      `default-src 'none'; script-src 'self' ${EARLY_HASH}; style-src 'self'; img-src 'self' data:; ` +
         "font-src 'self' https://fonts.shop.test http://localhost:5174; connect-src 'self'; " +
         "frame-ancestors https://shop.test; form-action 'none'; base-uri 'none'; object-src 'none'; " +
         "require-trusted-types-for 'script'",
@@ -114,6 +118,16 @@ describe('frame and SDK hosting', () => {
     }
     // A vault without CARDFRAME_FONT_DIR serves no fonts at all.
     expect((await vault.app.inject({ method: 'GET', url: '/frame/v1/fonts/brand-3f9a.woff2' })).statusCode).toBe(404);
+  });
+
+  it('allows by hash only bare inline scripts, each exactly as written', async () => {
+    const { inlineScriptHashes } = await import('./frame-headers.ts');
+    const sha = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+    expect(inlineScriptHashes('<script>a()</script><script src="/x.js"></script><script type="module">b()</script><script>\n c()\n</script>')).toEqual([
+      sha('a()'),
+      sha('\n c()\n'),
+    ]);
+    expect(inlineScriptHashes('<html></html>')).toEqual([]);
   });
 
   it('says frame-ancestors none without allowed origins', async () => {

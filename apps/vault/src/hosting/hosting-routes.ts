@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { FONTS_PATH, FRAME_PATH, ORIGIN_CHECK_PATH, ORIGIN_NOT_ALLOWED_STATUS } from '@cardframe/protocol';
 import type { VaultDeps } from '../domain/vault-deps.ts';
 import { ApiError, errors } from '../http/api-error.ts';
-import { frameHeaders, injectAllowedOrigins } from './frame-headers.ts';
+import { frameHeaders, injectAllowedOrigins, inlineScriptHashes } from './frame-headers.ts';
 import { encodingHeaders, readPrecompressed, type Chosen } from './precompressed.ts';
 
 const SDK_SCRIPT = 'cardframe.js';
@@ -52,7 +52,7 @@ export function hostingRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
 
     app.get(FRAME_PATH, hidden, async (_request, reply) => {
       const html = (await readBuilt(frameEntry, frameEntry, 'frame')).toString('utf8');
-      return reply.headers(frameHeaders(deps.allowedOrigins, deps.fontOrigins)).send(injectAllowedOrigins(html, deps.allowedOrigins));
+      return reply.headers(frameHeaders(deps.allowedOrigins, deps.fontOrigins, inlineScriptHashes(html))).send(injectAllowedOrigins(html, deps.allowedOrigins));
     });
 
     // The SDK's question when its frame stays silent: is the asking page's origin allowed? A
