@@ -32,14 +32,15 @@ describe('requestSessionEarly (card.html inline script)', () => {
     const { win, requests } = frameWindow(`#session=${SESSION.toUpperCase()}&origin=https%3A%2F%2Fshop.test&channel=c`);
     requestSessionEarly(win);
     expect(requests).toEqual([
-      [`/api/sessions/${SESSION}`, { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', headers: { accept: 'application/json' } }],
+      [`/api/sessions/${SESSION}`, { credentials: 'omit', cache: 'no-store' }],
     ]);
     expect(win.cardframeEarlySession?.id).toBe(SESSION);
     await expect(win.cardframeEarlySession?.response).resolves.toBeInstanceOf(Response);
   });
 
   test.each([
-    ['a malformed session id', `#session=../admin&origin=https%3A%2F%2Fshop.test`, {}],
+    ['a session id that could leave its path segment', `#session=${'../'.repeat(12)}&origin=https%3A%2F%2Fshop.test`, {}],
+    ['a session id of another length', `#session=${SESSION}0&origin=https%3A%2F%2Fshop.test`, {}],
     ['no session', '#origin=https%3A%2F%2Fshop.test', {}],
     ['a parent origin the vault does not allow', `#session=${SESSION}&origin=https%3A%2F%2Fevil.test`, {}],
     ['no parent origin, with an empty allowlist', `#session=${SESSION}`, { allowed: '' }],

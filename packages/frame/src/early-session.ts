@@ -17,7 +17,7 @@
 
 /** The request in flight, as the inline script leaves it on the frame's window. */
 export interface EarlySession {
-  /** The session id, lower-cased as parseFrameParams does. */
+  /** The session id, lower-cased as parseFrameParams does (start-frame.ts compares the two). */
   id: string;
   response: Promise<Response>;
 }
@@ -25,22 +25,21 @@ export interface EarlySession {
 /** The frame window with the one property the inline script sets. */
 export type EarlySessionWindow = Window & { cardframeEarlySession?: EarlySession };
 
-/** Same as SESSION_ID in @cardframe/protocol's frame-url.ts (a UUID), lower case. */
-const SESSION = /^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
+/**
+ * A session id's characters, lower case: enough to keep the id inside the path segment it fills.
+ * parseFrameParams (frame-url.ts) checks the exact UUID shape before the frame uses the response.
+ * Every byte here is in the split-field frames' 25 KB budget.
+ */
+const SESSION = /^[\da-f-]{36}$/;
 
 export function requestSessionEarly(win: EarlySessionWindow): void {
   const params = new URLSearchParams(win.location.hash.slice(1));
-  const id = (params.get('session') ?? '').toLowerCase();
+  const id = String(params.get('session')).toLowerCase();
   const origin = params.get('origin');
-  const allowed = (win.document.querySelector('meta[name="cardframe-allowed-origins"]')?.getAttribute('content') ?? '').split(/\s+/);
+  const allowed = win.document.querySelector<HTMLMetaElement>('meta[name=cardframe-allowed-origins]')!.content.split(' ');
   if (!SESSION.test(id) || !origin || !allowed.includes(origin) || win.parent === win) return;
-  // The options session-client.ts sends: no cookies, no cache, no referrer; the id is the only credential.
-  const response = win.fetch(`/api/sessions/${id}`, {
-    credentials: 'omit',
-    cache: 'no-store',
-    referrerPolicy: 'no-referrer',
-    headers: { accept: 'application/json' },
-  });
+  // As session-client.ts asks: no cookies, no cache. (No referrer either: the document's policy is no-referrer.)
+  const response = win.fetch(`/api/sessions/${id}`, { credentials: 'omit', cache: 'no-store' });
   // A network failure is the frame's to report, when it reads this; until then it is not unhandled.
   response.catch(() => {});
   win.cardframeEarlySession = { id, response };
