@@ -1,27 +1,31 @@
 import puppeteer, { type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
 import { centreInTopViewport, locateBox } from './in-page.ts';
 import { pageExpression, splitChord } from './page-script.ts';
-import type { Capability, EngineBrowser, FramePath, PageFunction, SeenRequest, Tab } from './types.ts';
+import type { Capability, EngineBrowser, FramePath, LaunchOptions, PageFunction, SeenRequest, Tab } from './types.ts';
 import { VIEWPORT } from './viewport.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['init-script', 'network', 'intercept', 'console']);
 export const firefoxExecutablePath = process.env.CARDFRAME_FIREFOX ?? '/usr/bin/firefox-esr';
 
 /** Firefox ESR through puppeteer-core over WebDriver BiDi (Playwright's Firefox needs its own build). */
-export async function launchFirefox(): Promise<EngineBrowser> {
+export async function launchFirefox({ observeNetwork = true }: LaunchOptions = {}): Promise<EngineBrowser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxExecutablePath,
     headless: true,
     defaultViewport: VIEWPORT,
     protocolTimeout: 60_000,
+    // Off, Puppeteer does not subscribe to BiDi's network events, which Firefox builds and sends for
+    // every request: 13–17 ms over the card frame's six in the mount bench (ADR 0042).
+    networkEnabled: observeNetwork,
   });
+  const capabilities = observeNetwork ? CAPABILITIES : new Set([...CAPABILITIES].filter((c) => c !== 'network' && c !== 'intercept'));
   return {
     engine: 'firefox',
     async newTab() {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
-      return firefoxTab(page, () => context.close());
+      return firefoxTab(page, () => context.close(), capabilities);
     },
     async version() {
       return browser.version();
@@ -50,7 +54,7 @@ function postData(request: HTTPRequest): string | undefined {
   }
 }
 
-function firefoxTab(page: Page, closeAll: () => Promise<void>): Tab {
+function firefoxTab(page: Page, closeAll: () => Promise<void>, capabilities: ReadonlySet<Capability>): Tab {
   const seen: SeenRequest[] = [];
   const consoleLines: string[] = [];
   /** Request handlers in order; the first that claims a request answers it. With none, requests go on. */
@@ -63,6 +67,7 @@ function firefoxTab(page: Page, closeAll: () => Promise<void>): Tab {
 
   let intercepting = false;
   const intercept = async (handler: (request: HTTPRequest) => Promise<boolean>) => {
+    if (!capabilities.has('intercept')) throw new Error('this Firefox was launched with observeNetwork: false');
     interceptors.push(handler);
     if (intercepting) return;
     intercepting = true;
@@ -105,13 +110,16 @@ function firefoxTab(page: Page, closeAll: () => Promise<void>): Tab {
       await opener();
       const popup = await opened;
       if (!popup) throw new Error('the page opened no window');
-      return firefoxTab(popup, () => popup.close());
+      return firefoxTab(popup, () => popup.close(), capabilities);
     },
-    has: (capability) => CAPABILITIES.has(capability),
+    has: (capability) => capabilities.has(capability),
     async addInitScript(fn, arg) {
       await page.evaluateOnNewDocument(pageExpression(fn, arg));
     },
-    requests: () => [...seen],
+    requests: () => {
+      if (!capabilities.has('network')) throw new Error('this Firefox was launched with observeNetwork: false');
+      return [...seen];
+    },
     consoleMessages: () => [...consoleLines],
     async hold(urlPart) {
       let release: () => void = () => {};

@@ -73,6 +73,15 @@ export interface Tab {
 }
 
 /** One running browser of one engine; a worker keeps one and opens a fresh tab per test. */
+export interface LaunchOptions {
+  /**
+   * Whether flows may observe and intercept requests (`network`, `intercept`); default true. A
+   * benchmark that needs neither turns it off where observing costs the browser time (Firefox's
+   * BiDi network events), so it measures the page and not the automation.
+   */
+  observeNetwork?: boolean;
+}
+
 export interface EngineBrowser {
   readonly engine: EngineName;
   /** A new tab in a fresh profile or context: no cookies, storage or cache from other tests. */

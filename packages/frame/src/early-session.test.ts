@@ -31,9 +31,7 @@ describe('requestSessionEarly (card.html inline script)', () => {
   test("asks for the fragment's session as session-client.ts does, and leaves the response for the frame", async () => {
     const { win, requests } = frameWindow(`#session=${SESSION.toUpperCase()}&origin=https%3A%2F%2Fshop.test&channel=c`);
     requestSessionEarly(win);
-    expect(requests).toEqual([
-      [`/api/sessions/${SESSION}`, { credentials: 'omit', cache: 'no-store' }],
-    ]);
+    expect(requests).toEqual([[`/api/sessions/${SESSION}`, { credentials: 'omit', cache: 'no-store' }]]);
     expect(win.cardframeEarlySession?.id).toBe(SESSION);
     await expect(win.cardframeEarlySession?.response).resolves.toBeInstanceOf(Response);
   });
