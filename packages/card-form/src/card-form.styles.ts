@@ -12,7 +12,10 @@ export const cardFormStyles = css`
   :host {
     display: block;
     container-type: inline-size;
-    font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif;
+    /* system-ui is every supported engine's own UI font (Safari 11, Firefox 92, Chrome 56: all older than the
+       constructable stylesheets the frame requires). The old fallbacks named no font those engines lack, and each
+       name the engine cannot match costs a font lookup on the first layout: 15 ms in WebKitGTK (ADR 0042). */
+    font-family: system-ui, sans-serif;
     color: #1a1f36;
     -webkit-font-smoothing: antialiased;
   }
