@@ -1,6 +1,6 @@
 /// <reference types="@vitest/browser-playwright" />
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { commands, userEvent } from 'vitest/browser';
 import type { CardStyle, FieldName } from '@cardframe/protocol';
 import { axeViolations } from './axe-violations.ts';
 import type { CardframeCardForm } from './card-form.ts';
@@ -41,10 +41,10 @@ const DARK: CardStyle = {
 
 // Colour transitions are measured mid-fade otherwise; the shopper setting is honoured anyway.
 beforeAll(async () => {
-  await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] });
+  await commands.emulateMedia({ reducedMotion: 'reduce' });
 });
 afterAll(async () => {
-  await cdp().send('Emulation.setEmulatedMedia', { features: [] });
+  await commands.emulateMedia({ reducedMotion: null, forcedColors: null });
 });
 afterEach(() => {
   for (const el of mounted.splice(0)) el.remove();
@@ -227,16 +227,11 @@ describe('<cardframe-card-form> errors and announcements', () => {
 
 describe('<cardframe-card-form> forced colours (Windows High Contrast)', () => {
   afterEach(async () => {
-    await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] });
+    await commands.emulateMedia({ forcedColors: null });
   });
 
   it('draws a real outline around the focused field and a dashed one around an invalid field', async () => {
-    await cdp().send('Emulation.setEmulatedMedia', {
-      features: [
-        { name: 'forced-colors', value: 'active' },
-        { name: 'prefers-reduced-motion', value: 'reduce' },
-      ],
-    });
+    await commands.emulateMedia({ forcedColors: 'active' });
     expect(matchMedia('(forced-colors: active)').matches).toBe(true);
     const el = await mount();
     await typeInto(el, 'number', '4242');

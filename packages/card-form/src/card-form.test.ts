@@ -7,8 +7,8 @@ import './define.ts';
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
-    /** tools/vitest-browser.ts: prefers-reduced-motion through Playwright's emulateMedia, not CDP. */
-    emulateReducedMotion: (reduce: boolean) => Promise<void>;
+    /** tools/vitest-browser.ts: media features through Playwright's emulateMedia, not CDP. */
+    emulateMedia: (media: { reducedMotion?: 'reduce' | 'no-preference' | null; forcedColors?: 'active' | 'none' | null }) => Promise<void>;
   }
 }
 
@@ -388,11 +388,11 @@ describe('<cardframe-card-form> keyboard and theme', () => {
     const el = await mount();
     const cell = el.shadowRoot?.querySelector('.cell') as HTMLElement;
     expect(getComputedStyle(cell).transitionDuration).not.toBe('0s');
-    await commands.emulateReducedMotion(true);
+    await commands.emulateMedia({ reducedMotion: 'reduce' });
     try {
       expect(getComputedStyle(cell).transitionDuration).toBe('0s');
     } finally {
-      await commands.emulateReducedMotion(false);
+      await commands.emulateMedia({ reducedMotion: null });
     }
   });
 
