@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,6 +81,22 @@ describe('frame and SDK hosting', () => {
       'cross-origin-resource-policy': 'cross-origin',
     });
     expect(res.headers['content-type']).toMatch(/^text\/html/);
+  });
+
+  it('sends card.html compressed for the encoding the browser accepts, the same document as plain', async () => {
+    const plain = await vault.app.inject({ method: 'GET', url: '/frame/v1/card.html' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const [accept, encoding, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const res = await vault.app.inject({ method: 'GET', url: '/frame/v1/card.html', headers: { 'accept-encoding': accept } });
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers.vary).toBe('accept-encoding');
+      expect(decode(res.rawPayload).toString('utf8')).toBe(plain.body);
+      // The CSP is the document's, whatever the encoding on the wire.
+      expect(res.headers['content-security-policy']).toBe(plain.headers['content-security-policy']);
+    }
   });
 
   it("adds the operator's font origins to font-src and to no other directive", async () => {

@@ -5,7 +5,7 @@ import { FONTS_PATH, FRAME_PATH, ORIGIN_CHECK_PATH, ORIGIN_NOT_ALLOWED_STATUS } 
 import type { VaultDeps } from '../domain/vault-deps.ts';
 import { ApiError, errors } from '../http/api-error.ts';
 import { frameHeaders, injectAllowedOrigins, inlineScriptHashes } from './frame-headers.ts';
-import { encodingHeaders, readPrecompressed, type Chosen } from './precompressed.ts';
+import { compressDocument, encodingHeaders, readPrecompressed, type Chosen } from './precompressed.ts';
 
 const SDK_SCRIPT = 'cardframe.js';
 const HELLGATE_SCRIPT = 'hellgate.js';
@@ -50,9 +50,10 @@ export function hostingRoutes(deps: VaultDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     const hidden = { config: { scope: null }, schema: { hide: true } } as const;
 
-    app.get(FRAME_PATH, hidden, async (_request, reply) => {
+    app.get(FRAME_PATH, hidden, async (request, reply) => {
       const html = (await readBuilt(frameEntry, frameEntry, 'frame')).toString('utf8');
-      return reply.headers(frameHeaders(deps.allowedOrigins, deps.fontOrigins, inlineScriptHashes(html))).send(injectAllowedOrigins(html, deps.allowedOrigins));
+      const chosen = compressDocument(injectAllowedOrigins(html, deps.allowedOrigins), request.headers['accept-encoding']);
+      return reply.headers({ ...frameHeaders(deps.allowedOrigins, deps.fontOrigins, inlineScriptHashes(html)), ...encodingHeaders(chosen) }).send(chosen.body);
     });
 
     // The SDK's question when its frame stays silent: is the asking page's origin allowed? A
