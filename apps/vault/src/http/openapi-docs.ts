@@ -349,6 +349,17 @@ const SHARED_RESPONSES = {
   ),
 };
 
+/**
+ * The forward routes relay a body of any content type (their own `*` parser): no schema can say "any bytes", so the
+ * request body is documented here. It is held to the same 64 KiB (413); no content type is refused, so no 415.
+ */
+const FORWARD_BODY = {
+  required: false,
+  description: 'The request for `x-destination-url`, in any content type, with placeholders where card data goes; at most 64 KiB.',
+  content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+};
+const FORWARD_OPERATIONS = new Set(['post /api/pci/tokens/{id}/forward', 'post /api/network/tokens/{id}/forward']);
+
 /** Responses one route answers beyond the shared ones, keyed like OPERATION_DOCS. */
 const OWN_RESPONSES: Record<string, Record<string, unknown>> = {
   'post /api/sessions/{id}/complete-action': {
@@ -417,10 +428,10 @@ export function enrichOpenApi(document: Json): Json {
       }
       operation.responses ??= {};
       for (const [code, response] of Object.entries(OWN_RESPONSES[`${method} ${path}`] ?? {})) operation.responses[code] ??= response;
-      if (operation.requestBody) {
-        operation.responses['413'] ??= SHARED_RESPONSES[413];
-        operation.responses['415'] ??= SHARED_RESPONSES[415];
-      }
+      if (FORWARD_OPERATIONS.has(`${method} ${path}`)) operation.requestBody ??= FORWARD_BODY;
+      if (operation.requestBody) operation.responses['413'] ??= SHARED_RESPONSES[413];
+      // Only a JSON body is refused by its content type (app.ts); the forward routes take any.
+      if (operation.requestBody?.content?.['application/json']) operation.responses['415'] ??= SHARED_RESPONSES[415];
       if (!PUBLIC.some((pattern) => pattern.test(path))) operation.responses['429'] ??= SHARED_RESPONSES[429];
     }
   }

@@ -48,6 +48,15 @@ const forward = (id: string, headers: Record<string, string>, payload?: string) 
 const pairs = (raw: string[]) => raw.flatMap((v, i) => (i % 2 ? [] : [[v, raw[i + 1]!] as const]));
 
 describe('POST /api/pci/tokens/{id}/forward', () => {
+  it('refuses a body over 64 KiB with 413 in the Guardian format, and sends nothing', async () => {
+    const id = await token();
+    const before = psp.received.length;
+    const res = await forward(id, { 'content-type': 'text/plain', 'x-destination-url': `${psp.origin}/v1/payments` }, 'x'.repeat(64 * 1024 + 1));
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ code: 413, classifier: 'PAYLOAD_TOO_LARGE' });
+    expect(psp.received.length).toBe(before);
+  });
+
   it('delivers exactly the rendered bytes and headers, and relays status, headers and body as they came', async () => {
     const id = await token();
     psp.respond((_req, res) => {
