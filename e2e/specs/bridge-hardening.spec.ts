@@ -280,19 +280,25 @@ test('the merchant page cannot read into the card frame', async ({ tab }) => {
   expect(reach).toBe('SecurityError');
 });
 
-test("the frame's inline script runs under its CSP and its session request is the frame's only one", async ({ tab }) => {
+test("the frame's inline script runs under its CSP, its session request is the frame's only one, and one locale loads", async ({ tab }) => {
   await tab.goto(sites.shop.origin);
   await expect.poll(async () => (await field(tab, 'Card number', CARD_FRAME)).editable, { timeout: 15_000 }).toBe(true);
   const seen = await tab.evaluate(
     () => {
-      const sessions = performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname.startsWith('/api/sessions/'));
-      // Set only by the inline script: a CSP that blocked it would leave the frame to fetch the session itself.
-      return { early: typeof (window as { cardframeEarlySession?: unknown }).cardframeEarlySession, sessionRequests: sessions.length };
+      const paths = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+      return {
+        // Set only by the inline script: a CSP that blocked it would leave the frame to fetch the session itself.
+        early: typeof (window as { cardframeEarlySession?: unknown }).cardframeEarlySession,
+        sessionRequests: paths.filter((path) => path.startsWith('/api/sessions/')).length,
+        // The 25 KB budget is for one locale: exactly one catalogue chunk, and the frame's messages only once one is shown.
+        localeChunks: paths.filter((path) => path.includes('/assets/locale-')).length,
+        messageChunks: paths.filter((path) => path.includes('/assets/messages-')).length,
+      };
     },
     undefined,
     CARD_FRAME,
   );
-  expect(seen).toEqual({ early: 'object', sessionRequests: 1 });
+  expect(seen).toEqual({ early: 'object', sessionRequests: 1, localeChunks: 1, messageChunks: 0 });
 });
 
 test('a brand font from an origin the vault does not list is blocked by the CSP, reported, and never requested', async ({ tab, engine }) => {
