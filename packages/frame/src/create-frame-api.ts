@@ -20,7 +20,12 @@ export type CardFormControl = Pick<
 
 export interface FrameApiDeps {
   /** Split fields: submit collects from every field's frame and empties them all once it succeeds. */
-  group?: { collect(): Promise<CollectResult>; clearOthers(): void };
+  group?: {
+    collect(): Promise<CollectResult>;
+    clearOthers(): void;
+    /** A focus() right after a refused submit goes to the field the group sent focus to (field-group.ts). */
+    refocusRefused(): Promise<boolean>;
+  };
   /** Resolves once the form is rendered; rejects with CardframeErrorData if the session cannot be used. */
   form: () => Promise<CardFormControl>;
   /** Encrypts the card and completes the session; resolves with the token id, rejects with CardframeErrorData. */
@@ -109,7 +114,9 @@ export function createFrameApi({ form, tokenize, messages, setLocale, loadFonts,
       if (field !== undefined && !(FIELD_NAMES as readonly unknown[]).includes(field)) {
         throw error('INVALID_OPTIONS', 'Unknown field');
       }
-      (await form().catch(refuse)).focusField(field);
+      const element = await form().catch(refuse);
+      if (field === undefined && (await group?.refocusRefused())) return;
+      element.focusField(field);
     },
     async blur() {
       (await form().catch(refuse)).blurField();

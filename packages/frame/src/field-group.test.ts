@@ -3,7 +3,7 @@ import { userEvent } from 'vitest/browser';
 import { fieldGroupChannel, type FieldGroupMessage, type FieldName, type FrameEvent } from '@cardframe/protocol';
 import type { CardframeCardForm } from '@cardframe/card-form';
 import '@cardframe/card-form/define';
-import { joinFieldGroup, type FieldGroup } from './field-group.ts';
+import { joinFieldGroup, REFOCUS_WINDOW_MS, type FieldGroup } from './field-group.ts';
 import { bindFieldForm } from './start-field-group.ts';
 
 const SESSION = '0b6f3c52-6a43-4e4f-9d8e-2f1c3f0a9b11';
@@ -108,6 +108,27 @@ describe('split fields: one card from four frames', () => {
     await expect(cvc.group.collect()).rejects.toMatchObject({ code: 'NOT_COMPLETE', message: 'Your card’s expiry date is incomplete.' });
     await vi.waitFor(() => expect(document.activeElement).toBe(expiry.form));
     expect(expiry.form.state.error?.code).toBe('NOT_COMPLETE');
+  });
+
+  test('the focus() the SDK sends after a refused submit goes to the failing field again, not the submitting one, once', async () => {
+    const { number, expiry } = await fourFields('group-refocus-001');
+    await userEvent.type(number.input, '4242424242424242');
+    await expect(number.group.collect()).rejects.toMatchObject({ code: 'NOT_COMPLETE' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(expiry.form));
+    // What the SDK's follow-up does to the submitting frame: its own page focus first, then focus() with no field.
+    number.input.focus();
+    expect(number.group.refocusRefused()).toBe(true);
+    await vi.waitFor(() => expect(document.activeElement).toBe(expiry.form));
+    // Only once: a later focus() is the merchant's own, for the element it was called on.
+    expect(number.group.refocusRefused()).toBe(false);
+  });
+
+  test('a focus() well after a refused submit is the merchant’s own, for the field it was called on', async () => {
+    const { number, expiry } = await fourFields('group-refocus-002');
+    await userEvent.type(number.input, '424242424242424');
+    await expect(expiry.group.collect()).rejects.toMatchObject({ code: 'NOT_COMPLETE' });
+    await new Promise((resolve) => setTimeout(resolve, REFOCUS_WINDOW_MS + 100));
+    expect(expiry.group.refocusRefused()).toBe(false);
   });
 
   test('a card without a required field on the page is refused, naming the field', async () => {

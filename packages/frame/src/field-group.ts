@@ -15,6 +15,8 @@ import type { CardParts, CollectedFullCard, CollectResult, PartResult } from '@c
 
 /** The other fields are frames in the same page, answering from memory: a second is already slow. */
 export const PART_TIMEOUT_MS = 5_000;
+/** The SDK's focus() follows a refused submit at once; one later than this is the merchant's own. */
+export const REFOCUS_WINDOW_MS = 1_000;
 /** A card needs these; the name joins only when the merchant mounts a cardholderName field. */
 const REQUIRED_FIELDS: readonly FieldName[] = ['number', 'expiry', 'cvc'];
 
@@ -62,6 +64,12 @@ export interface FieldGroup {
   forwardEvents(post: (event: FrameEvent) => void): (event: FrameEvent) => void;
   /** Moves focus to the next (+1) or previous (-1) field of the group, across frames. */
   moveFocus(step: 1 | -1): void;
+  /**
+   * After a refused collect: sends focus again to the field it failed on, once, and says whether it did. The SDK
+   * follows a refused submit with a focus() on the element it submitted through (for WebKit, see card-element.ts),
+   * which would otherwise take the caret back to this frame's own, complete field.
+   */
+  refocusRefused(): boolean;
   /** The document is going away: free the field for a re-mount. */
   leave(): void;
 }
@@ -83,6 +91,9 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
   const waiting = new Map<string, (part: Part) => void>();
   const states: Partial<Record<FieldName, CardState>> = {};
   let brand: Scheme | 'unknown' = 'unknown';
+  /** The field the last collect failed on, and until when (performance.now()) the focus that follows the refusal goes there. */
+  let refused: FieldName | undefined;
+  let refusedUntil = 0;
   let closed = false;
 
   const post = (body: Body<FieldGroupMessage>): void => {
@@ -91,6 +102,8 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
   const withForm = (run: (form: FieldFormControl) => void): void => {
     form().then(run, () => {});
   };
+  /** Focus to `name`'s field, in this frame or another. */
+  const focusOn = (name: FieldName): void => (name === field ? withForm((f) => f.focusField()) : post({ type: 'focus', to: name }));
   const close = (): void => {
     closed = true;
     channel.onmessage = null;
@@ -128,7 +141,7 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
         if (field === 'cvc') withForm((f) => (f.groupBrand = data.brand));
         break;
       case 'focus':
-        if (data.to === field) withForm((f) => f.focusField());
+        if (data.to === field) focusOn(field);
         break;
       case 'collect':
         withForm((f) => {
@@ -193,8 +206,9 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
         const answer = answers.get(name)!;
         if (!answer.ok) {
           // Focus goes to the first failing field in card order, wherever its frame is.
-          if (name === field) own.focusField();
-          else post({ type: 'focus', to: name });
+          refused = name;
+          refusedUntil = performance.now() + REFOCUS_WINDOW_MS;
+          focusOn(name);
           throw answer.state.error ?? incomplete('Please complete the card details.');
         }
         parts[name] = answer.value;
@@ -221,6 +235,12 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
       const fields = members();
       const to = fields[fields.indexOf(field) + step];
       if (to) post({ type: 'focus', to });
+    },
+    refocusRefused() {
+      const name = performance.now() < refusedUntil && refused;
+      refused = undefined;
+      if (name) focusOn(name);
+      return !!name;
     },
     leave() {
       post({ type: 'leave' });
