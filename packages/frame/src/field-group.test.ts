@@ -3,7 +3,7 @@ import { userEvent } from 'vitest/browser';
 import { fieldGroupChannel, type FieldGroupMessage, type FieldName, type FrameEvent } from '@cardframe/protocol';
 import type { CardframeCardForm } from '@cardframe/card-form';
 import '@cardframe/card-form/define';
-import { joinFieldGroup, REFOCUS_WINDOW_MS, type FieldGroup } from './field-group.ts';
+import { joinFieldGroup, REFUSAL_FOCUS_WINDOW_MS, type FieldGroup } from './field-group.ts';
 import { bindFieldForm } from './start-field-group.ts';
 
 const SESSION = '0b6f3c52-6a43-4e4f-9d8e-2f1c3f0a9b11';
@@ -110,25 +110,33 @@ describe('split fields: one card from four frames', () => {
     expect(expiry.form.state.error?.code).toBe('NOT_COMPLETE');
   });
 
-  test('the focus() the SDK sends after a refused submit goes to the failing field again, not the submitting one, once', async () => {
+  test('the focus() the SDK sends after a refused submit leaves the caret in the failing field, once', async () => {
     const { number, expiry } = await fourFields('group-refocus-001');
-    await userEvent.type(number.input, '4242424242424242');
-    await expect(number.group.collect()).rejects.toMatchObject({ code: 'NOT_COMPLETE' });
-    await vi.waitFor(() => expect(document.activeElement).toBe(expiry.form));
-    // What the SDK's follow-up does to the submitting frame: its own page focus first, then focus() with no field.
+    const heard = eavesdrop('group-refocus-001');
+    const focusMoves = () => heard.filter((m) => m.type === 'focus').length;
+    await userEvent.type(number.input, '4242424242424242'); // a complete number moves on to the expiry by itself
+    await vi.waitFor(() => expect(focusMoves()).toBe(1));
     number.input.focus();
-    expect(number.group.refocusRefused()).toBe(true);
+    await expect(number.group.collect()).rejects.toMatchObject({ code: 'NOT_COMPLETE' });
+    await vi.waitFor(() => expect(focusMoves()).toBe(2));
     await vi.waitFor(() => expect(document.activeElement).toBe(expiry.form));
+    // The SDK's follow-up focus() in the submitting frame: answered as done, with nothing focused or sent again.
+    expect(number.group.refusalMovedFocus()).toBe(true);
+    await settle();
+    expect(document.activeElement).toBe(expiry.form);
+    expect(focusMoves()).toBe(2);
     // Only once: a later focus() is the merchant's own, for the element it was called on.
-    expect(number.group.refocusRefused()).toBe(false);
+    expect(number.group.refusalMovedFocus()).toBe(false);
   });
 
-  test('a focus() well after a refused submit is the merchant’s own, for the field it was called on', async () => {
+  test('a refusal in the frame’s own field, or a focus() well after one, is an ordinary focus()', async () => {
     const { number, expiry } = await fourFields('group-refocus-002');
     await userEvent.type(number.input, '424242424242424');
+    await expect(number.group.collect()).rejects.toMatchObject({ code: 'NOT_COMPLETE' });
+    expect(number.group.refusalMovedFocus()).toBe(false);
     await expect(expiry.group.collect()).rejects.toMatchObject({ code: 'NOT_COMPLETE' });
-    await new Promise((resolve) => setTimeout(resolve, REFOCUS_WINDOW_MS + 100));
-    expect(expiry.group.refocusRefused()).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, REFUSAL_FOCUS_WINDOW_MS + 100));
+    expect(expiry.group.refusalMovedFocus()).toBe(false);
   });
 
   test('a card without a required field on the page is refused, naming the field', async () => {

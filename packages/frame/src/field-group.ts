@@ -16,7 +16,7 @@ import type { CardParts, CollectedFullCard, CollectResult, PartResult } from '@c
 /** The other fields are frames in the same page, answering from memory: a second is already slow. */
 export const PART_TIMEOUT_MS = 5_000;
 /** The SDK's focus() follows a refused submit at once; one later than this is the merchant's own. */
-export const REFOCUS_WINDOW_MS = 1_000;
+export const REFUSAL_FOCUS_WINDOW_MS = 1_000;
 /** A card needs these; the name joins only when the merchant mounts a cardholderName field. */
 const REQUIRED_FIELDS: readonly FieldName[] = ['number', 'expiry', 'cvc'];
 
@@ -65,11 +65,12 @@ export interface FieldGroup {
   /** Moves focus to the next (+1) or previous (-1) field of the group, across frames. */
   moveFocus(step: 1 | -1): void;
   /**
-   * After a refused collect: sends focus again to the field it failed on, once, and says whether it did. The SDK
-   * follows a refused submit with a focus() on the element it submitted through (for WebKit, see card-element.ts),
-   * which would otherwise take the caret back to this frame's own, complete field.
+   * Whether a collect refused in the last second sent focus to another frame's field. The SDK follows a refused
+   * submit with a focus() on the element it submitted through (for WebKit, see card-element.ts). That focus() must
+   * leave the caret where the refusal put it: taking it to this frame's own, complete field (or sending it again,
+   * late, while the shopper types elsewhere) moves the shopper's keys into the wrong field. Answers true once.
    */
-  refocusRefused(): boolean;
+  refusalMovedFocus(): boolean;
   /** The document is going away: free the field for a re-mount. */
   leave(): void;
 }
@@ -91,9 +92,8 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
   const waiting = new Map<string, (part: Part) => void>();
   const states: Partial<Record<FieldName, CardState>> = {};
   let brand: Scheme | 'unknown' = 'unknown';
-  /** The field the last collect failed on, and until when (performance.now()) the focus that follows the refusal goes there. */
-  let refused: FieldName | undefined;
-  let refusedUntil = 0;
+  /** Until when (performance.now()) a refused collect's focus, sent to another frame, stands against the SDK's follow-up. */
+  let refusalFocusUntil = 0;
   let closed = false;
 
   const post = (body: Body<FieldGroupMessage>): void => {
@@ -206,8 +206,7 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
         const answer = answers.get(name)!;
         if (!answer.ok) {
           // Focus goes to the first failing field in card order, wherever its frame is.
-          refused = name;
-          refusedUntil = performance.now() + REFOCUS_WINDOW_MS;
+          if (name !== field) refusalFocusUntil = performance.now() + REFUSAL_FOCUS_WINDOW_MS;
           focusOn(name);
           throw answer.state.error ?? incomplete('Please complete the card details.');
         }
@@ -236,11 +235,10 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
       const to = fields[fields.indexOf(field) + step];
       if (to) post({ type: 'focus', to });
     },
-    refocusRefused() {
-      const name = performance.now() < refusedUntil && refused;
-      refused = undefined;
-      if (name) focusOn(name);
-      return !!name;
+    refusalMovedFocus() {
+      const moved = performance.now() < refusalFocusUntil;
+      refusalFocusUntil = 0;
+      return moved;
     },
     leave() {
       post({ type: 'leave' });

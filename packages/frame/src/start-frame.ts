@@ -202,7 +202,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       group: {
         collect: async () => (await split).group.collect(),
         clearOthers: () => void split.then(({ group }) => group.clearOthers()),
-        refocusRefused: async () => (await split).group.refocusRefused(),
+        refusalMovedFocus: async () => (await split).group.refusalMovedFocus(),
       },
     }),
     tokenize: async (card) => {
