@@ -2,7 +2,8 @@
  * End-to-end latency on loopback in each of the three engines (Chromium, Firefox ESR, WebKitGTK),
  * through the e2e driver (e2e/driver): per engine, the median over 20 cold mounts of
  * `mount()` → `ready` beside a blank cross-site iframe loaded in the same page and the same run
- * (goal: ready ≤ 3× blank), and of `submit()` → token id. Then where the mount's time goes, per
+ * (goal: ready ≤ 3× blank), and of `submit()` → token id. Beside them, as a floor and not the goal's
+ * baseline, a cross-site iframe with one input timed to its first layout. Then where the mount's time goes, per
  * engine, from the frame's own Navigation and Resource Timing.
  *
  * Starts the built vault (`apps/vault/dist/server.js`) with a throwaway data dir on `localhost`
@@ -51,7 +52,13 @@ const ms = (value: number) => Number(value.toFixed(1));
 /** Milliseconds from `from` to `t`, both on the wall clock, as text. */
 const since0 = (t: number, from: number) => (t - from).toFixed(0);
 
-/** The merchant page: the SDK from the vault, a container, and three timing helpers. */
+/** The floor row's frame: one labelled input in the card form's font, laid out, then it tells its parent. */
+const inputPage = (parentOrigin: string): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>input</title>
+<style>body{margin:0;font:16px system-ui,sans-serif}input{font:inherit;padding:10px 12px;border:1px solid #c4cad4;border-radius:6px}</style>
+</head><body><label>Card number <input inputmode="numeric" autocomplete="cc-number"></label>
+<script>document.body.getBoundingClientRect();parent.postMessage('cardframe-bench:laid-out', ${JSON.stringify(parentOrigin)});</script></body></html>`;
+
+/** The merchant page: the SDK from the vault, a container, and four timing helpers. */
 function shopPage(vaultUrl: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>Bench shop</title>
 <script src="${vaultUrl}/sdk/v1/cardframe.js"></script><script src="/bench.js"></script></head>
@@ -59,6 +66,21 @@ function shopPage(vaultUrl: string): string {
 }
 
 const benchScript = `
+// A cross-site iframe holding one labelled input, timed to its first layout (it lays itself out and says so):
+// what any interactive frame costs in this engine, as a floor beside the card's ready. Not the goal's baseline.
+window.inputFrame = (src) => new Promise((resolve) => {
+  const frame = document.createElement('iframe');
+  const start = performance.now();
+  const done = (event) => {
+    if (event.source !== frame.contentWindow || event.data !== 'cardframe-bench:laid-out') return;
+    removeEventListener('message', done);
+    resolve(performance.now() - start);
+    frame.remove();
+  };
+  addEventListener('message', done);
+  frame.src = src;
+  document.body.append(frame);
+});
 window.blankFrame = (src) => new Promise((resolve) => {
   const frame = document.createElement('iframe');
   const start = performance.now();
@@ -110,9 +132,10 @@ interface Breakdown {
   requests: number;
 }
 
-async function benchEngine(engine: EngineName, urls: { shop: string; vault: string; blank: string }, newSession: () => Promise<string>) {
+async function benchEngine(engine: EngineName, urls: { shop: string; vault: string; blank: string; input: string }, newSession: () => Promise<string>) {
   let browser: EngineBrowser | undefined;
   const blank: number[] = [];
+  const input: number[] = [];
   const ready: number[] = [];
   const submit: number[] = [];
   const parts: Breakdown[] = [];
@@ -131,6 +154,7 @@ async function benchEngine(engine: EngineName, urls: { shop: string; vault: stri
       await tab.goto(urls.shop);
       const sessionId = await newSession();
       const blankMs = await tab.evaluate((src) => (window as any).blankFrame(src) as Promise<number>, urls.blank);
+      const inputMs = await tab.evaluate((src) => (window as any).inputFrame(src) as Promise<number>, urls.input);
       const mounted = await tab.evaluate(([id, base]) => (window as any).mountCard(id, base) as Promise<{ ms: number; at: number; hello: number }>, [
         sessionId,
         urls.vault,
@@ -153,6 +177,7 @@ async function benchEngine(engine: EngineName, urls: { shop: string; vault: stri
       ];
       if (run < 0) continue;
       blank.push(blankMs);
+      input.push(inputMs);
       ready.push(mounted.ms);
       submit.push(result.ms);
       const since = (t: number) => t - mounted.at;
@@ -172,7 +197,7 @@ async function benchEngine(engine: EngineName, urls: { shop: string; vault: stri
   } finally {
     await browser?.close();
   }
-  return { engine, version, blank, ready, submit, parts, lastToken, requests };
+  return { engine, version, blank, input, ready, submit, parts, lastToken, requests };
 }
 
 async function main(): Promise<void> {
@@ -186,11 +211,13 @@ async function main(): Promise<void> {
   const vaultUrl = `http://localhost:${vaultPort}`;
   const shopUrl = `http://127.0.0.1:${shopPort}`;
   const blankUrl = `http://localhost:${shopPort}/blank.html`;
+  const inputUrl = `http://localhost:${shopPort}/input.html`;
   shop.on('request', (request, response) => {
     const send = (type: string, body: string) => response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
     if (request.url === '/') send('text/html; charset=utf-8', shopPage(vaultUrl));
     else if (request.url === '/bench.js') send('text/javascript', benchScript);
     else if (request.url === '/blank.html') send('text/html; charset=utf-8', '<!doctype html><title>blank</title>');
+    else if (request.url === '/input.html') send('text/html; charset=utf-8', inputPage(shopUrl));
     else response.writeHead(404).end();
   });
 
@@ -237,7 +264,7 @@ async function main(): Promise<void> {
 
     const results = [];
     for (const engine of engines) {
-      const result = await benchEngine(engine, { shop: shopUrl, vault: vaultUrl, blank: blankUrl }, newSession);
+      const result = await benchEngine(engine, { shop: shopUrl, vault: vaultUrl, blank: blankUrl, input: inputUrl }, newSession);
       const token = (await (await fetch(`${api}/api/pci/tokens/${result.lastToken}`, { headers })).json()) as {
         card?: { masked_account_number?: string };
       };
@@ -254,6 +281,8 @@ async function main(): Promise<void> {
           'blank cross-site iframe ms': ms(median(r.blank)),
           'mount() → ready ms': ms(median(r.ready)),
           'ready / blank': `${ratio.toFixed(2)}× ${ratio <= 3 ? 'MEETS' : 'MISSES'} ≤ 3×`,
+          'one-input iframe laid out ms': ms(median(r.input)),
+          'ready / one-input': `${(median(r.ready) / median(r.input)).toFixed(2)}×`,
           'submit() → tokenId ms': ms(median(r.submit)),
           'submit goal ≤ 50 ms': median(r.submit) <= 50 ? 'MEETS' : 'MISSES',
         };
