@@ -53,11 +53,17 @@ for (const card of [TEST_CARDS[0], TEST_CARDS[2]]) {
   });
 }
 
-test('an incomplete card: process() resolves a failure the page shows, and the same fields then pay', async ({ tab }) => {
+test('an incomplete card: process() resolves a failure the page shows, and the same fields then pay', async ({ tab, engine }) => {
   await tab.goto(`${sites.shop.origin}${PAGE}`);
   await typeIn(tab, 'number', TEST_CARDS[0].number);
   await tab.click('#hellgate-pay');
   await expect.poll(async () => (await elementState(tab, '#hellgate-error')).text, { timeout: 15_000 }).not.toBe('');
+  // The caret goes to the first field to fix, in its own frame, not back to the complete number. (WebKit refuses a
+  // cross-origin frame's scripted focus before the shopper has touched it: README, "focus".)
+  if (engine !== 'webkit') {
+    await expect.poll(async () => (await elementState(tab, '#expiry-input', FRAMES.expiry)).focused).toBe(true);
+    expect((await elementState(tab, '#number-input', FRAMES.number)).focused).toBe(false);
+  }
   await typeIn(tab, 'expiry', FUTURE_EXPIRY);
   await typeIn(tab, 'cvc', TEST_CARDS[0].cvc);
   await typeIn(tab, 'name', 'Ada Lovelace');

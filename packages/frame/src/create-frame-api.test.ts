@@ -126,7 +126,7 @@ describe('createFrameApi', () => {
   test("split fields: a focus() with no field right after the group's refusal moved focus leaves it there; any other focus() focuses", async () => {
     const form = await realForm();
     let moved = true;
-    const group = { collect: vi.fn(), clearOthers: vi.fn(), refusalMovedFocus: vi.fn(async () => moved) };
+    const group = { collect: vi.fn(), clearOthers: vi.fn(), refocusRefusedField: vi.fn(async () => moved) };
     const api = createFrameApi({ ...i18n, form: async () => form, tokenize: async () => 'tok', group });
     await api.focus();
     expect(form.shadowRoot!.activeElement).toBeNull();
@@ -135,10 +135,10 @@ describe('createFrameApi', () => {
     expect(form.shadowRoot!.activeElement?.id).toBe('number-input');
     // A named field is the merchant's explicit choice: the group is not asked.
     moved = true;
-    group.refusalMovedFocus.mockClear();
+    group.refocusRefusedField.mockClear();
     await api.focus('cvc');
     expect(form.shadowRoot!.activeElement?.id).toBe('cvc-input');
-    expect(group.refusalMovedFocus).not.toHaveBeenCalled();
+    expect(group.refocusRefusedField).not.toHaveBeenCalled();
   });
 
   test('submit on an incomplete form rejects with the first field error and tokenizes nothing', async () => {

@@ -23,8 +23,8 @@ export interface FrameApiDeps {
   group?: {
     collect(): Promise<CollectResult>;
     clearOthers(): void;
-    /** A focus() right after a refused submit leaves the caret in the field the group sent it to (field-group.ts). */
-    refusalMovedFocus(): Promise<boolean>;
+    /** A focus() right after a refused submit goes to the field the group refused on (field-group.ts). */
+    refocusRefusedField(): Promise<boolean>;
   };
   /** Resolves once the form is rendered; rejects with CardframeErrorData if the session cannot be used. */
   form: () => Promise<CardFormControl>;
@@ -115,7 +115,7 @@ export function createFrameApi({ form, tokenize, messages, setLocale, loadFonts,
         throw error('INVALID_OPTIONS', 'Unknown field');
       }
       const element = await form().catch(refuse);
-      if (field === undefined && (await group?.refusalMovedFocus())) return;
+      if (field === undefined && (await group?.refocusRefusedField())) return;
       element.focusField(field);
     },
     async blur() {

@@ -110,7 +110,7 @@ describe('split fields: one card from four frames', () => {
     expect(expiry.form.state.error?.code).toBe('NOT_COMPLETE');
   });
 
-  test('the focus() the SDK sends after a refused submit leaves the caret in the failing field, once', async () => {
+  test('the focus() the SDK sends after a refused submit goes to the failing field again, not the submitting one, once', async () => {
     const { number, expiry } = await fourFields('group-refocus-001');
     const heard = eavesdrop('group-refocus-001');
     const focusMoves = () => heard.filter((m) => m.type === 'focus').length;
@@ -119,24 +119,23 @@ describe('split fields: one card from four frames', () => {
     number.input.focus();
     await expect(number.group.collect()).rejects.toMatchObject({ code: 'NOT_COMPLETE' });
     await vi.waitFor(() => expect(focusMoves()).toBe(2));
+    // The SDK's follow-up: it focuses the submitting frame from the page, then calls focus() there.
+    number.input.focus();
+    expect(number.group.refocusRefusedField()).toBe(true);
+    await vi.waitFor(() => expect(focusMoves()).toBe(3));
     await vi.waitFor(() => expect(document.activeElement).toBe(expiry.form));
-    // The SDK's follow-up focus() in the submitting frame: answered as done, with nothing focused or sent again.
-    expect(number.group.refusalMovedFocus()).toBe(true);
-    await settle();
-    expect(document.activeElement).toBe(expiry.form);
-    expect(focusMoves()).toBe(2);
     // Only once: a later focus() is the merchant's own, for the element it was called on.
-    expect(number.group.refusalMovedFocus()).toBe(false);
+    expect(number.group.refocusRefusedField()).toBe(false);
   });
 
   test('a refusal in the frame’s own field, or a focus() well after one, is an ordinary focus()', async () => {
     const { number, expiry } = await fourFields('group-refocus-002');
     await userEvent.type(number.input, '424242424242424');
     await expect(number.group.collect()).rejects.toMatchObject({ code: 'NOT_COMPLETE' });
-    expect(number.group.refusalMovedFocus()).toBe(false);
+    expect(number.group.refocusRefusedField()).toBe(false);
     await expect(expiry.group.collect()).rejects.toMatchObject({ code: 'NOT_COMPLETE' });
     await new Promise((resolve) => setTimeout(resolve, REFUSAL_FOCUS_WINDOW_MS + 100));
-    expect(expiry.group.refusalMovedFocus()).toBe(false);
+    expect(expiry.group.refocusRefusedField()).toBe(false);
   });
 
   test('a card without a required field on the page is refused, naming the field', async () => {

@@ -65,12 +65,14 @@ export interface FieldGroup {
   /** Moves focus to the next (+1) or previous (-1) field of the group, across frames. */
   moveFocus(step: 1 | -1): void;
   /**
-   * Whether a collect refused in the last second sent focus to another frame's field. The SDK follows a refused
-   * submit with a focus() on the element it submitted through (for WebKit, see card-element.ts). That focus() must
-   * leave the caret where the refusal put it: taking it to this frame's own, complete field (or sending it again,
-   * late, while the shopper types elsewhere) moves the shopper's keys into the wrong field. Answers true once.
+   * The SDK follows a refused submit with a focus() on the element it submitted through (card-element.ts): it focuses
+   * that iframe from the page, which a browser always allows, then calls focus() in this frame. Sent from here, the
+   * refusal's own focus on another frame's field could not land while the page held focus (Chromium refuses a
+   * cross-origin frame that takes focus from its page). Now that a frame of the same origin holds it, this sends focus
+   * to the failing field again, within a second of the refusal and once, and says whether it did. Without this, the
+   * SDK's focus() put the caret back in this frame's own, complete field.
    */
-  refusalMovedFocus(): boolean;
+  refocusRefusedField(): boolean;
   /** The document is going away: free the field for a re-mount. */
   leave(): void;
 }
@@ -92,7 +94,8 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
   const waiting = new Map<string, (part: Part) => void>();
   const states: Partial<Record<FieldName, CardState>> = {};
   let brand: Scheme | 'unknown' = 'unknown';
-  /** Until when (performance.now()) a refused collect's focus, sent to another frame, stands against the SDK's follow-up. */
+  /** The field a collect last failed on in another frame, and until when (performance.now()) the SDK's focus() goes there. */
+  let refusedField: FieldName = field;
   let refusalFocusUntil = 0;
   let closed = false;
 
@@ -207,6 +210,7 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
         if (!answer.ok) {
           // Focus goes to the first failing field in card order, wherever its frame is.
           if (name !== field) refusalFocusUntil = performance.now() + REFUSAL_FOCUS_WINDOW_MS;
+          refusedField = name;
           focusOn(name);
           throw answer.state.error ?? incomplete('Please complete the card details.');
         }
@@ -235,10 +239,11 @@ export function joinFieldGroup({ channel, field, id, at, form, onRefused }: Fiel
       const to = fields[fields.indexOf(field) + step];
       if (to) post({ type: 'focus', to });
     },
-    refusalMovedFocus() {
-      const moved = performance.now() < refusalFocusUntil;
+    refocusRefusedField() {
+      const again = performance.now() < refusalFocusUntil;
       refusalFocusUntil = 0;
-      return moved;
+      if (again) focusOn(refusedField);
+      return again;
     },
     leave() {
       post({ type: 'leave' });

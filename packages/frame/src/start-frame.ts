@@ -202,7 +202,7 @@ export function startFrame({ window: win, document: doc, fetch: fetchFn, defineF
       group: {
         collect: async () => (await split).group.collect(),
         clearOthers: () => void split.then(({ group }) => group.clearOthers()),
-        refusalMovedFocus: async () => (await split).group.refusalMovedFocus(),
+        refocusRefusedField: async () => (await split).group.refocusRefusedField(),
       },
     }),
     tokenize: async (card) => {
